@@ -1,0 +1,514 @@
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A recursive-descent reader of JSON (RFC 8259) and, in JSON5 mode, of JSON5 1.0: one method per
+ * grammar rule, one character of lookahead. Errors use the JSON5 reference implementation's wording
+ * ({@code invalid character 'x' at 3:5}, {@code invalid end of input at 1:4}); the line and column are
+ * worked out only when an error is thrown, so the happy path pays nothing for them.
+ *
+ * <p>A duplicate key keeps the place of its first occurrence and the value of its last, as JavaScript's
+ * {@code JSON.parse} and the JSON5 reference do.
+ *
+ * <p>An optional {@link Spans} listener is told where every key and value sits in the source; the
+ * config editor uses it to change one value's bytes and leave every other byte alone.
+ */
+final class JsonReader {
+    static final int DEFAULT_MAX_DEPTH = 1000;
+
+    /** Told, in document order, where each key and value sits (offsets into the text, end exclusive). */
+    interface Spans {
+        /** An object or array starts at {@code start}; its members or elements follow, then {@link #value}. */
+        void open(int start);
+
+        /** A member's name, quotes included. */
+        void key(String name, int start, int end);
+
+        /** A value has been read; for an object or array this comes after everything inside it. */
+        void value(JsonValue value, int start, int end);
+    }
+
+    private final String text;
+    private final int length;
+    private final boolean json5;
+    private final int maxDepth;
+    private final Spans spans;
+    private final String[] keyCache = new String[512];
+    private int pos;
+    private int depth;
+
+    JsonReader(String text, boolean json5, int maxDepth, Spans spans) {
+        this.text = text;
+        this.length = text.length();
+        this.json5 = json5;
+        this.maxDepth = maxDepth;
+        this.spans = spans;
+    }
+
+    JsonValue readDocument() {
+        skipWhitespace();
+        JsonValue value = readValue();
+        skipWhitespace();
+        if (pos < length) throw invalidCharacter();
+        return value;
+    }
+
+    private JsonValue readValue() {
+        if (pos >= length) throw endOfInput();
+        int start = pos;
+        JsonValue value = switch (text.charAt(pos)) {
+            case '{' -> readObject();
+            case '[' -> readArray();
+            case '"' -> new JsonValue.JsonString(readString('"'));
+            case '\'' -> {
+                if (!json5) throw invalidCharacter();
+                yield new JsonValue.JsonString(readString('\''));
+            }
+            case 't' -> readLiteral("true", JsonValue.TRUE);
+            case 'f' -> readLiteral("false", JsonValue.FALSE);
+            case 'n' -> readLiteral("null", JsonValue.NULL);
+            default -> readNumber();
+        };
+        if (spans != null) spans.value(value, start, pos);
+        return value;
+    }
+
+    private JsonValue readObject() {
+        enterContainer();
+        pos++;
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        skipWhitespace();
+        while (!consume('}')) {
+            int keyStart = pos;
+            String key = readKey();
+            if (spans != null) spans.key(key, keyStart, pos);
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            members.put(key, readValue());
+            skipWhitespace();
+            if (consume(',')) {
+                skipWhitespace();
+                if (!json5 && peek() == '}') throw invalidCharacter();
+            } else if (peek() != '}') {
+                throw invalidCharacter();
+            }
+        }
+        depth--;
+        return new JsonValue.JsonObject(members);
+    }
+
+    private JsonValue readArray() {
+        enterContainer();
+        pos++;
+        ArrayList<JsonValue> elements = new ArrayList<>();
+        skipWhitespace();
+        while (!consume(']')) {
+            elements.add(readValue());
+            skipWhitespace();
+            if (consume(',')) {
+                skipWhitespace();
+                if (!json5 && peek() == ']') throw invalidCharacter();
+            } else if (peek() != ']') {
+                throw invalidCharacter();
+            }
+        }
+        depth--;
+        return new JsonValue.JsonArray(elements);
+    }
+
+    private void enterContainer() {
+        if (++depth > maxDepth) throw error("nesting deeper than " + maxDepth);
+        if (spans != null) spans.open(pos);
+    }
+
+    private String readKey() {
+        char c = peek();
+        if (c == '"') return readCachedKey('"');
+        if (json5 && c == '\'') return readCachedKey('\'');
+        if (json5) return readIdentifier();
+        throw invalidCharacter();
+    }
+
+    // ---- strings
+
+    /**
+     * A quoted key, reusing the String of an earlier identical key: documents repeat a few names many
+     * times, and not allocating them again is most of what keeps this reader ahead of Jackson's.
+     */
+    private String readCachedKey(char quote) {
+        int start = pos + 1;
+        int hash = 0;
+        for (int p = start; p < length; p++) {
+            char c = text.charAt(p);
+            if (c == quote) {
+                pos = p + 1;
+                return cachedKey(start, p, hash);
+            }
+            if (c == '\\' || c < 0x20) break;
+            hash = 31 * hash + c;
+        }
+        return readString(quote);
+    }
+
+    private String cachedKey(int start, int end, int hash) {
+        int slot = (hash ^ (hash >>> 7)) & (keyCache.length - 1);
+        String cached = keyCache[slot];
+        int n = end - start;
+        if (cached != null && cached.length() == n && text.regionMatches(start, cached, 0, n)) return cached;
+        return keyCache[slot] = text.substring(start, end);
+    }
+
+    private String readString(char quote) {
+        int start = ++pos;
+        // Fast path: no escapes, so the value is a slice of the source.
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (c == quote) return text.substring(start, pos++);
+            if (c == '\\' || c < 0x20) break;
+            pos++;
+        }
+        StringBuilder sb = new StringBuilder(pos - start + 16);
+        sb.append(text, start, pos);
+        while (true) {
+            if (pos >= length) throw endOfInput();
+            char c = text.charAt(pos);
+            if (c == quote) {
+                pos++;
+                return sb.toString();
+            } else if (c == '\\') {
+                pos++;
+                readEscape(sb);
+            } else if (c == '\n' || c == '\r' || (c < 0x20 && !json5)) {
+                throw invalidCharacter();
+            } else {
+                sb.append(c);
+                pos++;
+            }
+        }
+    }
+
+    private void readEscape(StringBuilder sb) {
+        if (pos >= length) throw endOfInput();
+        char c = text.charAt(pos);
+        switch (c) {
+            case '"', '\\', '/' -> sb.append(c);
+            case 'b' -> sb.append('\b');
+            case 'f' -> sb.append('\f');
+            case 'n' -> sb.append('\n');
+            case 'r' -> sb.append('\r');
+            case 't' -> sb.append('\t');
+            case 'u' -> {
+                pos++;
+                sb.append((char) readHex(4));
+                return;
+            }
+            default -> {
+                if (!json5) throw invalidCharacter();
+                readJson5Escape(sb, c);
+                return;
+            }
+        }
+        pos++;
+    }
+
+    /** JSON5's extra escapes: \' \v \0 \xHH, line continuations, and any other character but a digit. */
+    private void readJson5Escape(StringBuilder sb, char c) {
+        switch (c) {
+            case '\'' -> sb.append('\'');
+            case 'v' -> sb.append('\u000B');
+            case '0' -> {
+                if (pos + 1 < length && isDigit(text.charAt(pos + 1))) {
+                    pos++;
+                    throw invalidCharacter();
+                }
+                sb.append('\0');
+            }
+            case 'x' -> {
+                pos++;
+                sb.append((char) readHex(2));
+                return;
+            }
+            case '\r' -> {
+                if (pos + 1 < length && text.charAt(pos + 1) == '\n') pos++;
+            }
+            case '\n', '\u2028', '\u2029' -> { }
+            default -> {
+                if (isDigit(c)) throw invalidCharacter();
+                sb.append(c);
+            }
+        }
+        pos++;
+    }
+
+    private int readHex(int digits) {
+        int value = 0;
+        for (int i = 0; i < digits; i++) {
+            if (pos >= length) throw endOfInput();
+            int d = Character.digit(text.charAt(pos), 16);
+            if (d < 0 || text.charAt(pos) > 'f') throw invalidCharacter();
+            value = value * 16 + d;
+            pos++;
+        }
+        return value;
+    }
+
+    // ---- identifiers (JSON5 unquoted keys: ECMAScript 5.1 IdentifierName)
+
+    private String readIdentifier() {
+        // Fast path: plain ASCII names, by far the most common; anything else takes the full rules below.
+        int first = pos, hash = 0, p = pos;
+        while (p < length) {
+            char c = text.charAt(p);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || (p > first && c >= '0' && c <= '9')) {
+                hash = 31 * hash + c;
+                p++;
+            } else {
+                break;
+            }
+        }
+        if (p > first && (p >= length || text.charAt(p) < 0x80 && text.charAt(p) != '\\')) {
+            pos = p;
+            return cachedKey(first, p, hash);
+        }
+        StringBuilder sb = new StringBuilder();
+        do {
+            int start = pos;
+            int cp = identifierChar();
+            if (!(sb.length() == 0 ? isIdentifierStart(cp) : isIdentifierPart(cp))) {
+                pos = start;
+                throw invalidCharacter();
+            }
+            sb.appendCodePoint(cp);
+        } while (pos < length && (text.charAt(pos) == '\\' || isIdentifierPart(text.codePointAt(pos))));
+        return sb.toString();
+    }
+
+    /** The next identifier character, reading a {@code \}{@code uXXXX} escape as the character it names. */
+    private int identifierChar() {
+        if (pos >= length) throw endOfInput();
+        if (text.charAt(pos) == '\\') {
+            pos++;
+            if (pos >= length) throw endOfInput();
+            if (text.charAt(pos) != 'u') throw invalidCharacter();
+            pos++;
+            return readHex(4);
+        }
+        int cp = text.codePointAt(pos);
+        pos += Character.charCount(cp);
+        return cp;
+    }
+
+    private static boolean isIdentifierStart(int cp) {
+        if (cp == '$' || cp == '_') return true;
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.LETTER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isIdentifierPart(int cp) {
+        if (isIdentifierStart(cp) || cp == '\u200C' || cp == '\u200D') return true;
+        return switch (Character.getType(cp)) {
+            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.CONNECTOR_PUNCTUATION -> true;
+            default -> false;
+        };
+    }
+
+    // ---- literals and numbers
+
+    private JsonValue readLiteral(String word, JsonValue value) {
+        for (int i = 0; i < word.length(); i++) {
+            if (pos >= length) throw endOfInput();
+            if (text.charAt(pos) != word.charAt(i)) throw invalidCharacter();
+            pos++;
+        }
+        return value;
+    }
+
+    private JsonValue readNumber() {
+        int start = pos;
+        char c = text.charAt(pos);
+        if (c == '-' || (json5 && c == '+')) {
+            pos++;
+            if (pos >= length) throw endOfInput();
+            c = text.charAt(pos);
+        }
+        if (json5 && (c == 'I' || c == 'N')) {
+            readLiteral(c == 'I' ? "Infinity" : "NaN", null);
+            return new JsonValue.JsonNumber(text.substring(start, pos));
+        }
+        if (json5 && c == '0' && pos + 1 < length && (text.charAt(pos + 1) == 'x' || text.charAt(pos + 1) == 'X')) {
+            pos += 2;
+            readDigits(16);
+            return new JsonValue.JsonNumber(text.substring(start, pos));
+        }
+        boolean integerDigits = readIntegerPart();
+        boolean fractionDigits = false;
+        if (pos < length && text.charAt(pos) == '.') {
+            pos++;
+            fractionDigits = json5 ? readOptionalDigits() : readDigits(10);
+            if (!integerDigits && !fractionDigits) throw invalidCharacterOrEnd();
+        } else if (!integerDigits) {
+            throw invalidCharacterOrEnd();
+        }
+        if (pos < length && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            pos++;
+            if (pos < length && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) pos++;
+            readDigits(10);
+        }
+        return new JsonValue.JsonNumber(text.substring(start, pos));
+    }
+
+    /** {@code 0} or a non-zero digit and more digits; in JSON5 it may be absent ({@code .5}). */
+    private boolean readIntegerPart() {
+        if (pos >= length) throw endOfInput();
+        char c = text.charAt(pos);
+        if (c == '0') {
+            pos++;
+            if (pos < length && isDigit(text.charAt(pos))) throw invalidCharacter();
+            return true;
+        }
+        if (isDigit(c)) return readDigits(10);
+        if (json5 && c == '.') return false;
+        throw invalidCharacter();
+    }
+
+    /** One or more digits of the radix. */
+    private boolean readDigits(int radix) {
+        if (pos >= length) throw endOfInput();
+        if (!isDigitOf(text.charAt(pos), radix)) throw invalidCharacter();
+        while (pos < length && isDigitOf(text.charAt(pos), radix)) pos++;
+        return true;
+    }
+
+    private boolean readOptionalDigits() {
+        int start = pos;
+        while (pos < length && isDigit(text.charAt(pos))) pos++;
+        return pos > start;
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    private static boolean isDigitOf(char c, int radix) {
+        return radix == 10 ? isDigit(c) : isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    // ---- whitespace and comments
+
+    private void skipWhitespace() {
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                pos++;
+            } else if (!json5) {
+                return;
+            } else if (c == '/') {
+                skipComment();
+            } else if (isJson5Space(c)) {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static boolean isJson5Space(char c) {
+        return c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\uFEFF' || c == '\u2028' || c == '\u2029'
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    private void skipComment() {
+        pos++;
+        if (pos >= length) throw endOfInput();
+        char c = text.charAt(pos);
+        if (c == '/') {
+            while (pos < length && !isLineTerminator(text.charAt(pos))) pos++;
+        } else if (c == '*') {
+            int end = text.indexOf("*/", pos + 1);
+            if (end < 0) {
+                pos = length;
+                throw endOfInput();
+            }
+            pos = end + 2;
+        } else {
+            throw invalidCharacter();
+        }
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+    }
+
+    // ---- small helpers
+
+    private char peek() {
+        if (pos >= length) throw endOfInput();
+        return text.charAt(pos);
+    }
+
+    private boolean consume(char c) {
+        if (pos >= length) throw endOfInput();
+        if (text.charAt(pos) != c) return false;
+        pos++;
+        return true;
+    }
+
+    private void expect(char c) {
+        if (!consume(c)) throw invalidCharacter();
+    }
+
+    private JsonException invalidCharacterOrEnd() {
+        return pos >= length ? endOfInput() : invalidCharacter();
+    }
+
+    private JsonException invalidCharacter() {
+        if (pos >= length) return endOfInput();
+        return error("invalid character " + describe(text.codePointAt(pos)));
+    }
+
+    private JsonException endOfInput() {
+        pos = length;
+        return error("invalid end of input");
+    }
+
+    private JsonException error(String reason) {
+        int line = 1, column = 1;
+        for (int i = 0; i < pos && i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\u2028' || c == '\u2029' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {
+                line++;
+                column = 1;
+            } else if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(text.charAt(i - 1))) {
+                column++;
+            }
+        }
+        return new JsonException(reason, line, column);
+    }
+
+    /** A character as the JSON5 reference shows it: quoted, with invisible ones escaped. */
+    static String describe(int cp) {
+        String shown = switch (cp) {
+            case '\'' -> "\\'";
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '\u000B' -> "\\v";
+            case 0 -> "\\0";
+            case '\u2028' -> "\\u2028";
+            case '\u2029' -> "\\u2029";
+            case '\uFEFF' -> "\\uFEFF";
+            default -> cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || Character.getType(cp) == Character.SURROGATE
+                    ? String.format("\\u%04X", cp)
+                    : new String(Character.toChars(cp));
+        };
+        return "'" + shown + "'";
+    }
+}
