@@ -1,0 +1,35 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The built-in model catalog, {@code catalog.json}, shipped at the root of the script's jar
+ * ({@code //FILES catalog.json=../catalog.json}) so that it works offline and from a URL.
+ */
+record Catalog(String updated, List<Model> models) {
+    static final String RESOURCE = "/catalog.json";
+
+    static Catalog builtIn() {
+        try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new Cli.Failure("the built-in catalog (catalog.json) is missing from this build");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "catalog.json");
+        } catch (IOException e) {
+            throw new Cli.Failure("cannot read the built-in catalog: " + e.getMessage());
+        }
+    }
+
+    static Catalog parse(String text, String file) {
+        try {
+            JsonValue.JsonObject root = Json.parse(text).asObject();
+            JsonValue updated = root.get("updated"), entries = root.get("models");
+            if (updated == null || entries == null) throw new JsonException("needs \"updated\" and \"models\"");
+            List<Model> models = new ArrayList<>();
+            for (JsonValue m : entries.asArray().elements()) models.add(Model.fromJson(m));
+            return new Catalog(updated.asString(), List.copyOf(models));
+        } catch (JsonException e) {
+            throw new Cli.Failure(e.inFile(file));
+        }
+    }
+}

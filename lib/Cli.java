@@ -1,0 +1,133 @@
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+
+/**
+ * Command-line plumbing shared by the three commands: the arguments as a deque, the errors that map to
+ * exit codes (2 for usage, 1 for failure), and "did you mean" suggestions. Messages look like
+ * {@code models: missing value for --model}, one line on stderr.
+ */
+final class Cli {
+    static final String VERSION = "0.1.0";
+
+    /** Wrong use of the command line: exit 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) { super(message); }
+    }
+
+    /** The command could not do its job (bad file, network, ...): exit 1. The message is for the user. */
+    static final class Failure extends RuntimeException {
+        Failure(String message) { super(message); }
+    }
+
+    /** The body of a command, free to throw {@link UsageException} and {@link Failure}. */
+    interface Body {
+        int run(Cli cli) throws Exception;
+    }
+
+    final String program;
+    private final Deque<String> args;
+
+    Cli(String program, String... args) {
+        this.program = program;
+        this.args = new ArrayDeque<>();
+        for (String arg : args) {
+            // "--flag=value" is read as "--flag value".
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                this.args.add(arg.substring(0, eq));
+                this.args.add(arg.substring(eq + 1));
+            } else {
+                this.args.add(arg);
+            }
+        }
+    }
+
+    /**
+     * Runs a command body and turns what it throws into the message and exit code a user expects:
+     * usage errors exit 2 with a hint, failures exit 1; anything unexpected also exits 1, with its
+     * message only, never a stack trace (which could carry a secret).
+     */
+    static int run(String program, PrintStream err, String[] args, Body body) {
+        Cli cli = new Cli(program, args);
+        try {
+            return body.run(cli);
+        } catch (UsageException e) {
+            err.println(program + ": " + e.getMessage());
+            err.println("Try '" + program + " --help' for more information.");
+            return 2;
+        } catch (Failure e) {
+            err.println(program + ": " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println(program + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return 1;
+        }
+    }
+
+    boolean hasNext() { return !args.isEmpty(); }
+
+    String next() { return args.poll(); }
+
+    String peek() { return args.peek(); }
+
+    /** The value that must follow {@code flag}. */
+    String value(String flag) {
+        String value = args.poll();
+        if (value == null) throw new UsageException("missing value for " + flag);
+        return value;
+    }
+
+    /** A whole number that must follow {@code flag}, at least {@code min}. */
+    int intValue(String flag, int min) {
+        String value = value(flag);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min) return n;
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new UsageException("invalid value for " + flag + ": '" + value + "' (a whole number of at least " + min + ")");
+    }
+
+    /** The error for an argument that is not one of {@code known}, with a suggestion when one is close. */
+    UsageException unknown(String arg, String... known) {
+        String what = arg.startsWith("-") ? "unknown option " : "unknown command ";
+        String close = closest(arg, Arrays.asList(known));
+        return new UsageException(what + arg + (close == null ? "" : " (did you mean " + close + "?)"));
+    }
+
+    /** The candidate nearest to {@code word} by edit distance, when it is near enough to be a likely typo. */
+    static String closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : candidates) {
+            int d = distance(word.toLowerCase(), candidate.toLowerCase());
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, word.length() / 3));
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

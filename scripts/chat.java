@@ -1,0 +1,24 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//DESCRIPTION Chat with Hugging Face router models (OpenAI-compatible): streaming, reasoning, fallbacks
+//JAVA 17+
+//SOURCES ../lib/Catalog.java
+//SOURCES ../lib/ChatCommand.java
+//SOURCES ../lib/Cli.java
+//SOURCES ../lib/Json.java
+//SOURCES ../lib/Json5.java
+//SOURCES ../lib/JsonException.java
+//SOURCES ../lib/JsonReader.java
+//SOURCES ../lib/JsonValue.java
+//SOURCES ../lib/JsonWriter.java
+//SOURCES ../lib/Model.java
+//SOURCES ../lib/ModelTable.java
+//SOURCES ../lib/ModelsCommand.java
+//SOURCES ../lib/OnboardCommand.java
+//FILES catalog.json=../catalog.json
+
+// A thin shell: everything chat does lives in lib/ChatCommand.java.
+class chat {
+    public static void main(String... args) {
+        System.exit(ChatCommand.run(System.out, System.err, args));
+    }
+}

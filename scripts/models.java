@@ -1,0 +1,24 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//DESCRIPTION List and inspect Hugging Face router models for OpenClaw; edit the default model, fallbacks and aliases
+//JAVA 17+
+//SOURCES ../lib/Catalog.java
+//SOURCES ../lib/ChatCommand.java
+//SOURCES ../lib/Cli.java
+//SOURCES ../lib/Json.java
+//SOURCES ../lib/Json5.java
+//SOURCES ../lib/JsonException.java
+//SOURCES ../lib/JsonReader.java
+//SOURCES ../lib/JsonValue.java
+//SOURCES ../lib/JsonWriter.java
+//SOURCES ../lib/Model.java
+//SOURCES ../lib/ModelTable.java
+//SOURCES ../lib/ModelsCommand.java
+//SOURCES ../lib/OnboardCommand.java
+//FILES catalog.json=../catalog.json
+
+// A thin shell: everything models does lives in lib/ModelsCommand.java.
+class models {
+    public static void main(String... args) {
+        System.exit(ModelsCommand.run(System.out, System.err, args));
+    }
+}

@@ -1,0 +1,24 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//DESCRIPTION Set up Hugging Face Inference Providers auth and the default model in OpenClaw's config
+//JAVA 17+
+//SOURCES ../lib/Catalog.java
+//SOURCES ../lib/ChatCommand.java
+//SOURCES ../lib/Cli.java
+//SOURCES ../lib/Json.java
+//SOURCES ../lib/Json5.java
+//SOURCES ../lib/JsonException.java
+//SOURCES ../lib/JsonReader.java
+//SOURCES ../lib/JsonValue.java
+//SOURCES ../lib/JsonWriter.java
+//SOURCES ../lib/Model.java
+//SOURCES ../lib/ModelTable.java
+//SOURCES ../lib/ModelsCommand.java
+//SOURCES ../lib/OnboardCommand.java
+//FILES catalog.json=../catalog.json
+
+// A thin shell: everything onboard does lives in lib/OnboardCommand.java.
+class onboard {
+    public static void main(String... args) {
+        System.exit(OnboardCommand.run(System.out, System.err, args));
+    }
+}
