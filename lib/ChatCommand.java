@@ -18,21 +18,8 @@ public final class ChatCommand {
     private ChatCommand() { }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return Cli.run("chat", err, args, cli -> {
-            while (cli.hasNext()) {
-                String arg = cli.next();
-                switch (arg) {
-                    case "-h", "--help" -> {
-                        out.print(USAGE);
-                        return 0;
-                    }
-                    case "--version" -> {
-                        out.println("chat " + Cli.VERSION);
-                        return 0;
-                    }
-                    default -> throw cli.unknown(arg, "--help", "--version");
-                }
-            }
+        return Cli.run("chat", USAGE, out, err, args, cli -> {
+            if (cli.hasNext()) throw cli.unknown(cli.next());
             throw new Cli.Failure("chat is not built yet in " + Cli.VERSION + "; see 'chat --help'");
         });
     }

@@ -1,8 +1,10 @@
 import java.io.PrintStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Command-line plumbing shared by the three commands: the arguments as a deque, the errors that map to
@@ -46,12 +48,25 @@ final class Cli {
     }
 
     /**
-     * Runs a command body and turns what it throws into the message and exit code a user expects:
-     * usage errors exit 2 with a hint, failures exit 1; anything unexpected also exits 1, with its
-     * message only, never a stack trace (which could carry a secret).
+     * Runs a command: answers {@code --help} (usage on stdout) and {@code --version} itself, then runs
+     * the body and turns what it throws into the message and exit code a user expects: usage errors
+     * exit 2 with a hint, failures exit 1; anything unexpected also exits 1, with its message only,
+     * never a stack trace (which could carry a secret).
      */
-    static int run(String program, PrintStream err, String[] args, Body body) {
+    static int run(String program, String usage, PrintStream out, PrintStream err, String[] args, Body body) {
         Cli cli = new Cli(program, args);
+        // Every command answers these the same way, wherever they stand, before anything else runs.
+        for (String arg : cli.args) {
+            if (arg.equals("--")) break;
+            if (arg.equals("-h") || arg.equals("--help")) {
+                out.print(usage);
+                return 0;
+            }
+            if (arg.equals("--version")) {
+                out.println(program + " " + VERSION);
+                return 0;
+            }
+        }
         try {
             return body.run(cli);
         } catch (UsageException e) {
@@ -95,7 +110,9 @@ final class Cli {
     /** The error for an argument that is not one of {@code known}, with a suggestion when one is close. */
     UsageException unknown(String arg, String... known) {
         String what = arg.startsWith("-") ? "unknown option " : "unknown command ";
-        String close = closest(arg, Arrays.asList(known));
+        List<String> candidates = new ArrayList<>(Arrays.asList(known));
+        candidates.addAll(List.of("--help", "--version"));
+        String close = closest(arg, candidates);
         return new UsageException(what + arg + (close == null ? "" : " (did you mean " + close + "?)"));
     }
 

@@ -25,23 +25,15 @@ public final class ModelsCommand {
     private ModelsCommand() { }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return Cli.run("models", err, args, cli -> {
+        return Cli.run("models", USAGE, out, err, args, cli -> {
             String format = "table";
             while (cli.hasNext()) {
                 String arg = cli.next();
                 switch (arg) {
-                    case "-h", "--help" -> {
-                        out.print(USAGE);
-                        return 0;
-                    }
-                    case "--version" -> {
-                        out.println("models " + Cli.VERSION);
-                        return 0;
-                    }
                     case "list", "--offline" -> { }
                     case "--json" -> format = "json";
                     case "--plain" -> format = "plain";
-                    default -> throw cli.unknown(arg, "list", "--json", "--plain", "--offline", "--help", "--version");
+                    default -> throw cli.unknown(arg, "list", "--json", "--plain", "--offline");
                 }
             }
             Catalog catalog = Catalog.builtIn();

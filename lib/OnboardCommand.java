@@ -19,21 +19,8 @@ public final class OnboardCommand {
     private OnboardCommand() { }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return Cli.run("onboard", err, args, cli -> {
-            while (cli.hasNext()) {
-                String arg = cli.next();
-                switch (arg) {
-                    case "-h", "--help" -> {
-                        out.print(USAGE);
-                        return 0;
-                    }
-                    case "--version" -> {
-                        out.println("onboard " + Cli.VERSION);
-                        return 0;
-                    }
-                    default -> throw cli.unknown(arg, "--help", "--version");
-                }
-            }
+        return Cli.run("onboard", USAGE, out, err, args, cli -> {
+            if (cli.hasNext()) throw cli.unknown(cli.next());
             throw new Cli.Failure("setup is not built yet in " + Cli.VERSION + "; see 'onboard --help'");
         });
     }
