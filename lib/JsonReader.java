@@ -417,8 +417,8 @@ final class JsonReader {
     }
 
     private static boolean isJson5Space(char c) {
-        return c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\uFEFF' || c == '\u2028' || c == '\u2029'
-                || Character.getType(c) == Character.SPACE_SEPARATOR;
+        if (c < 0x80) return c == '\u000B' || c == '\f';
+        return c == '\u00A0' || c == '\uFEFF' || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     private void skipComment() {
