@@ -107,11 +107,16 @@ final class JsonWriter {
 
     /** A string as a double-quoted JSON string literal. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        return quote(s, '"');
+    }
+
+    /** A string literal in {@code quote} ('"', or JSON5's '\''): only that quote is escaped. */
+    static String quote(String s, char quote) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> sb.append("\\\"");
+                case '"', '\'' -> sb.append(c == quote ? "\\" + c : String.valueOf(c));
                 case '\\' -> sb.append("\\\\");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
@@ -127,7 +132,7 @@ final class JsonWriter {
                 }
             }
         }
-        return sb.append('"').toString();
+        return sb.append(quote).toString();
     }
 
     private static boolean isLoneSurrogate(String s, int i) {
