@@ -4,16 +4,24 @@
 //SOURCES ../lib/Catalog.java
 //SOURCES ../lib/ChatCommand.java
 //SOURCES ../lib/Cli.java
+//SOURCES ../lib/ConfigCommands.java
+//SOURCES ../lib/ConfigFile.java
+//SOURCES ../lib/DotEnv.java
+//SOURCES ../lib/Env.java
 //SOURCES ../lib/Json.java
 //SOURCES ../lib/Json5.java
+//SOURCES ../lib/Json5Document.java
 //SOURCES ../lib/JsonException.java
 //SOURCES ../lib/JsonReader.java
 //SOURCES ../lib/JsonValue.java
 //SOURCES ../lib/JsonWriter.java
 //SOURCES ../lib/Model.java
+//SOURCES ../lib/ModelRef.java
 //SOURCES ../lib/ModelTable.java
 //SOURCES ../lib/ModelsCommand.java
 //SOURCES ../lib/OnboardCommand.java
+//SOURCES ../lib/SafeFile.java
+//SOURCES ../lib/Token.java
 //FILES catalog.json=../catalog.json
 
 // A thin shell: everything chat does lives in lib/ChatCommand.java.

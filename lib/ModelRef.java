@@ -1,0 +1,58 @@
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A model reference: {@code huggingface/<org>/<model>[:suffix]} in OpenClaw's config,
+ * {@code <org>/<model>[:suffix]} on the router. The suffix picks how the router chooses a backend:
+ * {@code :fastest} (also the default), {@code :cheapest}, {@code :preferred} (the user's order in their
+ * Hugging Face settings) or {@code :<provider>} to pin one. The router never sees {@code huggingface/}.
+ */
+record ModelRef(String id, String suffix) {
+    static final String PREFIX = "huggingface/";
+    static final List<String> POLICIES = List.of("fastest", "cheapest", "preferred");
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    /** Reads a ref or a bare id; throws {@link IllegalArgumentException} saying what is wrong. */
+    static ModelRef parse(String text) {
+        String s = text.strip();
+        if (s.startsWith(PREFIX)) s = s.substring(PREFIX.length());
+        String suffix = null;
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            suffix = s.substring(colon + 1);
+            s = s.substring(0, colon);
+        }
+        String[] parts = s.split("/", -1);
+        if (parts.length != 2 || !PART.matcher(parts[0]).matches() || !PART.matcher(parts[1]).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an alias");
+        }
+        if (suffix != null) {
+            if (suffix.equals("auto") || !PROVIDER.matcher(suffix).matches()) {
+                throw new IllegalArgumentException("':" + suffix + "' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)");
+            }
+        }
+        return new ModelRef(s, suffix);
+    }
+
+    /** An alias from the config (exact, then ignoring case), else a ref or id. */
+    static ModelRef resolve(String text, Map<String, String> aliases) {
+        String target = aliases.get(text);
+        if (target == null) {
+            for (Map.Entry<String, String> a : aliases.entrySet()) if (a.getKey().equalsIgnoreCase(text)) target = a.getValue();
+        }
+        return parse(target != null ? target : text);
+    }
+
+    String ref() { return PREFIX + routerId(); }
+
+    /** What the router is sent: the id and suffix, never the {@code huggingface/} prefix. */
+    String routerId() { return suffix == null ? id : id + ":" + suffix; }
+
+    /** {@code :cheapest} and {@code :fastest} let the router pick: no backend choice is offered. */
+    boolean providerLocked() { return "cheapest".equals(suffix) || "fastest".equals(suffix); }
+
+    /** The pinned provider, or null for a policy or no suffix. */
+    String provider() { return suffix == null || POLICIES.contains(suffix) ? null : suffix; }
+}

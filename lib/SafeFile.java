@@ -1,0 +1,84 @@
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+
+/**
+ * The mechanics of writing a user's file without ever leaving it half-written: a temp file in the
+ * same folder, flushed to disk, renamed over the old one; the old one kept as {@code .bak}; the file
+ * 0600 and a new folder 0700; and a lock so that two processes editing at once take turns.
+ * {@link ConfigFile} and {@link DotEnv} are its only users.
+ */
+final class SafeFile {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private SafeFile() { }
+
+    /** Runs {@code work} holding an exclusive lock on {@code file}'s sibling {@code <name>.lock}. */
+    static <T> T locked(Path file, Callable<T> work) throws Exception {
+        createFolder(file.toAbsolutePath().getParent());
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        if (POSIX && !Files.exists(lockFile)) {
+            try {
+                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made it first: the same file serves us both
+            }
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.lock()) {
+            return work.call();
+        }
+    }
+
+    /** Replaces {@code file} with {@code text} atomically, keeping the previous content as {@code <name>.bak}. */
+    static void write(Path file, String text, boolean keepBackup) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        createFolder(folder);
+        Path temp = POSIX
+                ? Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) channel.write(bytes);
+                channel.force(true);
+            }
+            if (keepBackup && Files.exists(file)) {
+                Path backup = file.resolveSibling(file.getFileName() + ".bak");
+                Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
+                restrict(backup);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    static String readOrEmpty(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static void createFolder(Path folder) throws IOException {
+        if (folder == null || Files.isDirectory(folder)) return;
+        Files.createDirectories(folder);
+        if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static void restrict(Path file) throws IOException {
+        if (POSIX) Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+}

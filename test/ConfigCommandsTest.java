@@ -1,0 +1,176 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** models set | fallbacks | aliases | status against a real-looking config: exact output, exact file. */
+class ConfigCommandsTest {
+    static final String CONFIG = """
+            // OpenClaw config (hand-written)
+            {
+              agents: {
+                defaults: {
+                  model: {
+                    primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
+                  },
+                  workspace: "~/clawd",
+                },
+              },
+
+              /* the gateway */
+              gateway: { port: 18789 },
+            }
+            """;
+
+    @TempDir java.nio.file.Path tmp;
+    TestEnv t;
+
+    @BeforeEach void setUp() {
+        t = new TestEnv(tmp);
+        t.write(t.config(), CONFIG);
+    }
+
+    @Test void setChangesOnlyThePrimary() {
+        assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B:cheapest (was huggingface/deepseek-ai/DeepSeek-R1)\n", ""), t.models("set", "Qwen/Qwen3-8B:cheapest"));
+        assertEquals(CONFIG.replace("\"huggingface/deepseek-ai/DeepSeek-R1\"", "\"huggingface/Qwen/Qwen3-8B:cheapest\""), t.read(t.config()));
+        assertEquals(CONFIG, t.read(t.state().resolve("openclaw.json.bak")));
+    }
+
+    @Test void setIsIdempotentAndWritesNothingTheSecondTime() {
+        assertEquals(new Run(0, "Default model is already huggingface/deepseek-ai/DeepSeek-R1\n", ""), t.models("set", "huggingface/deepseek-ai/DeepSeek-R1"));
+        assertFalse(Files.exists(t.state().resolve("openclaw.json.bak")));
+    }
+
+    @Test void setRefusesABadSuffix() {
+        assertEquals(new Run(2, "", "models: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)\nTry 'models --help' for more information.\n"),
+                t.models("set", "deepseek-ai/DeepSeek-R1:auto"));
+        assertEquals(CONFIG, t.read(t.config()));
+    }
+
+    @Test void setWithoutAModel() {
+        assertEquals(new Run(2, "", "models: missing MODEL\nTry 'models --help' for more information.\n"), t.models("set"));
+    }
+
+    @Test void fallbacksAddListRemoveClear() {
+        assertEquals(new Run(0, "No fallbacks.\n", ""), t.models("fallbacks"));
+        assertEquals(new Run(0, "Added fallback #1: huggingface/Qwen/Qwen3-8B\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
+        assertEquals(new Run(0, "Added fallback #2: huggingface/openai/gpt-oss-120b\n", ""), t.models("fallbacks", "add", "huggingface/openai/gpt-oss-120b"));
+        assertEquals(new Run(0, "huggingface/Qwen/Qwen3-8B is already fallback #1\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
+        assertEquals(CONFIG.replace("""
+                        primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
+                """, """
+                        primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
+                        fallbacks: ["huggingface/Qwen/Qwen3-8B", "huggingface/openai/gpt-oss-120b"],
+                """), t.read(t.config()));
+        assertEquals(new Run(0, "1. huggingface/Qwen/Qwen3-8B\n2. huggingface/openai/gpt-oss-120b\n", ""), t.models("fallbacks", "list"));
+        assertEquals(new Run(0, "Removed fallback huggingface/Qwen/Qwen3-8B\n", ""), t.models("fallbacks", "remove", "Qwen/Qwen3-8B"));
+        assertEquals(new Run(1, "", "models: huggingface/Qwen/Qwen3-8B is not a fallback\n"), t.models("fallbacks", "remove", "Qwen/Qwen3-8B"));
+        assertEquals(new Run(0, "Cleared 1 fallback.\n", ""), t.models("fallbacks", "clear"));
+        assertEquals(new Run(0, "No fallbacks to clear.\n", ""), t.models("fallbacks", "clear"));
+        assertEquals(CONFIG.replace("""
+                        primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
+                """, """
+                        primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
+                        fallbacks: [],
+                """), t.read(t.config()));
+    }
+
+    @Test void aliasesAddMoveRemove() {
+        assertEquals(new Run(0, "Alias R1 -> huggingface/deepseek-ai/DeepSeek-R1\n", ""), t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1"));
+        assertEquals(CONFIG.replace("""
+                      workspace: "~/clawd",
+                """, """
+                      workspace: "~/clawd",
+                      models: {
+                        "huggingface/deepseek-ai/DeepSeek-R1": {
+                          alias: "R1",
+                        },
+                      },
+                """), t.read(t.config()));
+        assertEquals(new Run(0, "Alias R1 already -> huggingface/deepseek-ai/DeepSeek-R1\n", ""), t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1"));
+        assertEquals(new Run(0, "Alias R1 -> huggingface/deepseek-ai/DeepSeek-R1:cheapest (was huggingface/deepseek-ai/DeepSeek-R1)\n", ""), t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1:cheapest"));
+        assertEquals(new Run(0, "R1 -> huggingface/deepseek-ai/DeepSeek-R1:cheapest\n", ""), t.models("aliases"));
+        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R1:cheapest (was huggingface/deepseek-ai/DeepSeek-R1)\n", ""), t.models("set", "R1"));
+        assertEquals(new Run(0, "Removed alias R1 (was huggingface/deepseek-ai/DeepSeek-R1:cheapest)\n", ""), t.models("aliases", "remove", "R1"));
+        assertEquals(new Run(1, "", "models: no alias R1\n"), t.models("aliases", "remove", "R1"));
+        assertEquals(new Run(0, "No aliases.\n", ""), t.models("aliases", "list"));
+    }
+
+    @Test void aBrokenConfigIsNeverWritten() {
+        String broken = CONFIG.replace("workspace: \"~/clawd\",", "workspace: \"~/clawd\" oops,");
+        t.write(t.config(), broken);
+        assertEquals(new Run(1, "", "models: ~/.openclaw/openclaw.json:8:28: invalid character 'o'\n"), t.models("set", "Qwen/Qwen3-8B"));
+        assertEquals(broken, t.read(t.config()));
+        assertFalse(Files.exists(t.state().resolve("openclaw.json.bak")));
+    }
+
+    @Test void aValueOfTheWrongKindIsNamed() {
+        t.write(t.config(), "{ agents: { defaults: { model: 'x' } } }");
+        assertEquals(new Run(1, "", "models: ~/.openclaw/openclaw.json:1:32: agents.defaults.model is the string \"x\", not an object\n"), t.models("set", "Qwen/Qwen3-8B"));
+    }
+
+    @Test void aNewConfigIsPrivate() throws Exception {
+        TestEnv fresh = new TestEnv(tmp.resolve("fresh"));
+        assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B\n", ""), fresh.models("set", "Qwen/Qwen3-8B"));
+        assertEquals("""
+                {
+                  agents: {
+                    defaults: {
+                      model: {
+                        primary: "huggingface/Qwen/Qwen3-8B",
+                      },
+                    },
+                  },
+                }
+                """, fresh.read(fresh.config()));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.state())));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.config())));
+    }
+
+    @Test void configPathFromTheEnvironment() {
+        java.nio.file.Path custom = tmp.resolve("elsewhere/my.json5");
+        t.with("OPENCLAW_CONFIG_PATH", custom.toString());
+        assertEquals(0, t.models("set", "Qwen/Qwen3-8B").status());
+        assertEquals(CONFIG, t.read(t.config()));
+        assertEquals("huggingface/Qwen/Qwen3-8B", ConfigFile.string(Json5.parse(t.read(custom)), ConfigFile.PRIMARY));
+    }
+
+    @Test void statusWithoutToken() {
+        assertEquals(new Run(0, """
+                Config:     ~/.openclaw/openclaw.json
+                Default:    huggingface/deepseek-ai/DeepSeek-R1
+                Fallbacks:  (none)
+                Aliases:    (none)
+                Base URL:   https://router.huggingface.co/v1
+                Token:      no token (set HF_TOKEN, or run onboard)
+                """, ""), t.models("status"));
+        assertEquals(1, t.models("status", "--check").status());
+    }
+
+    @Test void statusWithToken() {
+        t.with("HF_TOKEN", "hf_abcdefghijklmnopqrstuvwxyz").with("HF_ROUTER_URL", "http://127.0.0.1:9/v1/");
+        t.models("fallbacks", "add", "Qwen/Qwen3-8B");
+        t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1");
+        assertEquals(new Run(0, """
+                Config:     ~/.openclaw/openclaw.json
+                Default:    huggingface/deepseek-ai/DeepSeek-R1
+                Fallbacks:  huggingface/Qwen/Qwen3-8B
+                Aliases:    R1 -> huggingface/deepseek-ai/DeepSeek-R1
+                Base URL:   http://127.0.0.1:9/v1
+                Token:      hf_…wxyz from environment variable HF_TOKEN
+                """, ""), t.models("status", "--check"));
+        assertEquals(Json.parse("""
+                {"configPath": "%s", "configExists": true, "primary": "huggingface/deepseek-ai/DeepSeek-R1",
+                 "fallbacks": ["huggingface/Qwen/Qwen3-8B"], "aliases": {"R1": "huggingface/deepseek-ai/DeepSeek-R1"},
+                 "baseUrl": "http://127.0.0.1:9/v1", "token": {"source": "environment variable HF_TOKEN", "masked": "hf_…wxyz"}}
+                """.formatted(t.config())), Json.parse(t.models("status", "--json").out()));
+    }
+
+    @Test void unknownFallbacksAction() {
+        assertEquals(new Run(2, "", "models: unknown command ad (did you mean add?)\nTry 'models --help' for more information.\n"), t.models("fallbacks", "ad", "x/y"));
+    }
+}

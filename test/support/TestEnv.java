@@ -1,0 +1,57 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A home, a state folder and a working folder of their own, and the variables a user would set. */
+final class TestEnv {
+    final Path root;
+    final Path home;
+    final Path cwd;
+    final Map<String, String> vars = new HashMap<>();
+
+    TestEnv(Path root) {
+        this.root = root;
+        this.home = root.resolve("home");
+        this.cwd = root.resolve("work");
+        try {
+            Files.createDirectories(home);
+            Files.createDirectories(cwd);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    TestEnv with(String name, String value) {
+        vars.put(name, value);
+        return this;
+    }
+
+    Env env() { return new Env(vars, cwd, home); }
+
+    /** The default state folder, ~/.openclaw. */
+    Path state() { return home.resolve(".openclaw"); }
+
+    Path config() { return state().resolve("openclaw.json"); }
+
+    Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), out, err, a), args); }
+
+    String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void write(Path p, String text) {
+        try {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
