@@ -108,7 +108,7 @@ final class Env {
             for (Path p : List.of(cwd.resolve(".env"), stateDir().resolve(".env"))) {
                 DotEnv env = DotEnv.read(p);
                 warnings.addAll(env.warnings());
-                files.add(Map.entry(display(p), env.values()));
+                files.add(Map.entry(p.getParent().equals(cwd) ? "./.env" : display(p), env.values()));
             }
         }
         return files;

@@ -66,6 +66,17 @@ final class Token {
         return null;
     }
 
+    /**
+     * Keeps the token where the gateway daemon will see it: {@code HF_TOKEN=} in
+     * {@code $OPENCLAW_STATE_DIR/.env} (0600, other lines kept), never in {@code openclaw.json}.
+     * Returns the file, for the message that says where it went.
+     */
+    static Path store(Env env, String token) throws Exception {
+        Path file = env.stateDir().resolve(".env");
+        DotEnv.store(file, "HF_TOKEN", token.strip());
+        return file;
+    }
+
     /** Where the Hugging Face libraries keep the token: $HF_TOKEN_PATH, else $HF_HOME/token, else the cache folder's. */
     static Path tokenFile(Env env) {
         if (env.process("HF_TOKEN_PATH") != null) return env.expand(env.process("HF_TOKEN_PATH"));

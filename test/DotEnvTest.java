@@ -1,0 +1,47 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DotEnvTest {
+    @TempDir Path tmp;
+
+    @Test void readsTheUsualForms() throws Exception {
+        Path f = tmp.resolve(".env");
+        Files.writeString(f, """
+                # tokens
+                HF_TOKEN=hf_plain
+                export A = spaced   # a comment
+                B='single # not a comment'
+                C="double\\nline"
+                D=
+                this is not a line
+                E="unclosed
+                A=second wins? no, first does
+                """);
+        DotEnv env = DotEnv.read(f);
+        assertEquals(Map.of("HF_TOKEN", "hf_plain", "A", "spaced", "B", "single # not a comment", "C", "double\nline", "D", ""), env.values());
+        assertEquals(List.of(f + ":7: not KEY=VALUE, skipped", f + ":8: not KEY=VALUE, skipped"), env.warnings());
+    }
+
+    @Test void storeReplacesOnlyThatKeysLine() throws Exception {
+        Path f = tmp.resolve("state/.env");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "# mine\nOPENAI_API_KEY=sk-1\nexport HF_TOKEN=hf_old\nOTHER=x\n");
+        DotEnv.store(f, "HF_TOKEN", "hf_new");
+        assertEquals("# mine\nOPENAI_API_KEY=sk-1\nHF_TOKEN=hf_new\nOTHER=x\n", Files.readString(f));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
+
+    @Test void storeAppendsToANewFile() throws Exception {
+        Path f = tmp.resolve("new/.env");
+        DotEnv.store(f, "HF_TOKEN", "hf_new");
+        assertEquals("HF_TOKEN=hf_new\n", Files.readString(f));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.getParent())));
+    }
+}
