@@ -276,12 +276,12 @@ final class JsonReader {
         do {
             int start = pos;
             int cp = identifierChar();
-            if (!(sb.length() == 0 ? isIdentifierStart(cp) : isIdentifierPart(cp))) {
+            if (!(sb.length() == 0 ? JsonChars.isIdentifierStart(cp) : JsonChars.isIdentifierPart(cp))) {
                 pos = start;
                 throw invalidCharacter();
             }
             sb.appendCodePoint(cp);
-        } while (pos < length && (text.charAt(pos) == '\\' || isIdentifierPart(text.codePointAt(pos))));
+        } while (pos < length && (text.charAt(pos) == '\\' || JsonChars.isIdentifierPart(text.codePointAt(pos))));
         return sb.toString();
     }
 
@@ -298,24 +298,6 @@ final class JsonReader {
         int cp = text.codePointAt(pos);
         pos += Character.charCount(cp);
         return cp;
-    }
-
-    private static boolean isIdentifierStart(int cp) {
-        if (cp == '$' || cp == '_') return true;
-        return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.LETTER_NUMBER -> true;
-            default -> false;
-        };
-    }
-
-    private static boolean isIdentifierPart(int cp) {
-        if (isIdentifierStart(cp) || cp == '\u200C' || cp == '\u200D') return true;
-        return switch (Character.getType(cp)) {
-            case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
-                 Character.CONNECTOR_PUNCTUATION -> true;
-            default -> false;
-        };
     }
 
     // ---- literals and numbers
@@ -408,7 +390,7 @@ final class JsonReader {
                 return;
             } else if (c == '/') {
                 skipComment();
-            } else if (isJson5Space(c)) {
+            } else if (JsonChars.isJson5Space(c)) {
                 pos++;
             } else {
                 return;
@@ -416,17 +398,12 @@ final class JsonReader {
         }
     }
 
-    private static boolean isJson5Space(char c) {
-        if (c < 0x80) return c == '\u000B' || c == '\f';
-        return c == '\u00A0' || c == '\uFEFF' || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR;
-    }
-
     private void skipComment() {
         pos++;
         if (pos >= length) throw endOfInput();
         char c = text.charAt(pos);
         if (c == '/') {
-            while (pos < length && !isLineTerminator(text.charAt(pos))) pos++;
+            while (pos < length && !JsonChars.isLineTerminator(text.charAt(pos))) pos++;
         } else if (c == '*') {
             int end = text.indexOf("*/", pos + 1);
             if (end < 0) {
@@ -437,10 +414,6 @@ final class JsonReader {
         } else {
             throw invalidCharacter();
         }
-    }
-
-    private static boolean isLineTerminator(char c) {
-        return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
     }
 
     // ---- small helpers
@@ -467,7 +440,7 @@ final class JsonReader {
 
     private JsonException invalidCharacter() {
         if (pos >= length) return endOfInput();
-        return error("invalid character " + describe(text.codePointAt(pos)));
+        return error("invalid character " + JsonChars.describe(text.codePointAt(pos)));
     }
 
     private JsonException endOfInput() {
@@ -489,26 +462,5 @@ final class JsonReader {
         return new JsonException(reason, line, column);
     }
 
-    /** A character as the JSON5 reference shows it: quoted, with invisible ones escaped. */
-    static String describe(int cp) {
-        String shown = switch (cp) {
-            case '\'' -> "\\'";
-            case '"' -> "\\\"";
-            case '\\' -> "\\\\";
-            case '\b' -> "\\b";
-            case '\f' -> "\\f";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\t' -> "\\t";
-            case '\u000B' -> "\\v";
-            case 0 -> "\\0";
-            case '\u2028' -> "\\u2028";
-            case '\u2029' -> "\\u2029";
-            case '\uFEFF' -> "\\uFEFF";
-            default -> cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || Character.getType(cp) == Character.SURROGATE
-                    ? String.format("\\u%04X", cp)
-                    : new String(Character.toChars(cp));
-        };
-        return "'" + shown + "'";
-    }
+
 }

@@ -11,6 +11,7 @@
 //SOURCES ../lib/Json.java
 //SOURCES ../lib/Json5.java
 //SOURCES ../lib/Json5Document.java
+//SOURCES ../lib/JsonChars.java
 //SOURCES ../lib/JsonException.java
 //SOURCES ../lib/JsonReader.java
 //SOURCES ../lib/JsonValue.java
