@@ -88,7 +88,7 @@ sealed interface JsonValue {
 
     static JsonNumber of(long value) { return new JsonNumber(Long.toString(value)); }
 
-    static JsonNumber of(BigDecimal value) { return new JsonNumber(value.toString()); }
+    static JsonNumber of(BigDecimal value) { return new JsonNumber(value.toPlainString()); }
 
     static JsonBoolean of(boolean value) { return value ? TRUE : FALSE; }
 

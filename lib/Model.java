@@ -3,45 +3,80 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One chat model as the toolkit knows it, in the shape of an entry of OpenClaw's
- * {@code models.providers.huggingface.models[]} (ids are Hub repo ids, never with a suffix).
- * Costs are USD per million tokens; null when unknown.
+ * One chat model as the toolkit shows it, in the shape of an entry of OpenClaw's
+ * {@code models.providers.huggingface.models[]} (ids are Hub repo ids, never with a suffix), plus the
+ * providers that serve it when the router's list is known. Costs are USD per million tokens; null when
+ * unknown. {@code unlisted}: in the built-in catalog but not in the router's current list.
  */
 record Model(String id, String name, boolean reasoning, List<String> input, long contextWindow, long maxTokens,
-             BigDecimal costInput, BigDecimal costOutput) {
+             BigDecimal costInput, BigDecimal costOutput, List<RouterModel.Offer> providers, boolean unlisted) {
+
+    static final long DEFAULT_MAX_TOKENS = 8192;
 
     /** The OpenClaw ref: {@code huggingface/<org>/<model>}. */
-    String ref() { return "huggingface/" + id; }
+    String ref() { return ModelRef.PREFIX + id; }
 
     boolean vision() { return input.contains("image"); }
 
-    /** Reads one catalog entry; fails naming the entry and the field that is wrong. */
+    /** True when some live provider says it supports tool calls. */
+    boolean tools() {
+        for (RouterModel.Offer o : providers) if (o.live() && Boolean.TRUE.equals(o.supportsTools())) return true;
+        return false;
+    }
+
+    /** Reads one entry of catalog.json; fails naming the entry and the field that is missing. */
     static Model fromJson(JsonValue value) {
         JsonValue.JsonObject o = value.asObject();
-        String id = require(o, "id", "?").asString();
-        List<String> input = new ArrayList<>();
-        JsonValue modalities = o.get("input");
-        if (modalities != null) for (JsonValue m : modalities.asArray().elements()) input.add(m.asString());
-        if (input.isEmpty()) input.add("text");
-        JsonValue cost = o.get("cost");
-        return new Model(id,
-                o.get("name") == null ? id : o.get("name").asString(),
-                o.get("reasoning") != null && o.get("reasoning").asBoolean(),
-                List.copyOf(input),
-                require(o, "contextWindow", id).asNumber().longValue(),
-                require(o, "maxTokens", id).asNumber().longValue(),
-                price(cost, "input"),
-                price(cost, "output"));
+        if (!(o.get("id") instanceof JsonValue.JsonString id)) throw new JsonException("a model has no id");
+        for (String field : List.of("contextWindow", "maxTokens")) {
+            if (o.get(field) == null) throw new JsonException("model " + id.value() + " has no " + field);
+        }
+        return new Model(id.value(), null, false, List.of("text"), 0, DEFAULT_MAX_TOKENS, null, null, List.of(), false).with(o);
     }
 
-    private static JsonValue require(JsonValue.JsonObject o, String field, String id) {
-        JsonValue v = o.get(field);
-        if (v == null) throw new JsonException("model " + id + " has no " + field);
-        return v;
+    /**
+     * This model with the fields {@code entry} carries (the OpenClaw model-entry shape: name, reasoning,
+     * input, contextWindow, maxTokens, cost{input, output}); fields it does not carry, or carries with
+     * the wrong kind of value, stay as they were.
+     */
+    Model with(JsonValue.JsonObject entry) {
+        String n = entry.get("name") instanceof JsonValue.JsonString s && !s.value().isBlank() ? s.value() : name;
+        boolean r = entry.get("reasoning") instanceof JsonValue.JsonBoolean b ? b.value() : reasoning;
+        List<String> in = input;
+        if (entry.get("input") instanceof JsonValue.JsonArray a) {
+            List<String> list = new ArrayList<>();
+            for (JsonValue v : a.elements()) if (v instanceof JsonValue.JsonString s) list.add(s.value());
+            if (!list.isEmpty()) in = List.copyOf(list);
+        }
+        long ctx = whole(entry.get("contextWindow"), contextWindow);
+        long max = whole(entry.get("maxTokens"), maxTokens);
+        BigDecimal ci = costInput, co = costOutput;
+        if (entry.get("cost") instanceof JsonValue.JsonObject cost) {
+            if (cost.get("input") instanceof JsonValue.JsonNumber x && x.isFinite()) ci = x.bigDecimalValue();
+            if (cost.get("output") instanceof JsonValue.JsonNumber x && x.isFinite()) co = x.bigDecimalValue();
+        }
+        return new Model(id, n, r, in, ctx, max, ci, co, providers, unlisted);
     }
 
-    private static BigDecimal price(JsonValue cost, String field) {
-        if (cost == null || cost.asObject().get(field) == null) return null;
-        return cost.asObject().get(field).asNumber().bigDecimalValue();
+    private static long whole(JsonValue v, long otherwise) {
+        try {
+            return v instanceof JsonValue.JsonNumber n ? n.longValue() : otherwise;
+        } catch (JsonException e) {
+            return otherwise;
+        }
+    }
+
+    /** A display name from the id, for models nobody named: {@code deepseek-ai/DeepSeek-R1} → "DeepSeek R1". */
+    static String nameFromId(String id) {
+        String base = id.substring(id.indexOf('/') + 1);
+        List<String> words = new ArrayList<>();
+        for (String w : base.split("[-_ ]+")) {
+            if (w.isEmpty()) continue;
+            if (w.matches("\\d+(\\.\\d+)?[bmk]")) w = w.toUpperCase();                       // 120b → 120B
+            else if (w.matches("[a-z]{1,3}")) w = w.toUpperCase();                            // gpt → GPT
+            else if (w.matches("[a-z].*")) w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+            words.add(w);
+        }
+        return String.join(" ", words);
     }
 }

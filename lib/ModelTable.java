@@ -2,30 +2,91 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** How a list of models is shown: a table, one ref a line, or JSON. Pure functions of the models. */
+/** How a list of models is shown: a table sized to the terminal, one ref a line, or JSON. Pure functions. */
 final class ModelTable {
     private ModelTable() { }
 
-    static String table(List<Model> models) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"MODEL", "NAME", "CTX", "IN $/M", "OUT $/M", "TAGS"});
-        for (Model m : models) {
-            rows.add(new String[] {m.ref(), m.name(), tokens(m.contextWindow()), price(m.costInput()), price(m.costOutput()), String.join(" ", tags(m))});
+    /** What the config says about models, for the tags: default, fallback#N, alias:X. */
+    record Marks(String primary, List<String> fallbacks, Map<String, String> aliases) {
+        static Marks of(JsonValue config) {
+            return new Marks(ConfigFile.string(config, ConfigFile.PRIMARY), ConfigFile.fallbacks(config), ConfigFile.aliases(config));
         }
-        int[] width = new int[6];
+    }
+
+    static List<String> tags(Model m, Marks marks) {
+        List<String> tags = new ArrayList<>();
+        if (marks.primary() != null && sameModel(marks.primary(), m)) tags.add("default");
+        for (int i = 0; i < marks.fallbacks().size(); i++) if (sameModel(marks.fallbacks().get(i), m)) tags.add("fallback#" + (i + 1));
+        marks.aliases().forEach((alias, ref) -> { if (sameModel(ref, m)) tags.add("alias:" + alias); });
+        if (m.reasoning()) tags.add("reasoning");
+        if (m.vision()) tags.add("vision");
+        if (m.tools()) tags.add("tools");
+        if (m.unlisted()) tags.add("unlisted");
+        return tags;
+    }
+
+    /** A ref names this model whatever its suffix: huggingface/x/y:cheapest is x/y. */
+    private static boolean sameModel(String ref, Model m) {
+        try {
+            return ModelRef.parse(ref).id().equals(m.id());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static String table(List<Model> models, Marks marks, Term term) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"MODEL", "NAME", "CTX", "IN $/M", "OUT $/M", "PROVIDERS", "TAGS"});
+        for (Model m : models) {
+            rows.add(new String[] {m.ref(), m.name(), tokens(m.contextWindow()), price(m.costInput()), price(m.costOutput()),
+                    providers(m), String.join(" ", tags(m, marks))});
+        }
+        int[] width = new int[7];
         for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
+        fit(width, term.width());
         StringBuilder sb = new StringBuilder();
-        for (String[] row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
+                String cell = cut(row[i], width[i]);
                 boolean numeric = i >= 2 && i <= 4;
-                String cell = numeric ? " ".repeat(width[i] - row[i].length()) + row[i] : row[i] + " ".repeat(width[i] - row[i].length());
-                line.append(cell).append(i + 1 < row.length ? "  " : "");
+                String pad = " ".repeat(width[i] - cell.length());
+                line.append(numeric ? pad + cell : cell + pad).append(i + 1 < row.length ? "  " : "");
             }
-            sb.append(line.toString().stripTrailing()).append('\n');
+            String text = line.toString().stripTrailing();
+            sb.append(r == 0 ? term.bold(text) : text).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Shrinks the providers, name and tags columns, in that order, until the table fits. */
+    private static void fit(int[] width, int terminal) {
+        if (terminal <= 0) return;
+        int total = 2 * (width.length - 1);
+        for (int w : width) total += w;
+        int[] order = {5, 1, 6};
+        int[] floor = {9, 12, 4};
+        for (int k = 0; k < order.length && total > terminal; k++) {
+            int i = order[k];
+            int give = Math.min(total - terminal, width[i] - floor[k]);
+            if (give > 0) {
+                width[i] -= give;
+                total -= give;
+            }
+        }
+    }
+
+    private static String cut(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    private static String providers(Model m) {
+        List<String> live = new ArrayList<>();
+        for (RouterModel.Offer o : m.providers()) if (o.live()) live.add(o.provider());
+        return live.isEmpty() ? "-" : String.join(",", live);
     }
 
     static String plain(List<Model> models) {
@@ -34,36 +95,49 @@ final class ModelTable {
         return sb.toString();
     }
 
-    static JsonValue json(List<Model> models, String source, String fetchedAt) {
+    static JsonValue json(List<Model> models, Marks marks, Discovery.Result found) {
         List<JsonValue> entries = new ArrayList<>();
         for (Model m : models) {
-            List<JsonValue> input = new ArrayList<>();
-            for (String modality : m.input()) input.add(JsonValue.of(modality));
-            List<JsonValue> tags = new ArrayList<>();
-            for (String tag : tags(m)) tags.add(JsonValue.of(tag));
+            String alias = null;
+            for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (alias == null && sameModel(a.getValue(), m)) alias = a.getKey();
+            List<JsonValue> providers = new ArrayList<>();
+            for (RouterModel.Offer o : m.providers()) providers.add(offer(o));
             entries.add(JsonValue.object(
                     "ref", JsonValue.of(m.ref()),
                     "id", JsonValue.of(m.id()),
                     "name", JsonValue.of(m.name()),
+                    "alias", alias == null ? JsonValue.NULL : JsonValue.of(alias),
                     "contextWindow", JsonValue.of(m.contextWindow()),
                     "maxTokens", JsonValue.of(m.maxTokens()),
                     "reasoning", JsonValue.of(m.reasoning()),
-                    "input", new JsonValue.JsonArray(input),
+                    "input", strings(m.input()),
                     "cost", JsonValue.object("input", number(m.costInput()), "output", number(m.costOutput())),
-                    "tags", new JsonValue.JsonArray(tags)));
+                    "providers", new JsonValue.JsonArray(providers),
+                    "tags", strings(tags(m, marks))));
         }
         return JsonValue.object(
                 "count", JsonValue.of(models.size()),
-                "source", JsonValue.of(source),
-                "fetchedAt", fetchedAt == null ? JsonValue.NULL : JsonValue.of(fetchedAt),
+                "source", JsonValue.of(found.source()),
+                "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL : JsonValue.of(found.fetchedAt().toString()),
                 "models", new JsonValue.JsonArray(entries));
     }
 
-    static List<String> tags(Model m) {
-        List<String> tags = new ArrayList<>();
-        if (m.reasoning()) tags.add("reasoning");
-        if (m.vision()) tags.add("vision");
-        return tags;
+    static JsonValue offer(RouterModel.Offer o) {
+        return JsonValue.object(
+                "provider", JsonValue.of(o.provider()),
+                "status", o.status() == null ? JsonValue.NULL : JsonValue.of(o.status()),
+                "contextLength", o.contextLength() == null ? JsonValue.NULL : JsonValue.of(o.contextLength()),
+                "pricing", JsonValue.object("input", number(o.priceIn()), "output", number(o.priceOut())),
+                "supportsTools", o.supportsTools() == null ? JsonValue.NULL : JsonValue.of(o.supportsTools()),
+                "supportsStructuredOutput", o.supportsStructuredOutput() == null ? JsonValue.NULL : JsonValue.of(o.supportsStructuredOutput()),
+                "firstTokenLatencyMs", real(o.firstTokenLatencyMs()),
+                "throughput", real(o.throughput()));
+    }
+
+    static JsonValue strings(List<String> values) {
+        List<JsonValue> list = new ArrayList<>();
+        for (String v : values) list.add(JsonValue.of(v));
+        return new JsonValue.JsonArray(list);
     }
 
     /** A token count as people say it: 131072 → 128k, 1048576 → 1M. */
@@ -78,7 +152,9 @@ final class ModelTable {
         return usdPerMillion == null ? "-" : usdPerMillion.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static JsonValue number(BigDecimal value) {
-        return value == null ? JsonValue.NULL : JsonValue.of(value);
+    static JsonValue number(BigDecimal value) { return value == null ? JsonValue.NULL : JsonValue.of(value); }
+
+    private static JsonValue real(Double value) {
+        return value == null ? JsonValue.NULL : JsonValue.of(BigDecimal.valueOf(value).stripTrailingZeros());
     }
 }

@@ -3,7 +3,9 @@ import java.io.PrintStream;
 /** {@code models}: list the Hugging Face router models OpenClaw can use. */
 public final class ModelsCommand {
     static final String USAGE = """
-            Usage: models [list] [--json | --plain] [--offline]
+            Usage: models [list] [--json | --plain] [--offline | --refresh] [--all] [--timeout S]
+                          [--search TEXT] [--provider NAME] [--tools] [--vision] [--reasoning]
+                   models show MODEL [--json] [--offline | --refresh]
                    models set MODEL
                    models fallbacks [list | add MODEL | remove MODEL | clear]
                    models aliases [list | add ALIAS MODEL | remove ALIAS]
@@ -18,64 +20,51 @@ public final class ModelsCommand {
 
             Commands:
               list          the models, as a table (the default)
+              show          one model: facts, providers, what :cheapest/:fastest would pick
               set           set the default model (agents.defaults.model.primary)
               fallbacks     list or edit the fallback models, tried in order
               aliases       list or edit model aliases (agents.defaults.models[REF].alias)
               status        the config file, default, fallbacks, aliases, base URL and token
                             (masked); --check exits 1 when no token is found
 
-            Options:
-              --json        the list as JSON: {count, source, fetchedAt, models[]}
+            Options of list and show:
+              --json        as JSON (list: {count, source, fetchedAt, models[]})
               --plain       one ref a line
-              --offline     never touch the network: the built-in catalog
+              --offline     never touch the network: the cached list, else the built-in catalog
+              --refresh     ask the router even when the cached list is fresh (under an hour)
+              --timeout S   give up on the router after S seconds (default 30)
+              --all         also built-in models the router no longer lists (tagged unlisted)
+              --search TEXT, --provider NAME, --tools, --vision, --reasoning   filters
               -h, --help    this help
               --version     the toolkit's version
 
-            This version lists the built-in catalog; discovery from the router comes next.
+            The list comes from GET {base URL}/models (with your token when there is one), merged with
+            the built-in catalog and your config's models.providers.huggingface.models[] entries. When
+            the router cannot be reached, a cached list or the built-in catalog is used, and stderr says why.
             """;
 
     private ModelsCommand() { }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(Env.system(), out, err, args);
+        return run(Env.system(), Term.detect(System.getenv()), out, err, args);
     }
 
-    static int run(Env env, PrintStream out, PrintStream err, String... args) {
+    static int run(Env env, Term term, PrintStream out, PrintStream err, String... args) {
         return Cli.run("models", USAGE, out, err, args, cli -> {
-            String first = cli.peek();
-            if (first != null && !first.startsWith("-") && !first.equals("list")) {
-                cli.next();
-                ConfigCommands config = new ConfigCommands(cli, env, out);
-                int status = switch (first) {
-                    case "set" -> config.set();
-                    case "fallbacks" -> config.fallbacks();
-                    case "aliases" -> config.aliases();
-                    case "status" -> config.status();
-                    default -> throw cli.unknown(first, "list", "set", "fallbacks", "aliases", "status");
-                };
-                for (String warning : env.warnings()) err.println("models: warning: " + warning);
-                return status;
-            }
-            String format = "table";
-            while (cli.hasNext()) {
-                String arg = cli.next();
-                switch (arg) {
-                    case "list", "--offline" -> { }
-                    case "--json" -> format = "json";
-                    case "--plain" -> format = "plain";
-                    default -> throw cli.unknown(arg, "list", "--json", "--plain", "--offline");
-                }
-            }
-            Catalog catalog = Catalog.builtIn();
-            switch (format) {
-                case "json" -> out.println(Json.pretty(ModelTable.json(catalog.models(), "built-in", null)));
-                case "plain" -> out.print(ModelTable.plain(catalog.models()));
-                default -> {
-                    out.print(ModelTable.table(catalog.models()));
-                    err.println("models: " + catalog.models().size() + " models from the built-in catalog (updated " + catalog.updated() + ")");
-                }
-            }
-            return 0;
+            String command = cli.hasNext() && !cli.peek().startsWith("-") ? cli.next() : "list";
+            ConfigCommands config = new ConfigCommands(cli, env, out);
+            CatalogCommands catalog = new CatalogCommands(cli, env, term, out, err);
+            int status = switch (command) {
+                case "list" -> catalog.list();
+                case "show" -> catalog.show();
+                case "set" -> config.set();
+                case "fallbacks" -> config.fallbacks();
+                case "aliases" -> config.aliases();
+                case "status" -> config.status();
+                default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status");
+            };
+            for (String warning : env.warnings()) err.println("models: warning: " + warning);
+            return status;
         });
     }
 }

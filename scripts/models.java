@@ -2,10 +2,12 @@
 //DESCRIPTION List and inspect Hugging Face router models for OpenClaw; edit the default model, fallbacks and aliases
 //JAVA 17+
 //SOURCES ../lib/Catalog.java
+//SOURCES ../lib/CatalogCommands.java
 //SOURCES ../lib/ChatCommand.java
 //SOURCES ../lib/Cli.java
 //SOURCES ../lib/ConfigCommands.java
 //SOURCES ../lib/ConfigFile.java
+//SOURCES ../lib/Discovery.java
 //SOURCES ../lib/DotEnv.java
 //SOURCES ../lib/Env.java
 //SOURCES ../lib/Json.java
@@ -17,11 +19,17 @@
 //SOURCES ../lib/JsonValue.java
 //SOURCES ../lib/JsonWriter.java
 //SOURCES ../lib/Model.java
+//SOURCES ../lib/ModelMerge.java
 //SOURCES ../lib/ModelRef.java
 //SOURCES ../lib/ModelTable.java
+//SOURCES ../lib/ModelView.java
 //SOURCES ../lib/ModelsCommand.java
 //SOURCES ../lib/OnboardCommand.java
+//SOURCES ../lib/RouterClient.java
+//SOURCES ../lib/RouterError.java
+//SOURCES ../lib/RouterModel.java
 //SOURCES ../lib/SafeFile.java
+//SOURCES ../lib/Term.java
 //SOURCES ../lib/Token.java
 //FILES catalog.json=../catalog.json
 

@@ -36,7 +36,7 @@ final class TestEnv {
 
     Path config() { return state().resolve("openclaw.json"); }
 
-    Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), out, err, a), args); }
+    Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), Term.PLAIN, out, err, a), args); }
 
     String read(Path p) {
         try {

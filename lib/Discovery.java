@@ -1,0 +1,91 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Which models the router serves now: a fresh cache (an hour), else {@code GET /models}, else a stale
+ * cache, else nothing (the caller then shows the built-in catalog). The answer says where the list came
+ * from and, when something failed, one line for stderr saying why.
+ */
+final class Discovery {
+    static final Duration FRESH = Duration.ofHours(1);
+
+    /** {@code live} is null when no router list could be had. {@code source}: live, cache or built-in. */
+    record Result(List<RouterModel> live, String source, Instant fetchedAt, String note) { }
+
+    /** How the caller wants the list: never touch the network, refetch even if the cache is fresh. */
+    record Options(boolean offline, boolean refresh, Duration timeout) { }
+
+    private final Env env;
+    private final JsonValue config;
+    private final Instant now;
+
+    Discovery(Env env, JsonValue config, Instant now) {
+        this.env = env;
+        this.config = config;
+        this.now = now;
+    }
+
+    Path cacheFile() { return env.stateDir().resolve("cache").resolve("huggingface-models.json"); }
+
+    Result discover(Options options) {
+        String baseUrl = ConfigFile.baseUrl(env, config);
+        Cached cached = readCache(baseUrl);
+        if (options.offline()) {
+            return cached != null ? new Result(cached.models, "cache", cached.fetchedAt, null) : new Result(null, "built-in", null, null);
+        }
+        if (cached != null && !options.refresh() && cached.fetchedAt.plus(FRESH).isAfter(now)) {
+            return new Result(cached.models, "cache", cached.fetchedAt, null);
+        }
+        String why;
+        try {
+            JsonValue answer = new RouterClient(baseUrl, Token.find(env, config), options.timeout()).models();
+            List<RouterModel> models = RouterModel.listFrom(answer);
+            if (models.isEmpty()) throw new RouterError(0, "the router listed no models");
+            writeCache(baseUrl, answer);
+            return new Result(models, "live", now, null);
+        } catch (RouterError e) {
+            why = e.getMessage();
+        } catch (JsonException e) {
+            why = "unexpected answer (" + e.getMessage() + ")";
+        }
+        if (cached != null) {
+            return new Result(cached.models, "cache", cached.fetchedAt, "could not refresh the model list (" + why + "); using the list cached " + age(cached.fetchedAt) + " ago");
+        }
+        return new Result(null, "built-in", null, "could not fetch the model list (" + why + "); using the built-in catalog");
+    }
+
+    private record Cached(List<RouterModel> models, Instant fetchedAt) { }
+
+    /** The cache for this base URL, or null (none, another router, or unreadable: it is only a cache). */
+    private Cached readCache(String baseUrl) {
+        try {
+            Path file = cacheFile();
+            if (!Files.isRegularFile(file)) return null;
+            JsonValue.JsonObject o = Json.parse(Files.readString(file)).asObject();
+            if (!baseUrl.equals(ConfigFile.string(o, List.of("baseUrl")))) return null;
+            return new Cached(RouterModel.listFrom(o.get("answer")), Instant.parse(ConfigFile.string(o, List.of("fetchedAt"))));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void writeCache(String baseUrl, JsonValue answer) {
+        try {
+            SafeFile.write(cacheFile(), Json.write(JsonValue.object("fetchedAt", JsonValue.of(now.toString()), "baseUrl", JsonValue.of(baseUrl), "answer", answer)) + "\n", false);
+        } catch (Exception e) {
+            // a cache that cannot be written is only a slower next run
+        }
+    }
+
+    static String age(Instant then, Instant now) {
+        long minutes = Math.max(0, Duration.between(then, now).toMinutes());
+        if (minutes < 60) return minutes + " min";
+        if (minutes < 48 * 60) return minutes / 60 + " h";
+        return minutes / (24 * 60) + " days";
+    }
+
+    private String age(Instant then) { return age(then, now); }
+}

@@ -1,0 +1,74 @@
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Merges what is known about the models, each source adding to the one before:
+ * <ol>
+ * <li>the router's list says which models exist (when it is known);
+ * <li>the built-in catalog adds its metadata (reasoning, max tokens, fallback name, context and price)
+ *     to the ids it knows; built-in models the router no longer lists are hidden unless asked for;
+ * <li>entries of {@code models.providers.huggingface.models[]} in the config keep their own fields and win;
+ *     entries for ids nobody else knows are kept too (the user added them).
+ * </ol>
+ * When several providers serve a model: the context window is the largest any live provider offers
+ * (what pinning that provider gets you), and the price is that of the provider {@code :cheapest} would
+ * pick (the lowest output price among live providers). Without live figures the built-in ones stand.
+ */
+final class ModelMerge {
+    private ModelMerge() { }
+
+    static List<Model> merge(List<RouterModel> live, Catalog builtIn, JsonValue config, boolean includeUnlisted) {
+        Map<String, Model> known = new LinkedHashMap<>();
+        for (Model m : builtIn.models()) known.put(m.id(), m);
+        Map<String, Model> merged = new LinkedHashMap<>();
+        if (live == null) {
+            merged.putAll(known);
+        } else {
+            for (RouterModel r : live) merged.put(r.id(), fromRouter(r, known.get(r.id())));
+            if (includeUnlisted) {
+                for (Model m : known.values()) {
+                    if (!merged.containsKey(m.id())) {
+                        merged.put(m.id(), new Model(m.id(), m.name(), m.reasoning(), m.input(), m.contextWindow(), m.maxTokens(), m.costInput(), m.costOutput(), m.providers(), true));
+                    }
+                }
+            }
+        }
+        if (ConfigFile.at(config, List.of("models", "providers", "huggingface", "models")) instanceof JsonValue.JsonArray entries) {
+            for (JsonValue e : entries.elements()) {
+                if (!(e instanceof JsonValue.JsonObject entry) || !(entry.get("id") instanceof JsonValue.JsonString id)) continue;
+                String key = id.value().startsWith(ModelRef.PREFIX) ? id.value().substring(ModelRef.PREFIX.length()) : id.value();
+                Model base = merged.get(key);
+                if (base == null) base = new Model(key, null, false, List.of("text"), 0, Model.DEFAULT_MAX_TOKENS, null, null, List.of(), false);
+                merged.put(key, base.with(entry));
+            }
+        }
+        List<Model> result = new ArrayList<>();
+        for (Model m : merged.values()) result.add(m.name() == null ? named(m, Model.nameFromId(m.id())) : m);
+        return result;
+    }
+
+    private static Model fromRouter(RouterModel r, Model builtIn) {
+        Model base = builtIn != null ? builtIn : new Model(r.id(), null, false, List.of("text"), 0, Model.DEFAULT_MAX_TOKENS, null, null, List.of(), false);
+        long context = base.contextWindow();
+        long liveContext = 0;
+        RouterModel.Offer cheapest = null;
+        for (RouterModel.Offer o : r.providers()) {
+            if (!o.live()) continue;
+            if (o.contextLength() != null) liveContext = Math.max(liveContext, o.contextLength());
+            if (o.priceOut() != null && (cheapest == null || o.priceOut().compareTo(cheapest.priceOut()) < 0)) cheapest = o;
+        }
+        if (liveContext > 0) context = liveContext;
+        BigDecimal in = cheapest != null && cheapest.priceIn() != null ? cheapest.priceIn() : base.costInput();
+        BigDecimal out = cheapest != null ? cheapest.priceOut() : base.costOutput();
+        String name = r.name() != null ? r.name() : base.name();
+        List<String> input = r.input().isEmpty() ? base.input() : r.input();
+        return new Model(r.id(), name, base.reasoning(), input, context, base.maxTokens(), in, out, r.providers(), false);
+    }
+
+    private static Model named(Model m, String name) {
+        return new Model(m.id(), name, m.reasoning(), m.input(), m.contextWindow(), m.maxTokens(), m.costInput(), m.costOutput(), m.providers(), m.unlisted());
+    }
+}

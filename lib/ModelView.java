@@ -1,0 +1,98 @@
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One model in full, for {@code models show}: its facts, a row per provider, which provider
+ * {@code :cheapest} and {@code :fastest} would pick, and refs ready to copy.
+ */
+final class ModelView {
+    private ModelView() { }
+
+    /**
+     * The router's rules applied to the listed figures: lowest output price (cheapest) or highest
+     * throughput (fastest) among live providers. An estimate: the router decides with fresher numbers.
+     */
+    static RouterModel.Offer pick(Model m, String policy) {
+        RouterModel.Offer best = null;
+        for (RouterModel.Offer o : m.providers()) {
+            if (!o.live()) continue;
+            if (policy.equals("cheapest") && o.priceOut() != null && (best == null || o.priceOut().compareTo(best.priceOut()) < 0)) best = o;
+            if (policy.equals("fastest") && o.throughput() != null && (best == null || o.throughput() > best.throughput())) best = o;
+        }
+        return best;
+    }
+
+    static List<String> refs(Model m) {
+        List<String> refs = new ArrayList<>(List.of(m.ref(), m.ref() + ":cheapest", m.ref() + ":fastest"));
+        for (RouterModel.Offer o : m.providers()) if (o.live()) refs.add(m.ref() + ":" + o.provider());
+        return refs;
+    }
+
+    static String text(Model m, ModelTable.Marks marks, Discovery.Result found, Term term) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(term.bold(m.name())).append("  ").append(m.ref()).append('\n');
+        line(sb, "Context", ModelTable.tokens(m.contextWindow()) + " tokens, up to " + m.maxTokens() + " out");
+        line(sb, "Price", m.costOutput() == null ? "unknown" : "$" + ModelTable.price(m.costInput()) + " in / $" + ModelTable.price(m.costOutput()) + " out per 1M tokens");
+        line(sb, "Input", String.join(", ", m.input()));
+        line(sb, "Tags", String.join(" ", ModelTable.tags(m, marks)));
+        if (m.providers().isEmpty()) {
+            sb.append('\n').append(found.live() == null ? "Providers: unknown (built-in catalog; run without --offline to ask the router)\n" : "Providers: none listed\n");
+        } else {
+            sb.append('\n');
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"PROVIDER", "STATUS", "CTX", "IN $/M", "OUT $/M", "TOOLS", "JSON", "LATENCY", "TOK/S"});
+            for (RouterModel.Offer o : m.providers()) {
+                rows.add(new String[] {o.provider(), or(o.status()), o.contextLength() == null ? "-" : ModelTable.tokens(o.contextLength()),
+                        ModelTable.price(o.priceIn()), ModelTable.price(o.priceOut()), yesNo(o.supportsTools()), yesNo(o.supportsStructuredOutput()),
+                        o.firstTokenLatencyMs() == null ? "-" : Math.round(o.firstTokenLatencyMs()) + " ms",
+                        o.throughput() == null ? "-" : Long.toString(Math.round(o.throughput()))});
+            }
+            int[] width = new int[rows.get(0).length];
+            for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
+            for (String[] row : rows) {
+                StringBuilder l = new StringBuilder();
+                for (int i = 0; i < row.length; i++) {
+                    String pad = " ".repeat(width[i] - row[i].length());
+                    l.append(i >= 2 ? pad + row[i] : row[i] + pad).append(i + 1 < row.length ? "  " : "");
+                }
+                sb.append(l.toString().stripTrailing()).append('\n');
+            }
+            RouterModel.Offer cheapest = pick(m, "cheapest"), fastest = pick(m, "fastest");
+            sb.append('\n');
+            line(sb, ":cheapest", cheapest == null ? "no live price listed" : cheapest.provider() + " ($" + ModelTable.price(cheapest.priceOut()) + " out per 1M) — estimate");
+            line(sb, ":fastest", fastest == null ? "no live throughput listed" : fastest.provider() + " (" + Math.round(fastest.throughput()) + " tokens/s) — estimate");
+        }
+        sb.append("\nRefs:\n");
+        for (String ref : refs(m)) sb.append("  ").append(ref).append('\n');
+        return sb.toString();
+    }
+
+    static JsonValue json(Model m, ModelTable.Marks marks) {
+        List<JsonValue> providers = new ArrayList<>();
+        for (RouterModel.Offer o : m.providers()) providers.add(ModelTable.offer(o));
+        RouterModel.Offer cheapest = pick(m, "cheapest"), fastest = pick(m, "fastest");
+        return JsonValue.object(
+                "ref", JsonValue.of(m.ref()),
+                "id", JsonValue.of(m.id()),
+                "name", JsonValue.of(m.name()),
+                "contextWindow", JsonValue.of(m.contextWindow()),
+                "maxTokens", JsonValue.of(m.maxTokens()),
+                "reasoning", JsonValue.of(m.reasoning()),
+                "input", ModelTable.strings(m.input()),
+                "cost", JsonValue.object("input", ModelTable.number(m.costInput()), "output", ModelTable.number(m.costOutput())),
+                "tags", ModelTable.strings(ModelTable.tags(m, marks)),
+                "providers", new JsonValue.JsonArray(providers),
+                "estimatedPicks", JsonValue.object(
+                        "cheapest", cheapest == null ? JsonValue.NULL : JsonValue.of(cheapest.provider()),
+                        "fastest", fastest == null ? JsonValue.NULL : JsonValue.of(fastest.provider())),
+                "refs", ModelTable.strings(refs(m)));
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format("%-10s ", label + ":")).append(value).append('\n');
+    }
+
+    private static String or(String s) { return s == null ? "-" : s; }
+
+    private static String yesNo(Boolean b) { return b == null ? "-" : b ? "yes" : "no"; }
+}

@@ -1,0 +1,81 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The only user of the network: the Hugging Face router's OpenAI-compatible API on
+ * {@code java.net.http}. Everything it gets back is checked and every failure becomes a
+ * {@link RouterError} with one plain line.
+ */
+final class RouterClient {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The real list is a few hundred KB; anything past this is not a model list. */
+    static final int MAX_BODY = 32 * 1024 * 1024;
+
+    private final String baseUrl;
+    private final Token token;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    RouterClient(String baseUrl, Token token, Duration timeout) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** {@code GET {baseUrl}/models}, with the bearer token when there is one. */
+    JsonValue models() throws RouterError {
+        String body = get(baseUrl + "/models");
+        try {
+            return Json.parse(body);
+        } catch (JsonException e) {
+            throw new RouterError(0, "the answer is not JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private String get(String url) throws RouterError {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json").GET();
+        } catch (IllegalArgumentException e) {
+            throw new RouterError(0, "bad router URL " + url);
+        }
+        if (token != null) request.header("Authorization", "Bearer " + token.secret());
+        try {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (InputStream in = response.body()) {
+                byte[] bytes = in.readNBytes(MAX_BODY + 1);
+                if (bytes.length > MAX_BODY) throw new RouterError(0, "the answer is larger than " + MAX_BODY / (1024 * 1024) + " MB");
+                body = new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (response.statusCode() / 100 != 2) throw RouterError.forStatus(response.statusCode(), body);
+            return body;
+        } catch (HttpConnectTimeoutException e) {
+            throw new RouterError(0, "no connection to " + host(url) + " after " + CONNECT_TIMEOUT.toSeconds() + " s");
+        } catch (HttpTimeoutException e) {
+            throw new RouterError(0, "timed out after " + timeout.toSeconds() + " s");
+        } catch (ConnectException e) {
+            throw new RouterError(0, "cannot connect to " + host(url));
+        } catch (IOException e) {
+            throw new RouterError(0, "network error talking to " + host(url) + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RouterError(0, "interrupted");
+        }
+    }
+
+    private static String host(String url) {
+        URI uri = URI.create(url);
+        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+}

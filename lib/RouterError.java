@@ -1,0 +1,44 @@
+/**
+ * A router call that did not give a usable answer, worded for one line on stderr
+ * ({@code 401: token rejected}, {@code timed out after 30 s}). Kept apart from {@link RouterClient} so
+ * that code on the offline path can name it without loading {@code java.net.http}.
+ */
+final class RouterError extends Exception {
+    /** The HTTP status, or 0 when there was no answer (network, timeout, bad body). */
+    final int status;
+
+    RouterError(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    /**
+     * The router's own words from an error body: {@code {"error":"text"}} or
+     * {@code {"error":{"message":...}}}; null when the body is neither.
+     */
+    static String routerMessage(String body) {
+        try {
+            JsonValue error = Json.parse(body).asObject().get("error");
+            if (error instanceof JsonValue.JsonString s) return s.value();
+            if (error instanceof JsonValue.JsonObject o && o.get("message") instanceof JsonValue.JsonString m) return m.value();
+        } catch (JsonException e) {
+            // not JSON: no message of the router's to quote
+        }
+        return null;
+    }
+
+    /** The one-line form of a non-2xx answer. */
+    static RouterError forStatus(int status, String body) {
+        String plain = switch (status) {
+            case 401 -> "token rejected";
+            case 402 -> "out of credits";
+            case 403 -> "token lacks the Inference Providers permission";
+            case 404 -> "not found";
+            case 429 -> "rate limited";
+            default -> null;
+        };
+        String said = routerMessage(body);
+        String message = status + ": " + (plain != null ? plain : said != null ? said : "HTTP error");
+        return new RouterError(status, message.length() > 200 ? message.substring(0, 200) + "…" : message);
+    }
+}
