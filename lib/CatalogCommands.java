@@ -97,6 +97,11 @@ final class CatalogCommands {
         Model model = null;
         for (Model m : models) if (ref != null && m.id().equalsIgnoreCase(ref.id())) model = m;
         if (model == null) throw new Cli.Failure("no model " + wanted + suggestions(wanted, models));
+        try {
+            ref.requireServed(found.live());
+        } catch (IllegalArgumentException e) {
+            throw new Cli.Failure(e.getMessage());
+        }
         ModelTable.Marks marks = ModelTable.Marks.of(config);
         if (json) out.println(Json.pretty(ModelView.json(model, marks)));
         else out.print(ModelView.text(model, marks, found, term));

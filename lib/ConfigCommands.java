@@ -173,10 +173,17 @@ final class ConfigCommands {
         return config.update(change);
     }
 
-    /** The ref for MODEL (alias, ref or bare id), as a usage error when it is not one. */
-    private static String ref(JsonValue root, String model) {
+    /**
+     * The ref for MODEL (alias, ref or bare id), as a usage error when it is not one, or when it pins a
+     * provider that the cached router list says does not serve it (no network here: only the cache).
+     */
+    private String ref(JsonValue root, String model) {
         try {
-            return ModelRef.resolve(model, ConfigFile.aliases(root)).ref();
+            ModelRef ref = ModelRef.resolve(model, ConfigFile.aliases(root));
+            if (ref.provider() != null) {
+                ref.requireServed(new Discovery(env, root, java.time.Instant.now()).discover(new Discovery.Options(true, false, java.time.Duration.ZERO)).live());
+            }
+            return ref.ref();
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageException(e.getMessage());
         }

@@ -45,6 +45,24 @@ record ModelRef(String id, String suffix) {
         return parse(target != null ? target : text);
     }
 
+    /**
+     * Refuses a pinned provider that the known router list says does not serve this model, naming those
+     * that do. Without a list, or for a model it does not have, there is nothing to check against.
+     */
+    void requireServed(List<RouterModel> live) {
+        if (provider() == null || live == null) return;
+        for (RouterModel m : live) {
+            if (!m.id().equalsIgnoreCase(id)) continue;
+            List<String> serving = new java.util.ArrayList<>();
+            for (RouterModel.Offer o : m.providers()) {
+                if (o.provider().equalsIgnoreCase(provider())) return;
+                serving.add(o.provider());
+            }
+            throw new IllegalArgumentException("':" + suffix + "' does not serve " + id + "; providers that do: "
+                    + (serving.isEmpty() ? "none listed" : String.join(", ", serving)));
+        }
+    }
+
     String ref() { return PREFIX + routerId(); }
 
     /** What the router is sent: the id and suffix, never the {@code huggingface/} prefix. */
