@@ -11,7 +11,15 @@ import java.util.List;
 record Catalog(String updated, List<Model> models) {
     static final String RESOURCE = "/catalog.json";
 
-    static Catalog builtIn() {
+    private static Catalog loaded;
+
+    /** The built-in catalog, read from the jar once per run. */
+    static synchronized Catalog builtIn() {
+        if (loaded == null) loaded = read();
+        return loaded;
+    }
+
+    private static Catalog read() {
         try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new Cli.Failure("the built-in catalog (catalog.json) is missing from this build");
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "catalog.json");

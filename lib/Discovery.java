@@ -41,8 +41,8 @@ final class Discovery {
         }
         String why;
         try {
-            JsonValue answer = new RouterClient(baseUrl, Token.find(env, config), options.timeout()).models();
-            List<RouterModel> models = RouterModel.listFrom(answer);
+            String answer = new RouterClient(baseUrl, Token.find(env, config), options.timeout()).models();
+            List<RouterModel> models = RouterModel.listFrom(Json.parse(answer));
             if (models.isEmpty()) throw new RouterError(0, "the router listed no models");
             writeCache(baseUrl, answer);
             return new Result(models, "live", now, null);
@@ -72,9 +72,11 @@ final class Discovery {
         }
     }
 
-    private void writeCache(String baseUrl, JsonValue answer) {
+    /** The router's answer goes in as it came (already checked to be JSON): no second serialisation. */
+    private void writeCache(String baseUrl, String answer) {
         try {
-            SafeFile.write(cacheFile(), Json.write(JsonValue.object("fetchedAt", JsonValue.of(now.toString()), "baseUrl", JsonValue.of(baseUrl), "answer", answer)) + "\n", false);
+            String head = Json.write(JsonValue.object("fetchedAt", JsonValue.of(now.toString()), "baseUrl", JsonValue.of(baseUrl)));
+            SafeFile.write(cacheFile(), head.substring(0, head.length() - 1) + ",\"answer\":" + answer.strip() + "}\n", false);
         } catch (Exception e) {
             // a cache that cannot be written is only a slower next run
         }

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  * number and skipped. Storing a value rewrites only that key's line.
  */
 record DotEnv(Map<String, String> values, List<String> warnings) {
-    private static final Pattern LINE = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*?)\\s*");
+    /** Compiled on first use: most runs have no .env file and should not pay for a regex. */
+    private static final class Line {
+        static final Pattern PATTERN = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*?)\\s*");
+    }
 
     static DotEnv read(Path file) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -30,7 +33,7 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.strip().startsWith("#")) continue;
-            Matcher m = LINE.matcher(line);
+            Matcher m = Line.PATTERN.matcher(line);
             String value = m.matches() ? unquote(m.group(2)) : null;
             if (value == null) {
                 warnings.add(file + ":" + (i + 1) + ": not KEY=VALUE, skipped");
@@ -80,7 +83,7 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
             String entry = key + "=" + value;
             boolean replaced = false;
             for (int i = 0; i < lines.size(); i++) {
-                Matcher m = LINE.matcher(lines.get(i));
+                Matcher m = Line.PATTERN.matcher(lines.get(i));
                 if (m.matches() && m.group(1).equals(key)) {
                     lines.set(i, replaced ? null : entry);
                     replaced = true;

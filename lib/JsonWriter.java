@@ -90,8 +90,10 @@ final class JsonWriter {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toString();
     }
 
+    private static final java.util.regex.Pattern JSON_NUMBER = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     private static boolean isJsonNumber(String text) {
-        return text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+        return JSON_NUMBER.matcher(text).matches();
     }
 
     /** A name JSON5 may leave unquoted; kept to ASCII so every reader agrees. */

@@ -29,14 +29,47 @@ final class RouterClient {
         this.baseUrl = baseUrl;
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL);
+        if (baseUrl.startsWith("http://")) {
+            // A plain-http router (a local gateway, a test double): no TLS and no HTTP/2 upgrade to set up.
+            builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).version(HttpClient.Version.HTTP_1_1);
+        }
+        this.http = builder.build();
     }
 
-    /** {@code GET {baseUrl}/models}, with the bearer token when there is one. */
-    JsonValue models() throws RouterError {
+    /**
+     * The SSL context of a plain-http client. The JDK would otherwise build its default one, loading the
+     * security providers and the CA trust store (~0.25 s), for a connection that never uses TLS. This one
+     * refuses every TLS operation: if a redirect ever led to https, the request fails; it cannot pass.
+     */
+    private static final class NoTls extends javax.net.ssl.SSLContextSpi {
+        static final javax.net.ssl.SSLContext CONTEXT = new javax.net.ssl.SSLContext(new NoTls(), null, "none") { };
+
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("TLS is off for a plain-http router URL");
+        }
+
+        protected void engineInit(javax.net.ssl.KeyManager[] km, javax.net.ssl.TrustManager[] tm, java.security.SecureRandom random) { }
+
+        protected javax.net.ssl.SSLSocketFactory engineGetSocketFactory() { throw refused(); }
+
+        protected javax.net.ssl.SSLServerSocketFactory engineGetServerSocketFactory() { throw refused(); }
+
+        protected javax.net.ssl.SSLEngine engineCreateSSLEngine() { throw refused(); }
+
+        protected javax.net.ssl.SSLEngine engineCreateSSLEngine(String host, int port) { throw refused(); }
+
+        protected javax.net.ssl.SSLSessionContext engineGetServerSessionContext() { throw refused(); }
+
+        protected javax.net.ssl.SSLSessionContext engineGetClientSessionContext() { throw refused(); }
+    }
+
+    /** {@code GET {baseUrl}/models}, with the bearer token when there is one; the body, checked to be JSON. */
+    String models() throws RouterError {
         String body = get(baseUrl + "/models");
         try {
-            return Json.parse(body);
+            Json.parse(body);
+            return body;
         } catch (JsonException e) {
             throw new RouterError(0, "the answer is not JSON (" + e.getMessage() + ")");
         }

@@ -32,6 +32,10 @@
 //SOURCES ../lib/Term.java
 //SOURCES ../lib/Token.java
 //FILES catalog.json=../catalog.json
+// Start-up is most of a run: string concatenation without invokedynamic bootstraps, the serial GC
+// and the C1 compiler only (measured by test/bench/ModelsBench.java).
+//JAVAC_OPTIONS -XDstringConcat=inline
+//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
 
 // A thin shell: everything models does lives in lib/ModelsCommand.java.
 class models {

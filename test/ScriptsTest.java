@@ -29,6 +29,7 @@ class ScriptsTest {
             List<String> expected = new ArrayList<>();
             for (String f : libFiles()) expected.add("//SOURCES ../lib/" + f);
             expected.add("//FILES catalog.json=../catalog.json");
+            assertTrue(lines.contains("//JAVAC_OPTIONS -XDstringConcat=inline"), name);
             assertEquals(expected, lines.subList(3, 3 + expected.size()), name + ": //SOURCES must name each lib file (no globs: they break from a URL)");
         }
     }
