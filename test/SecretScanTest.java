@@ -16,7 +16,8 @@ class SecretScanTest {
     @Test void noCommandPrintsTheToken() {
         List<Run> runs = new ArrayList<>();
         for (String where : List.of("process", "dotenv", "config", "file", "apiKeyName")) {
-            TestEnv t = new TestEnv(tmp.resolve(where));
+            // Nothing listens on the discard port: discovery fails at once, on loopback, never the internet.
+            TestEnv t = new TestEnv(tmp.resolve(where)).with("HF_ROUTER_URL", "http://127.0.0.1:9/v1");
             String config = "{ agents: { defaults: { model: { primary: 'huggingface/deepseek-ai/DeepSeek-R1' } } } }";
             switch (where) {
                 case "process" -> t.with("HF_TOKEN", SECRET);
