@@ -13,6 +13,10 @@ final class CatalogCommands {
     private final Term term;
     private final PrintStream out;
     private final PrintStream err;
+    /** The discovery options list and show share: --offline, --refresh, --timeout S. */
+    private boolean offline;
+    private boolean refresh;
+    private int timeout = 30;
 
     CatalogCommands(Cli cli, Env env, Term term, PrintStream out, PrintStream err) {
         this.cli = cli;
@@ -25,17 +29,14 @@ final class CatalogCommands {
     /** {@code models [list] [--json|--plain] [--offline] [--refresh] [--timeout S] [--all] [filters]}. */
     int list() throws Exception {
         String format = "table", search = null, provider = null;
-        boolean offline = false, refresh = false, all = false, tools = false, vision = false, reasoning = false;
-        int timeout = 30;
+        boolean all = false, tools = false, vision = false, reasoning = false;
         while (cli.hasNext()) {
             String arg = cli.next();
+            if (discoveryOption(arg)) continue;
             switch (arg) {
                 case "--json" -> format = "json";
                 case "--plain" -> format = "plain";
-                case "--offline" -> offline = true;
-                case "--refresh" -> refresh = true;
                 case "--all" -> all = true;
-                case "--timeout" -> timeout = cli.intValue("--timeout", 1);
                 case "--search" -> search = cli.value("--search").toLowerCase(Locale.ROOT);
                 case "--provider" -> provider = cli.value("--provider");
                 case "--tools" -> tools = true;
@@ -46,7 +47,7 @@ final class CatalogCommands {
             }
         }
         JsonValue config = config();
-        Discovery.Result found = discover(config, new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
+        Discovery.Result found = discover(config);
         List<Model> models = new ArrayList<>();
         for (Model m : ModelMerge.merge(found.live(), Catalog.builtIn(), config, all)) {
             if (search != null && !(m.id().toLowerCase(Locale.ROOT).contains(search) || m.name().toLowerCase(Locale.ROOT).contains(search))) continue;
@@ -69,20 +70,13 @@ final class CatalogCommands {
     /** {@code models show MODEL [--json] [--offline] [--refresh] [--timeout S]}. */
     int show() throws Exception {
         String wanted = null;
-        boolean json = false, offline = false, refresh = false;
-        int timeout = 30;
+        boolean json = false;
         while (cli.hasNext()) {
             String arg = cli.next();
-            switch (arg) {
-                case "--json" -> json = true;
-                case "--offline" -> offline = true;
-                case "--refresh" -> refresh = true;
-                case "--timeout" -> timeout = cli.intValue("--timeout", 1);
-                default -> {
-                    if (arg.startsWith("-") || wanted != null) throw cli.unknown(arg, "--json", "--offline", "--refresh", "--timeout");
-                    wanted = arg;
-                }
-            }
+            if (discoveryOption(arg)) continue;
+            if (arg.equals("--json")) json = true;
+            else if (arg.startsWith("-") || wanted != null) throw cli.unknown(arg, "--json", "--offline", "--refresh", "--timeout");
+            else wanted = arg;
         }
         if (wanted == null) throw new Cli.UsageException("missing MODEL");
         JsonValue config = config();
@@ -92,7 +86,7 @@ final class CatalogCommands {
         } catch (IllegalArgumentException e) {
             ref = null;
         }
-        Discovery.Result found = discover(config, new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
+        Discovery.Result found = discover(config);
         List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), config, true);
         Model model = null;
         for (Model m : models) if (ref != null && m.id().equalsIgnoreCase(ref.id())) model = m;
@@ -114,10 +108,23 @@ final class CatalogCommands {
         return config;
     }
 
-    private Discovery.Result discover(JsonValue config, Discovery.Options options) throws Exception {
+    /** True when {@code arg} was one of the discovery options (its value, if any, taken too). */
+    private boolean discoveryOption(String arg) {
+        switch (arg) {
+            case "--offline" -> offline = true;
+            case "--refresh" -> refresh = true;
+            case "--timeout" -> timeout = cli.intValue("--timeout", 1);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Discovery.Result discover(JsonValue config) throws Exception {
         Discovery.Result found;
-        try (AutoCloseable spinner = options.offline() ? () -> { } : term.spinner(err, "fetching the model list…")) {
-            found = new Discovery(env, config, Instant.now()).discover(options);
+        try (AutoCloseable spinner = offline ? () -> { } : term.spinner(err, "fetching the model list…")) {
+            found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
         }
         if (found.note() != null) err.println("models: " + found.note());
         return found;

@@ -1,7 +1,12 @@
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code models} subcommands that read or edit the config: {@code set}, {@code fallbacks},
@@ -140,21 +145,20 @@ final class ConfigCommands {
         List<String> fallbacks = ConfigFile.fallbacks(root);
         Map<String, String> aliases = ConfigFile.aliases(root);
         String baseUrl = ConfigFile.baseUrl(env, root);
+        boolean exists = Files.exists(config.path);
         if (json) {
-            List<JsonValue> f = new ArrayList<>();
-            for (String r : fallbacks) f.add(JsonValue.of(r));
-            java.util.LinkedHashMap<String, JsonValue> a = new java.util.LinkedHashMap<>();
+            Map<String, JsonValue> a = new LinkedHashMap<>();
             aliases.forEach((k, v) -> a.put(k, JsonValue.of(v)));
             out.println(Json.pretty(JsonValue.object(
                     "configPath", JsonValue.of(config.path.toString()),
-                    "configExists", JsonValue.of(java.nio.file.Files.exists(config.path)),
+                    "configExists", JsonValue.of(exists),
                     "primary", primary == null ? JsonValue.NULL : JsonValue.of(primary),
-                    "fallbacks", new JsonValue.JsonArray(f),
+                    "fallbacks", ModelTable.strings(fallbacks),
                     "aliases", new JsonValue.JsonObject(a),
                     "baseUrl", JsonValue.of(baseUrl),
                     "token", token == null ? JsonValue.NULL : JsonValue.object("source", JsonValue.of(token.source()), "masked", JsonValue.of(token.masked())))));
         } else {
-            out.println("Config:     " + config.shown + (java.nio.file.Files.exists(config.path) ? "" : " (not created yet)"));
+            out.println("Config:     " + config.shown + (exists ? "" : " (not created yet)"));
             out.println("Default:    " + (primary == null ? "(none)" : primary));
             out.println("Fallbacks:  " + (fallbacks.isEmpty() ? "(none)" : String.join(", ", fallbacks)));
             List<String> shownAliases = new ArrayList<>();
@@ -169,7 +173,7 @@ final class ConfigCommands {
     // ---- helpers
 
     /** An edit of the config whose result is the one line that says what changed. */
-    private String edit(java.util.function.Function<Json5Document, String> change) {
+    private String edit(Function<Json5Document, String> change) {
         return config.update(change);
     }
 
@@ -181,7 +185,7 @@ final class ConfigCommands {
         try {
             ModelRef ref = ModelRef.resolve(model, ConfigFile.aliases(root));
             if (ref.provider() != null) {
-                ref.requireServed(new Discovery(env, root, java.time.Instant.now()).discover(new Discovery.Options(true, false, java.time.Duration.ZERO)).live());
+                ref.requireServed(new Discovery(env, root, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live());
             }
             return ref.ref();
         } catch (IllegalArgumentException e) {

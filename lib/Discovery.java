@@ -32,32 +32,43 @@ final class Discovery {
 
     Result discover(Options options) {
         String baseUrl = ConfigFile.baseUrl(env, config);
-        Cached cached = readCache(baseUrl);
+        // The cache is read only when it can serve: offline, to see whether it is fresh, or after a failure.
+        Cached cached = options.refresh() && !options.offline() ? null : readCache(baseUrl);
         if (options.offline()) {
-            return cached != null ? new Result(cached.models, "cache", cached.fetchedAt, null) : new Result(null, "built-in", null, null);
+            return cached != null ? cached.result(null) : new Result(null, "built-in", null, null);
         }
-        if (cached != null && !options.refresh() && cached.fetchedAt.plus(FRESH).isAfter(now)) {
-            return new Result(cached.models, "cache", cached.fetchedAt, null);
-        }
+        if (cached != null && cached.fetchedAt.plus(FRESH).isAfter(now)) return cached.result(null);
         String why;
         try {
-            String answer = new RouterClient(baseUrl, Token.find(env, config), options.timeout()).models();
-            List<RouterModel> models = RouterModel.listFrom(Json.parse(answer));
+            String body = new RouterClient(baseUrl, Token.find(env, config), options.timeout()).models();
+            JsonValue answer;
+            try {
+                answer = Json.parse(body);
+            } catch (JsonException e) {
+                throw new RouterError(0, "the answer is not JSON (" + e.getMessage() + ")");
+            }
+            List<RouterModel> models = RouterModel.listFrom(answer);
             if (models.isEmpty()) throw new RouterError(0, "the router listed no models");
-            writeCache(baseUrl, answer);
+            writeCache(baseUrl, body);
             return new Result(models, "live", now, null);
         } catch (RouterError e) {
             why = e.getMessage();
         } catch (JsonException e) {
             why = "unexpected answer (" + e.getMessage() + ")";
         }
+        if (cached == null) cached = readCache(baseUrl);
         if (cached != null) {
-            return new Result(cached.models, "cache", cached.fetchedAt, "could not refresh the model list (" + why + "); using the list cached " + age(cached.fetchedAt) + " ago");
+            return cached.result("could not refresh the model list (" + why + "); using the list cached " + age(cached.fetchedAt) + " ago");
         }
         return new Result(null, "built-in", null, "could not fetch the model list (" + why + "); using the built-in catalog");
     }
 
-    private record Cached(List<RouterModel> models, Instant fetchedAt) { }
+    /** A cached answer; its models are read out only when the cache is the one used. */
+    private record Cached(JsonValue answer, Instant fetchedAt) {
+        Result result(String note) {
+            return new Result(RouterModel.listFrom(answer), "cache", fetchedAt, note);
+        }
+    }
 
     /** The cache for this base URL, or null (none, another router, or unreadable: it is only a cache). */
     private Cached readCache(String baseUrl) {
@@ -66,7 +77,9 @@ final class Discovery {
             if (!Files.isRegularFile(file)) return null;
             JsonValue.JsonObject o = Json.parse(Files.readString(file)).asObject();
             if (!baseUrl.equals(ConfigFile.string(o, List.of("baseUrl")))) return null;
-            return new Cached(RouterModel.listFrom(o.get("answer")), Instant.parse(ConfigFile.string(o, List.of("fetchedAt"))));
+            JsonValue answer = o.get("answer");
+            if (!(answer instanceof JsonValue.JsonObject a && a.get("data") instanceof JsonValue.JsonArray)) return null;
+            return new Cached(answer, Instant.parse(ConfigFile.string(o, List.of("fetchedAt"))));
         } catch (Exception e) {
             return null;
         }

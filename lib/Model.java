@@ -31,7 +31,21 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
         for (String field : List.of("contextWindow", "maxTokens")) {
             if (o.get(field) == null) throw new JsonException("model " + id.value() + " has no " + field);
         }
-        return new Model(id.value(), null, false, List.of("text"), 0, DEFAULT_MAX_TOKENS, null, null, List.of(), false).with(o);
+        return known(id.value()).with(o);
+    }
+
+    /** A model known only by its id: text in, no figures yet; the sources of {@link ModelMerge} fill it in. */
+    static Model known(String id) {
+        return new Model(id, null, false, List.of("text"), 0, DEFAULT_MAX_TOKENS, null, null, List.of(), false);
+    }
+
+    Model named(String newName) {
+        return new Model(id, newName, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, unlisted);
+    }
+
+    /** This model marked as one the router no longer lists. */
+    Model asUnlisted() {
+        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, true);
     }
 
     /**

@@ -31,7 +31,7 @@ final class ModelMerge {
             if (includeUnlisted) {
                 for (Model m : known.values()) {
                     if (!merged.containsKey(m.id())) {
-                        merged.put(m.id(), new Model(m.id(), m.name(), m.reasoning(), m.input(), m.contextWindow(), m.maxTokens(), m.costInput(), m.costOutput(), m.providers(), true));
+                        merged.put(m.id(), m.asUnlisted());
                     }
                 }
             }
@@ -40,18 +40,16 @@ final class ModelMerge {
             for (JsonValue e : entries.elements()) {
                 if (!(e instanceof JsonValue.JsonObject entry) || !(entry.get("id") instanceof JsonValue.JsonString id)) continue;
                 String key = id.value().startsWith(ModelRef.PREFIX) ? id.value().substring(ModelRef.PREFIX.length()) : id.value();
-                Model base = merged.get(key);
-                if (base == null) base = new Model(key, null, false, List.of("text"), 0, Model.DEFAULT_MAX_TOKENS, null, null, List.of(), false);
-                merged.put(key, base.with(entry));
+                merged.put(key, merged.getOrDefault(key, Model.known(key)).with(entry));
             }
         }
         List<Model> result = new ArrayList<>();
-        for (Model m : merged.values()) result.add(m.name() == null ? named(m, Model.nameFromId(m.id())) : m);
+        for (Model m : merged.values()) result.add(m.name() == null ? m.named(Model.nameFromId(m.id())) : m);
         return result;
     }
 
     private static Model fromRouter(RouterModel r, Model builtIn) {
-        Model base = builtIn != null ? builtIn : new Model(r.id(), null, false, List.of("text"), 0, Model.DEFAULT_MAX_TOKENS, null, null, List.of(), false);
+        Model base = builtIn != null ? builtIn : Model.known(r.id());
         long context = base.contextWindow();
         long liveContext = 0;
         RouterModel.Offer cheapest = null;
@@ -66,9 +64,5 @@ final class ModelMerge {
         String name = r.name() != null ? r.name() : base.name();
         List<String> input = r.input().isEmpty() ? base.input() : r.input();
         return new Model(r.id(), name, base.reasoning(), input, context, base.maxTokens(), in, out, r.providers(), false);
-    }
-
-    private static Model named(Model m, String name) {
-        return new Model(m.id(), name, m.reasoning(), m.input(), m.contextWindow(), m.maxTokens(), m.costInput(), m.costOutput(), m.providers(), m.unlisted());
     }
 }

@@ -43,23 +43,34 @@ final class ModelTable {
             rows.add(new String[] {m.ref(), m.name(), tokens(m.contextWindow()), price(m.costInput()), price(m.costOutput()),
                     providers(m), String.join(" ", tags(m, marks))});
         }
-        int[] width = new int[7];
-        for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
+        int[] width = widths(rows);
         fit(width, term.width());
+        List<String> lines = columns(rows, width, i -> i >= 2 && i <= 4);
         StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
+        for (int r = 0; r < lines.size(); r++) sb.append(r == 0 ? term.bold(lines.get(r)) : lines.get(r)).append('\n');
+        return sb.toString();
+    }
+
+    /** The width of each column: its longest cell. */
+    static int[] widths(List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
+        return width;
+    }
+
+    /** Rows as columns two spaces apart, each cell cut to its column's width; right-aligned where {@code right} says. */
+    static List<String> columns(List<String[]> rows, int[] width, java.util.function.IntPredicate right) {
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 String cell = cut(row[i], width[i]);
-                boolean numeric = i >= 2 && i <= 4;
                 String pad = " ".repeat(width[i] - cell.length());
-                line.append(numeric ? pad + cell : cell + pad).append(i + 1 < row.length ? "  " : "");
+                line.append(right.test(i) ? pad + cell : cell + pad).append(i + 1 < row.length ? "  " : "");
             }
-            String text = line.toString().stripTrailing();
-            sb.append(r == 0 ? term.bold(text) : text).append('\n');
+            lines.add(line.toString().stripTrailing());
         }
-        return sb.toString();
+        return lines;
     }
 
     /** Shrinks the providers, name and tags columns, in that order, until the table fits. */

@@ -47,16 +47,7 @@ final class ModelView {
                         o.firstTokenLatencyMs() == null ? "-" : Math.round(o.firstTokenLatencyMs()) + " ms",
                         o.throughput() == null ? "-" : Long.toString(Math.round(o.throughput()))});
             }
-            int[] width = new int[rows.get(0).length];
-            for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
-            for (String[] row : rows) {
-                StringBuilder l = new StringBuilder();
-                for (int i = 0; i < row.length; i++) {
-                    String pad = " ".repeat(width[i] - row[i].length());
-                    l.append(i >= 2 ? pad + row[i] : row[i] + pad).append(i + 1 < row.length ? "  " : "");
-                }
-                sb.append(l.toString().stripTrailing()).append('\n');
-            }
+            for (String line : ModelTable.columns(rows, ModelTable.widths(rows), i -> i >= 2)) sb.append(line).append('\n');
             RouterModel.Offer cheapest = pick(m, "cheapest"), fastest = pick(m, "fastest");
             sb.append('\n');
             line(sb, ":cheapest", cheapest == null ? "no live price listed" : cheapest.provider() + " ($" + ModelTable.price(cheapest.priceOut()) + " out per 1M) — estimate");

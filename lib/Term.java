@@ -6,18 +6,40 @@ import java.util.Map;
  * What the terminal allows: whether we print to one, its width, and whether colour is wanted
  * (a terminal, and no {@code NO_COLOR}). The only code that draws on the terminal: colour and the spinner.
  */
-record Term(boolean tty, int width, boolean colour) {
+final class Term {
     /** Not a terminal: no spinner, no colour, no width limit. What tests and pipes get. */
     static final Term PLAIN = new Term(false, 0, false);
 
+    private static final int ASK_STTY = -1;
+
+    private final boolean tty;
+    private final boolean colour;
+    private int width;
+
+    /** {@code width} 0 means no limit. */
+    Term(boolean tty, int width, boolean colour) {
+        this.tty = tty;
+        this.width = width;
+        this.colour = colour;
+    }
+
     static Term detect(Map<String, String> environment) {
         boolean tty = isTerminal();
-        int width = 0;
         String columns = environment.get("COLUMNS");
-        if (columns != null && columns.matches("\\d{1,4}")) width = Integer.parseInt(columns);
-        else if (tty) width = sttyWidth();
+        // On a terminal without COLUMNS the width costs a process (stty): asked only when a table needs it.
+        int width = columns != null && columns.matches("\\d{1,4}") ? Integer.parseInt(columns) : tty ? ASK_STTY : 0;
         boolean colour = tty && (environment.get("NO_COLOR") == null || environment.get("NO_COLOR").isEmpty()) && !"dumb".equals(environment.get("TERM"));
         return new Term(tty, width, colour);
+    }
+
+    boolean tty() { return tty; }
+
+    boolean colour() { return colour; }
+
+    /** The columns a line may use; 0 for no limit. */
+    int width() {
+        if (width == ASK_STTY) width = sttyWidth();
+        return width;
     }
 
     /** JDK 22+ gives a Console even when redirected and says so through isTerminal(); older JDKs give none. */
