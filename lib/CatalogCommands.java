@@ -138,7 +138,7 @@ final class CatalogCommands {
     private static String describe(Discovery.Result found) {
         return switch (found.source()) {
             case "live" -> "live from the router";
-            case "cache" -> "cached list from " + found.fetchedAt();
+            case "cache" -> "cached list from " + UtcTime.format(found.fetchedAt());
             default -> "built-in catalog (updated " + Catalog.builtIn().updated() + ")";
         };
     }

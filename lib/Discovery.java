@@ -40,7 +40,10 @@ final class Discovery {
         if (cached != null && cached.fetchedAt.plus(FRESH).isAfter(now)) return cached.result(null);
         String why;
         try {
-            String body = new RouterClient(baseUrl, Token.find(env, config), options.timeout()).models();
+            String body;
+            try (RouterClient router = new RouterClient(baseUrl, Token.find(env, config), options.timeout())) {
+                body = router.models();
+            }
             JsonValue answer;
             try {
                 answer = Json.parse(body);
@@ -79,7 +82,7 @@ final class Discovery {
             if (!baseUrl.equals(ConfigFile.string(o, List.of("baseUrl")))) return null;
             JsonValue answer = o.get("answer");
             if (!(answer instanceof JsonValue.JsonObject a && a.get("data") instanceof JsonValue.JsonArray)) return null;
-            return new Cached(answer, Instant.parse(ConfigFile.string(o, List.of("fetchedAt"))));
+            return new Cached(answer, UtcTime.parse(ConfigFile.string(o, List.of("fetchedAt"))));
         } catch (Exception e) {
             return null;
         }
@@ -88,7 +91,7 @@ final class Discovery {
     /** The router's answer goes in as it came (already checked to be JSON): no second serialisation. */
     private void writeCache(String baseUrl, String answer) {
         try {
-            String head = Json.write(JsonValue.object("fetchedAt", JsonValue.of(now.toString()), "baseUrl", JsonValue.of(baseUrl)));
+            String head = Json.write(JsonValue.object("fetchedAt", JsonValue.of(UtcTime.format(now)), "baseUrl", JsonValue.of(baseUrl)));
             SafeFile.write(cacheFile(), head.substring(0, head.length() - 1) + ",\"answer\":" + answer.strip() + "}\n", false);
         } catch (Exception e) {
             // a cache that cannot be written is only a slower next run

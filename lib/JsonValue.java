@@ -37,6 +37,12 @@ sealed interface JsonValue {
     record JsonNumber(String text) implements JsonValue {
         /** The exact integer value; fails for fractions, non-finite numbers and values outside long. */
         public long longValue() {
+            // Plain decimal integers (nearly every number a router sends) skip BigDecimal.
+            int n = text.length(), i = text.startsWith("-") ? 1 : 0;
+            if (n > i && n - i <= 18) {
+                while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
+                if (i == n) return Long.parseLong(text);
+            }
             try {
                 return bigDecimalValue().longValueExact();
             } catch (ArithmeticException e) {

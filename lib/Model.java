@@ -1,6 +1,7 @@
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One chat model as the toolkit shows it, in the shape of an entry of OpenClaw's
@@ -82,15 +83,48 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
 
     /** A display name from the id, for models nobody named: {@code deepseek-ai/DeepSeek-R1} → "DeepSeek R1". */
     static String nameFromId(String id) {
-        String base = id.substring(id.indexOf('/') + 1);
-        List<String> words = new ArrayList<>();
-        for (String w : base.split("[-_ ]+")) {
-            if (w.isEmpty()) continue;
-            if (w.matches("\\d+(\\.\\d+)?[bmk]")) w = w.toUpperCase();                       // 120b → 120B
-            else if (w.matches("[a-z]{1,3}")) w = w.toUpperCase();                            // gpt → GPT
-            else if (w.matches("[a-z].*")) w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
-            words.add(w);
+        // Plain character tests, no regexes: this runs for every unnamed model on each start-up.
+        StringBuilder name = new StringBuilder();
+        int i = id.indexOf('/') + 1;
+        while (i < id.length()) {
+            int end = i;
+            while (end < id.length() && !isSeparator(id.charAt(end))) end++;
+            if (end > i) {
+                if (name.length() > 0) name.append(' ');
+                name.append(word(id.substring(i, end)));
+            }
+            i = end + 1;
         }
-        return String.join(" ", words);
+        return name.toString();
+    }
+
+    private static boolean isSeparator(char c) { return c == '-' || c == '_' || c == ' '; }
+
+    /** {@code 120b} → "120B", {@code gpt} → "GPT", {@code instruct} → "Instruct"; others as they are. */
+    private static String word(String w) {
+        char first = w.charAt(0);
+        if (isSize(w) || (w.length() <= 3 && allLowerAscii(w))) return w.toUpperCase(Locale.ROOT);
+        if (first >= 'a' && first <= 'z') return Character.toUpperCase(first) + w.substring(1);
+        return w;
+    }
+
+    /** Digits, optionally a dot and more digits, then b, m or k: a parameter count like 7b or 1.5b. */
+    private static boolean isSize(String w) {
+        int i = 0, n = w.length() - 1;
+        char unit = w.charAt(n);
+        if (n == 0 || (unit != 'b' && unit != 'm' && unit != 'k')) return false;
+        while (i < n && isDigit(w.charAt(i))) i++;
+        if (i == 0) return false;
+        if (i == n) return true;
+        if (w.charAt(i) != '.' || i + 1 == n) return false;
+        for (i++; i < n; i++) if (!isDigit(w.charAt(i))) return false;
+        return true;
+    }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
+
+    private static boolean allLowerAscii(String w) {
+        for (int i = 0; i < w.length(); i++) if (w.charAt(i) < 'a' || w.charAt(i) > 'z') return false;
+        return true;
     }
 }

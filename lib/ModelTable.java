@@ -129,7 +129,7 @@ final class ModelTable {
         return JsonValue.object(
                 "count", JsonValue.of(models.size()),
                 "source", JsonValue.of(found.source()),
-                "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL : JsonValue.of(found.fetchedAt().toString()),
+                "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL : JsonValue.of(UtcTime.format(found.fetchedAt())),
                 "models", new JsonValue.JsonArray(entries));
     }
 

@@ -9,13 +9,15 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The only user of the network: the Hugging Face router's OpenAI-compatible API on
  * {@code java.net.http}. Everything it gets back is checked and every failure becomes a
  * {@link RouterError} with one plain line.
  */
-final class RouterClient {
+final class RouterClient implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The real list is a few hundred KB; anything past this is not a model list. */
     static final int MAX_BODY = 32 * 1024 * 1024;
@@ -24,6 +26,8 @@ final class RouterClient {
     private final Token token;
     private final Duration timeout;
     private final HttpClient http;
+    /** The selector thread of this client, found by name when it starts (see close()); null if not found. */
+    private final Thread selector;
 
     RouterClient(String baseUrl, Token token, Duration timeout) {
         this.baseUrl = baseUrl;
@@ -34,7 +38,44 @@ final class RouterClient {
             // A plain-http router (a local gateway, a test double): no TLS and no HTTP/2 upgrade to set up.
             builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).version(HttpClient.Version.HTTP_1_1);
         }
+        Set<Thread> before = selectorThreads();
         this.http = builder.build();
+        Set<Thread> mine = selectorThreads();
+        mine.removeAll(before);
+        this.selector = mine.size() == 1 ? mine.iterator().next() : null;
+    }
+
+    /**
+     * Stops the client's selector thread. Not a nicety: while that thread waits in {@code epoll_wait},
+     * the JVM's exit waits for it too, 300 ms, longer than the whole rest of a {@code models list}.
+     * JDK 21+ clients close themselves; on 17-20 the only way in is to interrupt the thread, which makes
+     * its loop end and close the selector (the client is unusable afterwards, as after close()).
+     */
+    @Override
+    public void close() {
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing a client whose requests are all done cannot fail in a way worth reporting
+            }
+        } else if (selector != null) {
+            selector.interrupt();
+            try {
+                selector.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The JDK's HTTP client threads named {@code HttpClient-N-SelectorManager} in our thread group. */
+    private static Set<Thread> selectorThreads() {
+        Thread[] threads = new Thread[Thread.activeCount() + 8];
+        int n = Thread.currentThread().getThreadGroup().enumerate(threads, false);
+        Set<Thread> found = new HashSet<>();
+        for (int i = 0; i < n; i++) if (threads[i].getName().endsWith("-SelectorManager")) found.add(threads[i]);
+        return found;
     }
 
     /**

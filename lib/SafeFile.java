@@ -44,9 +44,7 @@ final class SafeFile {
     static void write(Path file, String text, boolean keepBackup) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         createFolder(folder);
-        Path temp = POSIX
-                ? Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                : Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+        Path temp = createTemp(folder, file.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
@@ -65,6 +63,25 @@ final class SafeFile {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A new, empty, owner-only {@code .<name>.<pid>.<n>.tmp} in {@code folder}. Not
+     * {@code Files.createTempFile}: its random names cost a SecureRandom set-up on every start-up, and
+     * a name need only be unique, which the process id and {@code CREATE_NEW} make it.
+     */
+    private static Path createTemp(Path folder, String name) throws IOException {
+        long pid = ProcessHandle.current().pid();
+        for (int n = 0; ; n++) {
+            Path temp = folder.resolve("." + name + "." + pid + "." + n + ".tmp");
+            try {
+                return POSIX
+                        ? Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (n == 1000) throw taken;   // a folder full of leftovers: say so rather than loop
+            }
         }
     }
 

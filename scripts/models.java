@@ -31,6 +31,7 @@
 //SOURCES ../lib/SafeFile.java
 //SOURCES ../lib/Term.java
 //SOURCES ../lib/Token.java
+//SOURCES ../lib/UtcTime.java
 //FILES catalog.json=../catalog.json
 // Start-up is most of a run: string concatenation without invokedynamic bootstraps, the serial GC
 // and the C1 compiler only (measured by test/bench/ModelsBench.java).
