@@ -107,6 +107,26 @@ final class Cli {
         throw new UsageException("invalid value for " + flag + ": '" + value + "' (a whole number of at least " + min + ")");
     }
 
+    /** A number (decimals allowed) that must follow {@code flag}, within [{@code min}, {@code max}]. */
+    double decimalValue(String flag, double min, double max) {
+        String value = value(flag);
+        try {
+            double n = Double.parseDouble(value);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new UsageException("invalid value for " + flag + ": '" + value + "' (a number from " + plain(min) + " to " + plain(max) + ")");
+    }
+
+    /** {@code 30 s}, {@code 0.5 s}: a duration as messages show it. */
+    static String seconds(java.time.Duration d) { return plain(d.toMillis() / 1000.0) + " s"; }
+
+    /** 2.0 → "2", 0.25 → "0.25". */
+    static String plain(double n) {
+        return n == Math.rint(n) && Math.abs(n) < 1e15 ? Long.toString((long) n) : new java.math.BigDecimal(Double.toString(n)).stripTrailingZeros().toPlainString();
+    }
+
     /** The error for an argument that is not one of {@code known}, with a suggestion when one is close. */
     UsageException unknown(String arg, String... known) {
         String what = arg.startsWith("-") ? "unknown option " : "unknown command ";

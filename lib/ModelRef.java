@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 record ModelRef(String id, String suffix) {
     static final String PREFIX = "huggingface/";
+    /** What OpenClaw's onboarding sets, and what chat uses when the config names no default. */
+    static final String DEFAULT_MODEL = "huggingface/deepseek-ai/DeepSeek-R1";
     static final List<String> POLICIES = List.of("fastest", "cheapest", "preferred");
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]*");

@@ -1,13 +1,6 @@
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -107,39 +100,43 @@ final class RouterClient implements AutoCloseable {
 
     /** {@code GET {baseUrl}/models}, with the bearer token when there is one: the body as it came. */
     String models() throws RouterError {
-        return get(baseUrl + "/models");
+        HttpRequest.Builder request = request(baseUrl + "/models", timeout).header("Accept", "application/json").GET();
+        try (RouterAnswer answer = send(request, baseUrl + "/models", timeout, timeout)) {
+            String body = answer.rest(MAX_BODY);
+            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
+            return body;
+        }
     }
 
-    private String get(String url) throws RouterError {
-        HttpRequest.Builder request;
+    /**
+     * {@code POST {baseUrl}/chat/completions} with {@code request}: returns once the status line and headers
+     * have come (within {@code idle}); the body follows through the answer, line by line.
+     */
+    RouterAnswer chat(JsonValue request, boolean stream, Duration idle) throws RouterError {
+        String url = baseUrl + "/chat/completions";
+        HttpRequest.Builder builder = request(url, idle).header("Content-Type", "application/json")
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)));
+        return send(builder, url, idle, null);
+    }
+
+    private HttpRequest.Builder request(String url, Duration headTimeout) throws RouterError {
+        HttpRequest.Builder builder;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json").GET();
+            builder = HttpRequest.newBuilder(URI.create(url)).timeout(headTimeout);
         } catch (IllegalArgumentException e) {
             throw new RouterError(0, "bad router URL " + url);
         }
-        if (token != null) request.header("Authorization", "Bearer " + token.secret());
-        try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            String body;
-            try (InputStream in = response.body()) {
-                byte[] bytes = in.readNBytes(MAX_BODY + 1);
-                if (bytes.length > MAX_BODY) throw new RouterError(0, "the answer is larger than " + MAX_BODY / (1024 * 1024) + " MB");
-                body = new String(bytes, StandardCharsets.UTF_8);
-            }
-            if (response.statusCode() / 100 != 2) throw RouterError.forStatus(response.statusCode(), body);
-            return body;
-        } catch (HttpConnectTimeoutException e) {
-            throw new RouterError(0, "no connection to " + host(url) + " after " + CONNECT_TIMEOUT.toSeconds() + " s");
-        } catch (HttpTimeoutException e) {
-            throw new RouterError(0, "timed out after " + timeout.toSeconds() + " s");
-        } catch (ConnectException e) {
-            throw new RouterError(0, "cannot connect to " + host(url));
-        } catch (IOException e) {
-            throw new RouterError(0, "network error talking to " + host(url) + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RouterError(0, "interrupted");
-        }
+        if (token != null) builder.header("Authorization", "Bearer " + token.secret());
+        return builder;
+    }
+
+    /** Sends and waits for the head; {@code whole} limits the whole request, or null for no limit. */
+    private RouterAnswer send(HttpRequest.Builder request, String url, Duration idle, Duration whole) throws RouterError {
+        RouterAnswer answer = new RouterAnswer(idle, whole, host(url));
+        answer.started(http.sendAsync(request.build(), answer.handler()));
+        answer.awaitHead();
+        return answer;
     }
 
     private static String host(String url) {

@@ -27,6 +27,16 @@ final class RouterError extends Exception {
         return null;
     }
 
+    /** The {@code error.code} of an OpenAI-style error body ({@code model_not_supported}, ...), or null. */
+    static String routerCode(String body) {
+        try {
+            if (Json.parse(body).asObject().get("error") instanceof JsonValue.JsonObject o && o.get("code") instanceof JsonValue.JsonString c) return c.value();
+        } catch (JsonException e) {
+            // not JSON: no code
+        }
+        return null;
+    }
+
     /** The one-line form of a non-2xx answer. */
     static RouterError forStatus(int status, String body) {
         String plain = switch (status) {

@@ -1,9 +1,15 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //DESCRIPTION List and inspect Hugging Face router models for OpenClaw; edit the default model, fallbacks and aliases
 //JAVA 17+
+//SOURCES ../lib/Backoff.java
 //SOURCES ../lib/Catalog.java
 //SOURCES ../lib/CatalogCommands.java
+//SOURCES ../lib/ChatAnswers.java
+//SOURCES ../lib/ChatChunk.java
 //SOURCES ../lib/ChatCommand.java
+//SOURCES ../lib/ChatOutput.java
+//SOURCES ../lib/ChatRepl.java
+//SOURCES ../lib/ChatRun.java
 //SOURCES ../lib/Cli.java
 //SOURCES ../lib/ConfigCommands.java
 //SOURCES ../lib/ConfigFile.java
@@ -25,11 +31,14 @@
 //SOURCES ../lib/ModelView.java
 //SOURCES ../lib/ModelsCommand.java
 //SOURCES ../lib/OnboardCommand.java
+//SOURCES ../lib/RouterAnswer.java
 //SOURCES ../lib/RouterClient.java
 //SOURCES ../lib/RouterError.java
 //SOURCES ../lib/RouterModel.java
 //SOURCES ../lib/SafeFile.java
+//SOURCES ../lib/Sse.java
 //SOURCES ../lib/Term.java
+//SOURCES ../lib/ThinkSplitter.java
 //SOURCES ../lib/Token.java
 //SOURCES ../lib/UtcTime.java
 //FILES catalog.json=../catalog.json

@@ -142,6 +142,12 @@ class ModelsListTest {
         assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n", r.err());
     }
 
+    @Test void silentAfterTheHeaders() {
+        router.answer("/v1/models", FakeRouter.Answer.json(200, "{\"data\":[]}").stallAfter(0));
+        Run r = t.models("--plain", "--timeout", "1");
+        assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n", r.err());
+    }
+
     @Test void nothingListening() {
         int port = router.baseUrl().hashCode();
         router.close();

@@ -1,7 +1,13 @@
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,6 +41,23 @@ final class TestEnv {
     Path state() { return home.resolve(".openclaw"); }
 
     Path config() { return state().resolve("openclaw.json"); }
+
+    /** The waits chat asked for between retries (recorded, never slept). */
+    final List<Duration> pauses = new ArrayList<>();
+
+    /** {@code chat} with {@code stdin} as its input; not a terminal. Retry jitter is fixed at its middle. */
+    Run chat(String stdin, String... args) { return chat(Term.PLAIN, stdin, args); }
+
+    /** {@code chat} on a terminal (without colour), typing {@code typed}. */
+    Run chatTyping(String typed, String... args) { return chat(new Term(true, 80, false), typed, args); }
+
+    private Run chat(Term term, String stdin, String... args) {
+        Random middle = new Random() {
+            @Override public double nextDouble() { return 0.5; }
+        };
+        return Run.of((out, err, a) -> new ChatCommand(env(), term, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+                pauses::add, middle).run(a), args);
+    }
 
     Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), Term.PLAIN, out, err, a), args); }
 

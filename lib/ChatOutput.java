@@ -1,0 +1,68 @@
+import java.io.PrintStream;
+
+/**
+ * Where an answer goes as it streams: its text to stdout and nothing else there; reasoning to stderr,
+ * dimmed on a terminal (or nowhere, with --hide-reasoning). With --json nothing is printed as it comes:
+ * the whole answer is written at the end. Keeps what it was given, and whether anything was shown,
+ * which decides whether a retry or another model may still be tried.
+ */
+final class ChatOutput implements ThinkSplitter.Sink {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Term term;
+    private final boolean hideReasoning;
+    private final boolean json;
+    final StringBuilder content = new StringBuilder();
+    final StringBuilder reasoning = new StringBuilder();
+    private boolean shown;
+    private boolean reasoningLineOpen;
+
+    ChatOutput(PrintStream out, PrintStream err, Term term, boolean hideReasoning, boolean json) {
+        this.out = out;
+        this.err = err;
+        this.term = term;
+        this.hideReasoning = hideReasoning;
+        this.json = json;
+    }
+
+    @Override
+    public void content(String text) {
+        content.append(text);
+        if (json) return;
+        endReasoningLine();
+        out.print(text);
+        out.flush();
+        shown = true;
+    }
+
+    @Override
+    public void reasoning(String text) {
+        reasoning.append(text);
+        if (hideReasoning) return;
+        err.print(term.dim(text));
+        err.flush();
+        reasoningLineOpen = !text.endsWith("\n");
+        shown = true;
+    }
+
+    /** True once anything of this answer reached the user: from then on, no retry and no other model. */
+    boolean shown() { return shown; }
+
+    /** Ends the lines this answer left open, so that what follows starts on its own line. */
+    void finish() {
+        endReasoningLine();
+        if (!json && content.length() > 0 && content.charAt(content.length() - 1) != '\n') out.println();
+        out.flush();
+    }
+
+    /** Forgets an attempt that showed nothing, before the next one. */
+    void clear() {
+        content.setLength(0);
+        reasoning.setLength(0);
+    }
+
+    private void endReasoningLine() {
+        if (reasoningLineOpen) err.println();
+        reasoningLineOpen = false;
+    }
+}

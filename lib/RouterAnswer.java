@@ -1,0 +1,145 @@
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One answer of the router as it arrives: status and headers first, then the body line by line. Lines
+ * are handed over through a queue that the reader polls, so that a router that goes silent, before or
+ * after the headers, is noticed (and the request cancelled) however the connection behaves: after
+ * {@code idle} without data, or at the {@code deadline} of the whole request when there is one.
+ */
+final class RouterAnswer implements AutoCloseable {
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Duration idle;
+    private final long deadline;
+    private final String host;
+    private volatile Flow.Subscription subscription;
+    private CompletableFuture<?> exchange;
+    private HttpResponse.ResponseInfo info;
+
+    /** {@code whole}: the limit for the whole request (head and body), or null for none. */
+    RouterAnswer(Duration idle, Duration whole, String host) {
+        this.idle = idle;
+        this.deadline = whole == null ? Long.MAX_VALUE : System.nanoTime() + whole.toNanos();
+        this.whole = whole;
+        this.host = host;
+    }
+
+    private final Duration whole;
+
+    /** What the HTTP client is given: it reports the head, then feeds lines to our queue. */
+    HttpResponse.BodyHandler<Void> handler() {
+        return head -> {
+            queue.add(head);
+            return HttpResponse.BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                public void onSubscribe(Flow.Subscription s) {
+                    subscription = s;
+                    s.request(Long.MAX_VALUE);
+                }
+
+                public void onNext(String line) { queue.add(line); }
+
+                public void onError(Throwable t) { queue.add(t); }
+
+                public void onComplete() { queue.add(END); }
+            }, s -> null, StandardCharsets.UTF_8, null);
+        };
+    }
+
+    /** Ties the request to this answer: a failure before the head arrives is queued like the rest. */
+    void started(CompletableFuture<?> request) {
+        this.exchange = request;
+        request.whenComplete((r, failure) -> {
+            if (failure != null) queue.add(failure);
+        });
+    }
+
+    /** Waits for the status line and headers (at most the idle timeout). */
+    void awaitHead() throws RouterError {
+        Object item = take();
+        if (item instanceof HttpResponse.ResponseInfo head) {
+            info = head;
+            return;
+        }
+        throw failure(item, true);
+    }
+
+    int status() { return info.statusCode(); }
+
+    HttpHeaders headers() { return info.headers(); }
+
+    /** The next line of the body, without its line end; null at the end of the body. */
+    String nextLine() throws RouterError {
+        Object item = take();
+        if (item instanceof String line) return line;
+        if (item == END) {
+            queue.add(END);
+            return null;
+        }
+        throw failure(item, false);
+    }
+
+    /**
+     * The rest of the body as one string, its lines joined with {@code \n} (JSON means the same with
+     * any line ends); fails past {@code max} characters.
+     */
+    String rest(int max) throws RouterError {
+        StringBuilder sb = new StringBuilder();
+        for (String line = nextLine(); line != null; line = nextLine()) {
+            sb.append(line).append('\n');
+            if (sb.length() > max) {
+                close();
+                throw new RouterError(0, "the answer is larger than " + max / (1024 * 1024) + " MB");
+            }
+        }
+        return sb.toString().strip();
+    }
+
+    private Object take() throws RouterError {
+        try {
+            long left = deadline - System.nanoTime();
+            Object item = queue.poll(Math.min(idle.toNanos(), left), TimeUnit.NANOSECONDS);
+            if (item == null) {
+                close();
+                if (deadline - System.nanoTime() <= 0) throw new RouterError(0, "timed out after " + Cli.seconds(whole));
+                throw new RouterError(0, "no data from " + host + " for " + Cli.seconds(idle));
+            }
+            return item;
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new RouterError(0, "interrupted");
+        }
+    }
+
+    private RouterError failure(Object item, boolean beforeHead) {
+        Throwable t = (Throwable) item;
+        while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + host + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
+        if (t instanceof HttpTimeoutException) return new RouterError(0, whole != null ? "timed out after " + Cli.seconds(whole) : "no answer from " + host + " in " + Cli.seconds(idle));
+        if (t instanceof ConnectException) return new RouterError(0, "cannot connect to " + host);
+        if (t instanceof IOException && !beforeHead) return new RouterError(0, "the connection was cut" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")"));
+        return new RouterError(0, "network error talking to " + host + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+    }
+
+    /** Stops the request, whatever state it is in. */
+    @Override
+    public void close() {
+        Flow.Subscription s = subscription;
+        if (s != null) s.cancel();
+        if (exchange != null) exchange.cancel(true);
+    }
+}

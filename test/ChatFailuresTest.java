@@ -1,0 +1,162 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** chat when things go wrong: retries, fallbacks, refusals, broken and silent streams. */
+class ChatFailuresTest {
+    static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
+    static final FakeRouter.Answer OK = FakeRouter.Answer.sse(ChatStreams.content("Hello.") + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE)
+            .header("x-inference-provider", "together");
+    static final FakeRouter.Answer UNAVAILABLE = FakeRouter.Answer.json(503, "{\"error\":\"Service Unavailable\"}");
+    static final FakeRouter.Answer NO_CREDITS = FakeRouter.Answer.json(402, Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json"));
+
+    @TempDir Path tmp;
+    TestEnv t;
+    FakeRouter router;
+
+    @BeforeEach void setUp() throws Exception {
+        router = new FakeRouter();
+        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
+    }
+
+    @AfterEach void tearDown() { router.close(); }
+
+    @Test void retriesWithBackoffThenAnswers() {
+        router.chat(R1, UNAVAILABLE, UNAVAILABLE, OK);
+        assertEquals(new Run(0, "Hello.\n", """
+                chat: deepseek-ai/DeepSeek-R1: 503: server error (router: Service Unavailable); retrying in 0.75 s (retry 1 of 2)
+                chat: deepseek-ai/DeepSeek-R1: 503: server error (router: Service Unavailable); retrying in 1.5 s (retry 2 of 2)
+                chat: deepseek-ai/DeepSeek-R1 via together
+                """), t.chat("", "hi"));
+        assertEquals(List.of(Duration.ofMillis(750), Duration.ofMillis(1500)), t.pauses);
+    }
+
+    @Test void retryAfterIsHonoured() {
+        router.chat(R1, FakeRouter.Answer.json(429, "{\"error\":\"Too many requests\"}").header("Retry-After", "3"), OK);
+        Run r = t.chat("", "hi");
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (router: Too many requests); retrying in 3 s (retry 1 of 2)\n"
+                + "chat: deepseek-ai/DeepSeek-R1 via together\n", r.err());
+        assertEquals(List.of(Duration.ofSeconds(3)), t.pauses);
+    }
+
+    @Test void aRetryAfterTooLongMovesOnToTheNextModel() {
+        router.chat(R1, FakeRouter.Answer.json(429, "{\"error\":\"Too many requests\"}").header("Retry-After", "3600"));
+        router.chat(QWEN, OK);
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (router: Too many requests) (asks to wait 3600 s); trying Qwen/Qwen3-8B\n"
+                + "chat: Qwen/Qwen3-8B via together\n", t.chat("", "--fallback", QWEN, "hi").err());
+        assertEquals(List.<Duration>of(), t.pauses);
+    }
+
+    @Test void outOfCreditsFallsBackAtOnceToTheConfiguredFallback() {
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/" + R1 + "\", fallbacks: [\"huggingface/" + QWEN + "\"] } } } }");
+        router.chat(R1, NO_CREDITS);
+        router.chat(QWEN, OK);
+        assertEquals(new Run(0, "Hello.\n", "chat: deepseek-ai/DeepSeek-R1: 402: your Inference Providers credits are used up; buy pre-paid credits at "
+                + "https://huggingface.co/settings/billing or subscribe to PRO (router: You have depleted your monthly included credits. Purchase pre-paid "
+                + "credits to continue using Inference Providers. Alternatively, subscribe to PRO to get 20x more included credits.); trying Qwen/Qwen3-8B\n"
+                + "chat: Qwen/Qwen3-8B via together\n"), t.chat("", "hi"));
+        assertEquals(List.of(R1, QWEN), router.chatModels());
+    }
+
+    @Test void noFallbackMeansNone() {
+        t.write(t.config(), "{ agents: { defaults: { model: { fallbacks: [\"huggingface/" + QWEN + "\"] } } } }");
+        router.chat(R1, NO_CREDITS);
+        Run r = t.chat("", "--no-fallback", "hi");
+        assertEquals(1, r.status());
+        assertEquals(List.of(R1), router.chatModels());
+        assertTrue(r.err().endsWith("chat: no model answered (1 attempt)\n"), r.err());
+    }
+
+    @Test void modelNotSupportedSaysHowToPickAProvider() {
+        router.chat(R1, FakeRouter.Answer.json(400, Repo.read("test/fixtures/chat/err_invalid_provider_suffix_auto.json")
+                .replace("the provider you attempted to explicitly specify 'auto' is not a valid provider.",
+                        "The requested model 'deepseek-ai/DeepSeek-R1' is not supported by any provider you have enabled.")));
+        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: 400: no provider you have enabled serves this model; enable one at "
+                + "https://hf.co/settings/inference-providers or pin one with :<provider> (see 'models show') (router: The requested model "
+                + "'deepseek-ai/DeepSeek-R1' is not supported by any provider you have enabled.)\nchat: no model answered (1 attempt)\n"), t.chat("", "hi"));
+    }
+
+    @Test void aPlainBadRequestIsNeitherRetriedNorPassedOn() {
+        router.chat(R1, FakeRouter.Answer.json(400, "{\"error\":{\"message\":\"max_tokens must be at most 8192\",\"type\":\"invalid_request_error\"}}"));
+        router.chat(QWEN, OK);
+        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: 400: the request was refused (router: max_tokens must be at most 8192)\n"),
+                t.chat("", "--fallback", QWEN, "hi"));
+        assertEquals(List.of(R1), router.chatModels());
+    }
+
+    @Test void everyAttemptFailedOneLineEach() {
+        router.chat(R1, UNAVAILABLE);
+        router.chat(QWEN, FakeRouter.Answer.json(401, Repo.read("test/fixtures/chat/401_invalid_token.json")));
+        assertEquals(new Run(1, "", """
+                chat: deepseek-ai/DeepSeek-R1: 503: server error (router: Service Unavailable); retrying in 0.75 s (retry 1 of 1)
+                chat: deepseek-ai/DeepSeek-R1: 503: server error (router: Service Unavailable); trying Qwen/Qwen3-8B
+                chat: Qwen/Qwen3-8B: 401: token rejected; check HF_TOKEN or run 'onboard' (router: Invalid username or password.)
+                chat: no model answered (3 attempts)
+                """), t.chat("", "--retries", "1", "--fallback", QWEN, "hi"));
+    }
+
+    @Test void unknownModelFallsBack() {
+        router.chat(R1, FakeRouter.Answer.json(400, Repo.read("test/fixtures/chat/err_400_model_not_found_2026-08.json")));
+        router.chat(QWEN, OK);
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 400: no such model (router: The requested model 'deepseek-ai/DeepSeek-V4' does not exist.); "
+                + "trying Qwen/Qwen3-8B\nchat: Qwen/Qwen3-8B via together\n", t.chat("", "--fallback", QWEN, "hi").err());
+    }
+
+    @Test void anErrorEventBeforeAnyTextIsRetried() {
+        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.ERROR_FIRST), OK);
+        assertEquals(new Run(0, "Hello.\n", "chat: deepseek-ai/DeepSeek-R1: error in the stream: Model is overloaded; retrying in 0.75 s (retry 1 of 2)\n"
+                + "chat: deepseek-ai/DeepSeek-R1 via together\n"), t.chat("", "hi"));
+    }
+
+    @Test void anErrorEventAfterTextEndsItKeepingTheText() {
+        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.ERROR_AFTER_TEXT));
+        router.chat(QWEN, OK);
+        assertEquals(new Run(1, "Deep learning is\n", "chat: deepseek-ai/DeepSeek-R1: error in the stream: Internal error; the answer above is incomplete\n"),
+                t.chat("", "--fallback", QWEN, "hi"));
+        assertEquals(List.of(R1), router.chatModels());
+    }
+
+    @Test void aStreamThatEndsEarly() {
+        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.ENDS_EARLY));
+        assertEquals(new Run(1, "Deep learning is\n", "chat: deepseek-ai/DeepSeek-R1: the stream stopped before the answer was complete; the answer above is incomplete\n"),
+                t.chat("", "hi"));
+    }
+
+    @Test void aConnectionCutMidStream() {
+        router.chat(R1, FakeRouter.Answer.sse(Repo.read("test/fixtures/chat/stream_together.sse")).cutAfter(3));
+        Run r = t.chat("", "hi");
+        assertEquals(new Run(1, "Deep learning is\n", r.err()), r);
+        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: the connection was cut"), r.err());
+        assertTrue(r.err().endsWith("; the answer above is incomplete\n"), r.err());
+    }
+
+    @Test void aStreamThatGoesSilent() {
+        router.chat(R1, FakeRouter.Answer.sse(Repo.read("test/fixtures/chat/stream_together.sse")).stallAfter(2));
+        String port = router.baseUrl().replaceAll(".*:(\\d+)/v1", "$1");
+        assertEquals(new Run(1, "Deep learning\n", "chat: deepseek-ai/DeepSeek-R1: no data from 127.0.0.1:" + port + " for 0.5 s; the answer above is incomplete\n"),
+                t.chat("", "--timeout", "0.5", "hi"));
+    }
+
+    @Test void silenceBeforeTheAnswerIsRetried() {
+        router.chat(R1, FakeRouter.Answer.json(200, "{}").stallAfter(FakeRouter.Answer.BEFORE_HEAD));
+        String port = router.baseUrl().replaceAll(".*:(\\d+)/v1", "$1");
+        Run r = t.chat("", "--timeout", "0.3", "--retries", "1", "hi");
+        assertEquals(1, r.status());
+        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: no answer from 127.0.0.1:" + port + " in 0.3 s; retrying in 0.75 s (retry 1 of 1)\n")
+                || r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: no data from 127.0.0.1:" + port + " for 0.3 s; retrying in 0.75 s (retry 1 of 1)\n"), r.err());
+    }
+
+    @Test void nothingListening() {
+        String url = router.baseUrl();
+        router.close();
+        Run r = t.chat("", "--retries", "0", "hi");
+        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: cannot connect to " + url.substring(7, url.length() - 3) + "\nchat: no model answered (1 attempt)\n"), r);
+    }
+}
