@@ -59,7 +59,16 @@ public final class ChatCommand {
 
     public static int run(PrintStream out, PrintStream err, String... args) {
         ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, out, err, d -> Thread.sleep(d.toMillis()), new Random());
-        return chat.run(args);
+        // Ctrl-C: the JVM ends the request with the process (exit 130); this says so, after whatever was printed.
+        Thread interrupted = new Thread(() -> {
+            out.flush();
+            err.println();
+            err.println("chat: interrupted");
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        int status = chat.run(args);
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+        return status;
     }
 
     /** What the command line asked for. */

@@ -101,7 +101,7 @@ final class RouterClient implements AutoCloseable {
     /** {@code GET {baseUrl}/models}, with the bearer token when there is one: the body as it came. */
     String models() throws RouterError {
         HttpRequest.Builder request = request(baseUrl + "/models", timeout).header("Accept", "application/json").GET();
-        try (RouterAnswer answer = send(request, baseUrl + "/models", timeout, timeout)) {
+        try (RouterAnswer answer = send(request, baseUrl + "/models", false, timeout, timeout)) {
             String body = answer.rest(MAX_BODY);
             if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
             return body;
@@ -117,7 +117,7 @@ final class RouterClient implements AutoCloseable {
         HttpRequest.Builder builder = request(url, idle).header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)));
-        return send(builder, url, idle, null);
+        return send(builder, url, stream, idle, null);
     }
 
     private HttpRequest.Builder request(String url, Duration headTimeout) throws RouterError {
@@ -131,10 +131,10 @@ final class RouterClient implements AutoCloseable {
         return builder;
     }
 
-    /** Sends and waits for the head; {@code whole} limits the whole request, or null for no limit. */
-    private RouterAnswer send(HttpRequest.Builder request, String url, Duration idle, Duration whole) throws RouterError {
+    /** Sends and waits for the head; {@code lines}: the body as lines (a stream); {@code whole} limits the whole request, or null for no limit. */
+    private RouterAnswer send(HttpRequest.Builder request, String url, boolean lines, Duration idle, Duration whole) throws RouterError {
         RouterAnswer answer = new RouterAnswer(idle, whole, host(url));
-        answer.started(http.sendAsync(request.build(), answer.handler()));
+        answer.started(http.sendAsync(request.build(), answer.handler(lines)));
         answer.awaitHead();
         return answer;
     }

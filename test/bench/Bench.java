@@ -1,0 +1,115 @@
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.tools.ToolProvider;
+
+/** What the benchmarks share: a script's own run (its JBang jar with plain java), a hello-world JVM, timing. */
+final class Bench {
+    private Bench() { }
+
+    static String java() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
+
+    /** {@code java -cp DIR Hello}, compiled into {@code work}. */
+    static List<String> hello(Path work) throws Exception {
+        Files.writeString(work.resolve("Hello.java"), "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(), work.resolve("Hello.java").toString());
+        return List.of(java(), "-cp", work.toString(), "Hello");
+    }
+
+    /**
+     * The least a program on {@code java.net.http} can do: one plain-http request to {@code $URL} with
+     * default settings, the answer read, the client's selector thread stopped (as RouterClient does), exit.
+     * Its time is the floor under any of our runs that talks to the router.
+     */
+    static List<String> httpFloor(Path work, String method) throws Exception {
+        Files.writeString(work.resolve("Floor.java"), """
+                import java.net.URI;
+                import java.net.http.*;
+                public class Floor {
+                    public static void main(String[] a) throws Exception {
+                        HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(System.getenv("URL")));
+                        if (a[0].equals("POST")) r.POST(HttpRequest.BodyPublishers.ofString("{}"));
+                        System.out.println(c.send(r.build(), HttpResponse.BodyHandlers.ofString()).body().length());
+                        for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().endsWith("-SelectorManager")) { t.interrupt(); t.join(); }
+                    }
+                }
+                """);
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(), work.resolve("Floor.java").toString());
+        return List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", work.toString(), "Floor", method);
+    }
+
+    /** The script's own run: the jar JBang builds for it, with the JVM options its header gives JBang, then {@code args}. */
+    static List<String> script(String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java()));
+        Path script = Path.of("scripts", name + ".java");
+        for (String line : Files.readAllLines(script)) if (line.startsWith("//JAVA_OPTIONS ")) command.addAll(Arrays.asList(line.substring(15).trim().split("\\s+")));
+        command.addAll(List.of("-cp", classpath(script), name));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String classpath(Path script) throws Exception {
+        // `info classpath` names the jar without building it: build first.
+        if (new ProcessBuilder("./jbang", "build", script.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) throw new IllegalStateException("./jbang build " + script + " failed");
+        Process p = new ProcessBuilder("./jbang", "info", "classpath", script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        if (p.waitFor() != 0 || out.isEmpty()) throw new IllegalStateException("./jbang info classpath " + script + " failed");
+        return out.lines().reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Wall time in ns and peak RSS in KB (-1 without GNU time) of one run; fails loudly on a non-zero exit. */
+    static long[] run(List<String> command, Map<String, String> env) throws Exception {
+        boolean gnuTime = new File("/usr/bin/time").canExecute();
+        Path rss = Files.createTempFile("rss", ".txt");
+        List<String> full = new ArrayList<>();
+        if (gnuTime) full.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(env);
+        long t0 = System.nanoTime();
+        int status = pb.start().waitFor();
+        long elapsed = System.nanoTime() - t0;
+        if (status != 0) throw new IllegalStateException("exit " + status + ": " + String.join(" ", command));
+        long kb = gnuTime ? Long.parseLong(Files.readString(rss).strip().lines().reduce((a, b) -> b).orElse("-1")) : -1;
+        Files.delete(rss);
+        return new long[] {elapsed, kb};
+    }
+
+    /**
+     * Runs each command {@code runs} times, alternating so that all see the same machine (after 3 warm-up
+     * rounds), and prints the median wall time and peak RSS of each; returns the medians in ms.
+     */
+    static double[] compare(List<String> names, List<List<String>> commands, Map<String, String> env, int runs) throws Exception {
+        int n = commands.size();
+        for (int i = 0; i < 3; i++) for (List<String> c : commands) run(c, env);
+        double[][] ms = new double[n][runs];
+        long[] peak = new long[n];
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < n; k++) {
+                long[] r = run(commands.get(k), env);
+                ms[k][i] = r[0] / 1e6;
+                peak[k] = Math.max(peak[k], r[1]);
+            }
+        }
+        double[] medians = new double[n];
+        for (int k = 0; k < n; k++) {
+            medians[k] = median(ms[k]);
+            System.out.printf("%-28s median %6.0f ms   peak RSS %s%n", names.get(k), medians[k], peak[k] <= 0 ? "n/a" : peak[k] / 1024 + " MB");
+        }
+        return medians;
+    }
+
+    static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}
