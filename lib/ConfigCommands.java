@@ -181,7 +181,10 @@ final class ConfigCommands {
      * The ref for MODEL (alias, ref or bare id), as a usage error when it is not one, or when it pins a
      * provider that the cached router list says does not serve it (no network here: only the cache).
      */
-    private String ref(JsonValue root, String model) {
+    private String ref(JsonValue root, String model) { return checkedRef(env, root, model); }
+
+    /** {@link #ref}, for the other commands that take a MODEL (onboard --model). */
+    static String checkedRef(Env env, JsonValue root, String model) {
         try {
             ModelRef ref = ModelRef.resolve(model, ConfigFile.aliases(root));
             if (ref.provider() != null) {

@@ -21,11 +21,20 @@ final class Discovery {
     private final Env env;
     private final JsonValue config;
     private final Instant now;
+    /** The token to send; by default the one the environment and config give (onboarding passes the one just typed). */
+    private Token token;
 
     Discovery(Env env, JsonValue config, Instant now) {
         this.env = env;
         this.config = config;
         this.now = now;
+        this.token = null;
+    }
+
+    /** The same discovery, sending {@code token} rather than the one found in the environment. */
+    Discovery using(Token token) {
+        this.token = token;
+        return this;
     }
 
     Path cacheFile() { return env.stateDir().resolve("cache").resolve("huggingface-models.json"); }
@@ -41,7 +50,7 @@ final class Discovery {
         String why;
         try {
             String body;
-            try (RouterClient router = new RouterClient(baseUrl, Token.find(env, config), options.timeout())) {
+            try (RouterClient router = new RouterClient(baseUrl, token != null ? token : Token.find(env, config), options.timeout())) {
                 body = router.models();
             }
             JsonValue answer;

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The only user of the network: the Hugging Face router's OpenAI-compatible API on
+ * The only user of the network: the Hugging Face router's OpenAI-compatible API (and the Hub's whoami) on
  * {@code java.net.http}. Everything it gets back is checked and every failure becomes a
  * {@link RouterError} with one plain line.
  */
@@ -105,6 +105,23 @@ final class RouterClient implements AutoCloseable {
             String body = answer.rest(MAX_BODY);
             if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
             return body;
+        }
+    }
+
+    /**
+     * {@code GET {baseUrl}/api/whoami-v2} on the Hub (this client made with the Hub's URL: HF_ENDPOINT or
+     * https://huggingface.co): the account behind the token. A non-2xx answer is a RouterError with its status.
+     */
+    JsonValue whoami() throws RouterError {
+        String url = baseUrl + "/api/whoami-v2";
+        try (RouterAnswer answer = send(request(url, timeout).header("Accept", "application/json").GET(), url, false, timeout, timeout)) {
+            String body = answer.rest(1024 * 1024);
+            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
+            try {
+                return Json.parse(body);
+            } catch (JsonException e) {
+                throw new RouterError(0, "the answer is not JSON (" + e.getMessage() + ")");
+            }
         }
     }
 

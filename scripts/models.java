@@ -24,13 +24,17 @@
 //SOURCES ../lib/JsonReader.java
 //SOURCES ../lib/JsonValue.java
 //SOURCES ../lib/JsonWriter.java
+//SOURCES ../lib/Keyboard.java
 //SOURCES ../lib/Model.java
 //SOURCES ../lib/ModelMerge.java
+//SOURCES ../lib/ModelPicker.java
 //SOURCES ../lib/ModelRef.java
 //SOURCES ../lib/ModelTable.java
 //SOURCES ../lib/ModelView.java
 //SOURCES ../lib/ModelsCommand.java
 //SOURCES ../lib/OnboardCommand.java
+//SOURCES ../lib/OnboardSetup.java
+//SOURCES ../lib/OnboardWizard.java
 //SOURCES ../lib/RouterAnswer.java
 //SOURCES ../lib/RouterClient.java
 //SOURCES ../lib/RouterError.java
@@ -41,6 +45,7 @@
 //SOURCES ../lib/ThinkSplitter.java
 //SOURCES ../lib/Token.java
 //SOURCES ../lib/UtcTime.java
+//SOURCES ../lib/Whoami.java
 //FILES catalog.json=../catalog.json
 // Start-up is most of a run: string concatenation without invokedynamic bootstraps, the serial GC
 // and the C1 compiler only (measured by test/bench/ModelsBench.java).

@@ -31,8 +31,4 @@ class CommandsTest {
     @Test void unknownCommand() {
         assertEquals(new Run(2, "", "models: unknown command lsit (did you mean list?)\nTry 'models --help' for more information.\n"), Run.models("lsit"));
     }
-
-    @Test void onboardSaysItIsNotBuiltYet() {
-        assertEquals(new Run(1, "", "onboard: setup is not built yet in 0.1.0; see 'onboard --help'\n"), Run.onboard());
-    }
 }

@@ -59,6 +59,18 @@ final class TestEnv {
                 pauses::add, middle).run(a), args);
     }
 
+    /** {@code onboard} without a terminal, {@code stdin} as its input. */
+    Run onboard(String stdin, String... args) {
+        return Run.of((out, err, a) -> new OnboardCommand(env(), Term.PLAIN, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null,
+                out, err).run(a), args);
+    }
+
+    /** {@code onboard} on a terminal, answering its questions with the lines of {@code typed}. */
+    Run onboardTyping(String typed, String... args) {
+        return Run.of((out, err, a) -> new OnboardCommand(env(), Term.PLAIN, new ByteArrayInputStream(new byte[0]),
+                Keyboard.lines(new java.io.BufferedReader(new java.io.StringReader(typed)), out), out, err).run(a), args);
+    }
+
     Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), Term.PLAIN, out, err, a), args); }
 
     String read(Path p) {

@@ -1,0 +1,75 @@
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The "Default Hugging Face model" question: every model with its {@code (cheapest)} and
+ * {@code (fastest)} variants, the first preselected; typing text filters, {@code >} and {@code <} page,
+ * a number picks, Enter takes the preselected one. Line by line, so that it works on any terminal and
+ * over any pipe; the same steps drive it in the tests.
+ */
+final class ModelPicker {
+    static final int PAGE = 10;
+
+    /** One line of the list: what is shown, and the ref it stands for. */
+    record Choice(String label, String ref) { }
+
+    private final Keyboard keyboard;
+    private final PrintStream out;
+    private final List<Choice> all = new ArrayList<>();
+
+    ModelPicker(Keyboard keyboard, PrintStream out, List<Model> models) {
+        this.keyboard = keyboard;
+        this.out = out;
+        for (Model m : models) {
+            all.add(new Choice(m.name(), m.ref()));
+            all.add(new Choice(m.name() + " (cheapest)", m.ref() + ":cheapest"));
+            all.add(new Choice(m.name() + " (fastest)", m.ref() + ":fastest"));
+        }
+    }
+
+    /** The chosen ref; null at end of input. */
+    String pick() throws IOException {
+        String filter = "";
+        int page = 0;
+        while (true) {
+            List<Choice> shown = matching(filter);
+            int pages = (shown.size() + PAGE - 1) / PAGE;
+            page = Math.max(0, Math.min(page, pages - 1));
+            out.println();
+            out.println("Default Hugging Face model" + (filter.isEmpty() ? "" : " matching \"" + filter + "\"") + " (page " + (page + 1) + " of " + pages + "):");
+            for (int i = page * PAGE; i < Math.min(shown.size(), (page + 1) * PAGE); i++) {
+                Choice c = shown.get(i);
+                out.printf("  %2d) %-36s %s%s%n", i + 1, c.label(), c.ref(), c == all.get(0) ? "   ← default" : "");
+            }
+            String answer = keyboard.line("Number, text to filter, > or < to page, Enter for " + all.get(0).label() + ": ");
+            if (answer == null) return null;
+            answer = answer.strip();
+            if (answer.isEmpty()) return all.get(0).ref();
+            if (answer.equals(">")) {
+                page++;
+            } else if (answer.equals("<")) {
+                page--;
+            } else if (answer.chars().allMatch(Character::isDigit) && answer.length() < 6) {
+                int n = Integer.parseInt(answer);
+                if (n >= 1 && n <= shown.size()) return shown.get(n - 1).ref();
+                out.println("No model number " + n + " here.");
+            } else if (matching(answer).isEmpty()) {
+                out.println("No model matches \"" + answer + "\".");
+            } else {
+                filter = answer;
+                page = 0;
+            }
+        }
+    }
+
+    private List<Choice> matching(String filter) {
+        if (filter.isEmpty()) return all;
+        String f = filter.toLowerCase(Locale.ROOT);
+        List<Choice> found = new ArrayList<>();
+        for (Choice c : all) if (c.label().toLowerCase(Locale.ROOT).contains(f) || c.ref().toLowerCase(Locale.ROOT).contains(f)) found.add(c);
+        return found;
+    }
+}
