@@ -21,10 +21,22 @@ record Catalog(String updated, List<Model> models) {
 
     private static Catalog read() {
         try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new Cli.Failure("the built-in catalog (catalog.json) is missing from this build");
+            if (in == null) return parse(bundled(), "catalog.json");
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "catalog.json");
         } catch (IOException e) {
             throw new Cli.Failure("cannot read the built-in catalog: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The catalog of a single-file bundle (dist/*.java, made by .ci/bundle.java): there, this class is
+     * nested in the script's class, which carries the file as its constant {@code CATALOG_JSON}.
+     */
+    private static String bundled() {
+        try {
+            return (String) Catalog.class.getNestHost().getDeclaredField("CATALOG_JSON").get(null);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new Cli.Failure("the built-in catalog (catalog.json) is missing from this build");
         }
     }
 
