@@ -28,7 +28,6 @@ final class Discovery {
         this.env = env;
         this.config = config;
         this.now = now;
-        this.token = null;
     }
 
     /** The same discovery, sending {@code token} rather than the one found in the environment. */
