@@ -32,14 +32,11 @@ record ChatChunk(String content, String reasoning, String finishReason, Usage us
         return new ChatChunk(content, reasoning, finish, usage(o.get("usage")), error, text(o.get("model")));
     }
 
-    /** {@code "error": "text"} or {@code "error": {"message": ...}}; null when there is no error. */
-    static String errorMessage(JsonValue error) {
-        if (error instanceof JsonValue.JsonString s) return s.value();
-        if (error instanceof JsonValue.JsonObject e) {
-            String message = text(e.get("message"));
-            return message != null ? message : Json.write(e);
-        }
-        return null;
+    /** An error the stream carries: its message, else the error object as JSON; null when there is none. */
+    private static String errorMessage(JsonValue error) {
+        if (!(error instanceof JsonValue.JsonString || error instanceof JsonValue.JsonObject)) return null;
+        String message = RouterError.message(error);
+        return message != null ? message : Json.write(error);
     }
 
     private static Usage usage(JsonValue v) {

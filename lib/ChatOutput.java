@@ -12,8 +12,8 @@ final class ChatOutput implements ThinkSplitter.Sink {
     private final Term term;
     private final boolean hideReasoning;
     private final boolean json;
-    final StringBuilder content = new StringBuilder();
-    final StringBuilder reasoning = new StringBuilder();
+    private final StringBuilder content = new StringBuilder();
+    private final StringBuilder reasoning = new StringBuilder();
     private boolean shown;
     private boolean reasoningLineOpen;
 
@@ -44,6 +44,12 @@ final class ChatOutput implements ThinkSplitter.Sink {
         reasoningLineOpen = !text.endsWith("\n");
         shown = true;
     }
+
+    /** The answer text so far. */
+    String answerText() { return content.toString(); }
+
+    /** The reasoning so far. */
+    String reasoningText() { return reasoning.toString(); }
 
     /** True once anything of this answer reached the user: from then on, no retry and no other model. */
     boolean shown() { return shown; }

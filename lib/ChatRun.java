@@ -134,7 +134,7 @@ final class ChatRun {
         think.finish();
         // Some providers end without [DONE]; an answer that said how it finished is whole all the same.
         if (!done && finish == null) return new Failed("the stream stopped before the answer was complete", Next.RETRY, null);
-        return new Answer(model.routerId(), provider, output.content.toString(), output.reasoning.toString(), finish, usage);
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), finish, usage);
     }
 
     private Object whole(RouterAnswer response, ModelRef model, String provider, ChatOutput output) throws RouterError {
@@ -149,13 +149,13 @@ final class ChatRun {
         ThinkSplitter think = new ThinkSplitter(output);
         if (answer.content() != null) think.feed(answer.content());
         think.finish();
-        return new Answer(model.routerId(), provider, output.content.toString(), output.reasoning.toString(), answer.finishReason(), answer.usage());
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), answer.finishReason(), answer.usage());
     }
 
     /** A non-2xx answer, made plain, and what it allows next. */
     private static Failed failed(int status, String body, Duration retryAfter) {
-        String said = RouterError.routerMessage(body);
-        String code = RouterError.routerCode(body);
+        RouterError.Said words = RouterError.said(body);
+        String said = words.message(), code = words.code();
         String quoted = said == null ? "" : " (router: " + shorten(said) + ")";
         if ("model_not_supported".equals(code) || (said != null && said.contains("not supported by"))) {
             return new Failed(status + ": no provider you have enabled serves this model; enable one at "

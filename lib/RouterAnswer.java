@@ -24,6 +24,8 @@ final class RouterAnswer implements AutoCloseable {
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Duration idle;
+    /** The limit for the whole request, or null; {@code deadline} is its end on the nanoTime clock. */
+    private final Duration whole;
     private final long deadline;
     private final String host;
     private volatile Flow.Subscription subscription;
@@ -33,12 +35,10 @@ final class RouterAnswer implements AutoCloseable {
     /** {@code whole}: the limit for the whole request (head and body), or null for none. */
     RouterAnswer(Duration idle, Duration whole, String host) {
         this.idle = idle;
-        this.deadline = whole == null ? Long.MAX_VALUE : System.nanoTime() + whole.toNanos();
         this.whole = whole;
+        this.deadline = whole == null ? 0 : System.nanoTime() + whole.toNanos();
         this.host = host;
     }
-
-    private final Duration whole;
 
     /**
      * What the HTTP client is given: it reports the head, then feeds the body to our queue, as lines
@@ -119,11 +119,11 @@ final class RouterAnswer implements AutoCloseable {
 
     private Object take() throws RouterError {
         try {
-            long left = deadline - System.nanoTime();
-            Object item = queue.poll(Math.min(idle.toNanos(), left), TimeUnit.NANOSECONDS);
+            long wait = whole == null ? idle.toNanos() : Math.min(idle.toNanos(), deadline - System.nanoTime());
+            Object item = queue.poll(wait, TimeUnit.NANOSECONDS);
             if (item == null) {
                 close();
-                if (deadline - System.nanoTime() <= 0) throw new RouterError(0, "timed out after " + Cli.seconds(whole));
+                if (whole != null && deadline - System.nanoTime() <= 0) throw new RouterError(0, "timed out after " + Cli.seconds(whole));
                 throw new RouterError(0, "no data from " + host + " for " + Cli.seconds(idle));
             }
             return item;

@@ -12,28 +12,24 @@ final class RouterError extends Exception {
         this.status = status;
     }
 
-    /**
-     * The router's own words from an error body: {@code {"error":"text"}} or
-     * {@code {"error":{"message":...}}}; null when the body is neither.
-     */
-    static String routerMessage(String body) {
+    /** What an error body says: the router's words and the OpenAI-style {@code error.code}, each possibly null. */
+    record Said(String message, String code) { }
+
+    /** Reads an error body once: {@code {"error":"text"}} or {@code {"error":{"message":...,"code":...}}}. */
+    static Said said(String body) {
         try {
             JsonValue error = Json.parse(body).asObject().get("error");
-            if (error instanceof JsonValue.JsonString s) return s.value();
-            if (error instanceof JsonValue.JsonObject o && o.get("message") instanceof JsonValue.JsonString m) return m.value();
+            String code = error instanceof JsonValue.JsonObject o && o.get("code") instanceof JsonValue.JsonString c ? c.value() : null;
+            return new Said(message(error), code);
         } catch (JsonException e) {
-            // not JSON: no message of the router's to quote
+            return new Said(null, null);   // not JSON: no words of the router's to quote
         }
-        return null;
     }
 
-    /** The {@code error.code} of an OpenAI-style error body ({@code model_not_supported}, ...), or null. */
-    static String routerCode(String body) {
-        try {
-            if (Json.parse(body).asObject().get("error") instanceof JsonValue.JsonObject o && o.get("code") instanceof JsonValue.JsonString c) return c.value();
-        } catch (JsonException e) {
-            // not JSON: no code
-        }
+    /** The text of an {@code error} value, a string or an object's {@code message}; null otherwise. */
+    static String message(JsonValue error) {
+        if (error instanceof JsonValue.JsonString s) return s.value();
+        if (error instanceof JsonValue.JsonObject o && o.get("message") instanceof JsonValue.JsonString m) return m.value();
         return null;
     }
 
@@ -47,7 +43,7 @@ final class RouterError extends Exception {
             case 429 -> "rate limited";
             default -> null;
         };
-        String said = routerMessage(body);
+        String said = said(body).message();
         String message = status + ": " + (plain != null ? plain : said != null ? said : "HTTP error");
         return new RouterError(status, message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }

@@ -1,4 +1,8 @@
+import com.sun.net.httpserver.HttpServer;
 import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +14,23 @@ import javax.tools.ToolProvider;
 /** What the benchmarks share: a script's own run (its JBang jar with plain java), a hello-world JVM, timing. */
 final class Bench {
     private Bench() { }
+
+    /** A local stand-in for the router: {@code path} answers {@code body} at once, whatever is asked. */
+    static HttpServer serve(String path, String contentType, byte[] body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(path, exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    /** {@code http://127.0.0.1:PORT/v1} for a server made by {@link #serve}. */
+    static String baseUrl(HttpServer server) { return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1"; }
 
     static String java() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 

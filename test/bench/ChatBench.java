@@ -11,8 +11,6 @@
 // 2. The stream parser in-process (SSE framing, chunk JSON, <think> splitting) on a stream of CHUNKS
 //    chunks (default 10,000), after warm-up: chunks per second, the median of 15 passes.
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +23,8 @@ public class ChatBench {
         int chunks = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         byte[] answer = Files.readAllBytes(Path.of("test/fixtures/chat/stream_together.sse"));
         Path work = Files.createTempDirectory("chat-bench");
-        HttpServer router = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        router.createContext("/v1/chat/completions", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        router.start();
-        String url = "http://127.0.0.1:" + router.getAddress().getPort() + "/v1";
+        HttpServer router = Bench.serve("/v1/chat/completions", "text/event-stream", answer);
+        String url = Bench.baseUrl(router);
         Map<String, String> env = Map.of("OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url, "HF_TOKEN", "hf_bench",
                 "URL", url + "/chat/completions");
         System.out.printf("java %s, %d runs each, alternating; a recorded 20-chunk stream served at once%n", System.getProperty("java.version"), runs);

@@ -11,8 +11,6 @@
 // (GNU time's %M, when /usr/bin/time is there). Targets from the issue: `list --offline` ≤ 2.0× hello,
 // `list --refresh` ≤ 3.0× hello, peak ≤ 96 MB.
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +22,8 @@ public class ModelsBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         byte[] answer = Files.readAllBytes(models);
         Path work = Files.createTempDirectory("models-bench");
-        HttpServer router = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        router.createContext("/v1/models", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        router.start();
-        String url = "http://127.0.0.1:" + router.getAddress().getPort() + "/v1";
+        HttpServer router = Bench.serve("/v1/models", "application/json", answer);
+        String url = Bench.baseUrl(router);
         Map<String, String> env = Map.of("OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url, "URL", url + "/models");
         System.out.printf("java %s, %d runs each, alternating; %s served by a local fake router%n", System.getProperty("java.version"), runs, models.getFileName());
         double[] ms = Bench.compare(List.of("hello-world JVM", "java.net.http floor (1 GET)", "models list --offline", "models list --refresh"),

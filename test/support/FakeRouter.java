@@ -79,8 +79,8 @@ final class FakeRouter implements AutoCloseable {
         try {
             if (a.stallAfter() == Answer.BEFORE_HEAD) release.await(60, TimeUnit.SECONDS);
             a.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            // One part, and no stall or cut after the head: sent with its length; otherwise chunked.
             boolean whole = a.parts().size() == 1 && a.stallAfter() < 0 && a.cutAfter() < 0;
-            // (a stall before the head is over by now: the rest is sent whole)
             byte[] first = a.parts().get(0).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(a.status(), whole ? (first.length == 0 ? -1 : first.length) : 0);
             OutputStream out = exchange.getResponseBody();
