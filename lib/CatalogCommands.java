@@ -123,7 +123,7 @@ final class CatalogCommands {
 
     private Discovery.Result discover(JsonValue config) throws Exception {
         Discovery.Result found;
-        try (AutoCloseable spinner = offline ? () -> { } : term.spinner(err, "fetching the model list…")) {
+        try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list…")) {
             found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
         }
         if (found.note() != null) err.println("models: " + found.note());

@@ -109,9 +109,9 @@ final class ConfigFile {
     static Map<String, String> aliases(JsonValue root) {
         Map<String, String> aliases = new LinkedHashMap<>();
         if (at(root, MODELS) instanceof JsonValue.JsonObject models) {
-            models.members().forEach((ref, entry) -> {
-                if (entry instanceof JsonValue.JsonObject o && o.get("alias") instanceof JsonValue.JsonString s) aliases.putIfAbsent(s.value(), ref);
-            });
+            for (Map.Entry<String, JsonValue> entry : models.members().entrySet()) {
+                if (entry.getValue() instanceof JsonValue.JsonObject o && o.get("alias") instanceof JsonValue.JsonString s) aliases.putIfAbsent(s.value(), entry.getKey());
+            }
         }
         return aliases;
     }

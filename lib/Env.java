@@ -71,8 +71,10 @@ final class Env {
         if (!(env instanceof JsonValue.JsonObject block)) return;
         Map<String, String> values = new LinkedHashMap<>();
         JsonValue vars = block.get("vars");
-        if (vars instanceof JsonValue.JsonObject v) v.members().forEach((k, x) -> { if (x instanceof JsonValue.JsonString s) values.put(k, s.value()); });
-        block.members().forEach((k, x) -> { if (x instanceof JsonValue.JsonString s) values.putIfAbsent(k, s.value()); });
+        if (vars instanceof JsonValue.JsonObject v) {
+            for (Map.Entry<String, JsonValue> e : v.members().entrySet()) if (e.getValue() instanceof JsonValue.JsonString s) values.put(e.getKey(), s.value());
+        }
+        for (Map.Entry<String, JsonValue> e : block.members().entrySet()) if (e.getValue() instanceof JsonValue.JsonString s) values.putIfAbsent(e.getKey(), s.value());
         configBlock = values;
         if (block.get("shellEnv") instanceof JsonValue.JsonObject shell) {
             shellEnabled = shell.get("enabled") instanceof JsonValue.JsonBoolean b && b.value();

@@ -19,7 +19,7 @@ final class ModelTable {
         List<String> tags = new ArrayList<>();
         if (marks.primary() != null && sameModel(marks.primary(), m)) tags.add("default");
         for (int i = 0; i < marks.fallbacks().size(); i++) if (sameModel(marks.fallbacks().get(i), m)) tags.add("fallback#" + (i + 1));
-        marks.aliases().forEach((alias, ref) -> { if (sameModel(ref, m)) tags.add("alias:" + alias); });
+        for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(), m)) tags.add("alias:" + a.getKey());
         if (m.reasoning()) tags.add("reasoning");
         if (m.vision()) tags.add("vision");
         if (m.tools()) tags.add("tools");
@@ -45,7 +45,7 @@ final class ModelTable {
         }
         int[] width = widths(rows);
         fit(width, term.width());
-        List<String> lines = columns(rows, width, i -> i >= 2 && i <= 4);
+        List<String> lines = columns(rows, width, 2, 4);
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < lines.size(); r++) sb.append(r == 0 ? term.bold(lines.get(r)) : lines.get(r)).append('\n');
         return sb.toString();
@@ -58,15 +58,15 @@ final class ModelTable {
         return width;
     }
 
-    /** Rows as columns two spaces apart, each cell cut to its column's width; right-aligned where {@code right} says. */
-    static List<String> columns(List<String[]> rows, int[] width, java.util.function.IntPredicate right) {
+    /** Rows as columns two spaces apart, each cell cut to its column's width; columns {@code rightFrom..rightTo} right-aligned. */
+    static List<String> columns(List<String[]> rows, int[] width, int rightFrom, int rightTo) {
         List<String> lines = new ArrayList<>();
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 String cell = cut(row[i], width[i]);
                 String pad = " ".repeat(width[i] - cell.length());
-                line.append(right.test(i) ? pad + cell : cell + pad).append(i + 1 < row.length ? "  " : "");
+                line.append(i >= rightFrom && i <= rightTo ? pad + cell : cell + pad).append(i + 1 < row.length ? "  " : "");
             }
             lines.add(line.toString().stripTrailing());
         }

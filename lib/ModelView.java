@@ -47,7 +47,7 @@ final class ModelView {
                         o.firstTokenLatencyMs() == null ? "-" : Math.round(o.firstTokenLatencyMs()) + " ms",
                         o.throughput() == null ? "-" : Long.toString(Math.round(o.throughput()))});
             }
-            for (String line : ModelTable.columns(rows, ModelTable.widths(rows), i -> i >= 2)) sb.append(line).append('\n');
+            for (String line : ModelTable.columns(rows, ModelTable.widths(rows), 2, Integer.MAX_VALUE)) sb.append(line).append('\n');
             RouterModel.Offer cheapest = pick(m, "cheapest"), fastest = pick(m, "fastest");
             sb.append('\n');
             line(sb, ":cheapest", cheapest == null ? "no live price listed" : cheapest.provider() + " ($" + ModelTable.price(cheapest.priceOut()) + " out per 1M) — estimate");

@@ -50,21 +50,27 @@ public final class ModelsCommand {
     }
 
     static int run(Env env, Term term, PrintStream out, PrintStream err, String... args) {
-        return Cli.run("models", USAGE, out, err, args, cli -> {
-            String command = cli.hasNext() && !cli.peek().startsWith("-") ? cli.next() : "list";
-            ConfigCommands config = new ConfigCommands(cli, env, out);
-            CatalogCommands catalog = new CatalogCommands(cli, env, term, out, err);
-            int status = switch (command) {
-                case "list" -> catalog.list();
-                case "show" -> catalog.show();
-                case "set" -> config.set();
-                case "fallbacks" -> config.fallbacks();
-                case "aliases" -> config.aliases();
-                case "status" -> config.status();
-                default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status");
-            };
-            for (String warning : env.warnings()) err.println("models: warning: " + warning);
-            return status;
+        // A class rather than a lambda: see Cli.Body.
+        return Cli.run("models", USAGE, out, err, args, new Cli.Body() {
+            @Override
+            public int run(Cli cli) throws Exception { return dispatch(cli, env, term, out, err); }
         });
+    }
+
+    private static int dispatch(Cli cli, Env env, Term term, PrintStream out, PrintStream err) throws Exception {
+        String command = cli.hasNext() && !cli.peek().startsWith("-") ? cli.next() : "list";
+        ConfigCommands config = new ConfigCommands(cli, env, out);
+        CatalogCommands catalog = new CatalogCommands(cli, env, term, out, err);
+        int status = switch (command) {
+            case "list" -> catalog.list();
+            case "show" -> catalog.show();
+            case "set" -> config.set();
+            case "fallbacks" -> config.fallbacks();
+            case "aliases" -> config.aliases();
+            case "status" -> config.status();
+            default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status");
+        };
+        for (String warning : env.warnings()) err.println("models: warning: " + warning);
+        return status;
     }
 }

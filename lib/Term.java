@@ -12,6 +12,12 @@ final class Term {
 
     private static final int ASK_STTY = -1;
 
+    /** What {@link #spinner} gives when there is nothing to draw (a class, not a lambda: see Cli.Body). */
+    static final AutoCloseable NO_SPINNER = new AutoCloseable() {
+        @Override
+        public void close() { }
+    };
+
     private final boolean tty;
     private final boolean colour;
     private int width;
@@ -70,7 +76,7 @@ final class Term {
 
     /** A spinner on {@code err} while {@code label} runs; nothing at all when not on a terminal. */
     AutoCloseable spinner(PrintStream err, String label) {
-        if (!tty) return () -> { };
+        if (!tty) return NO_SPINNER;
         Thread thread = new Thread(() -> {
             String frames = "|/-\\";
             try {
