@@ -62,10 +62,35 @@ sealed interface JsonValue {
 
         /** The exact value; fails for Infinity and NaN, which have none. */
         public BigDecimal bigDecimalValue() {
+            BigDecimal plain = plainDecimal();
+            if (plain != null) return plain;
             String t = unsigned();
             if (t.equals("Infinity") || t.equals("NaN")) throw new JsonException("not a finite number: " + text);
             BigDecimal magnitude = isHex(t) ? new BigDecimal(new BigInteger(t.substring(2), 16)) : new BigDecimal(t);
             return text.startsWith("-") ? magnitude.negate() : magnitude;
+        }
+
+        /**
+         * A plain decimal ({@code -12.50}: no exponent, at most 18 digits) read by hand, else null.
+         * Prices are such numbers, and BigDecimal's string constructor is a large method that a cold
+         * start would interpret and then compile for each of the few hundred prices of a model list.
+         */
+        private BigDecimal plainDecimal() {
+            int n = text.length(), i = text.startsWith("-") ? 1 : 0, digits = 0, scale = -1;
+            long unscaled = 0;
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (c == '.' && scale < 0) {
+                    scale = 0;
+                } else if (c >= '0' && c <= '9' && ++digits <= 18) {
+                    unscaled = unscaled * 10 + (c - '0');
+                    if (scale >= 0) scale++;
+                } else {
+                    return null;
+                }
+            }
+            if (digits == 0 || scale == 0) return null;
+            return BigDecimal.valueOf(text.startsWith("-") ? -unscaled : unscaled, Math.max(scale, 0));
         }
 
         public boolean isFinite() {

@@ -9,10 +9,20 @@ import java.util.List;
  */
 record RouterModel(String id, String name, List<String> input, List<Offer> providers) {
 
-    /** One provider's offer for a model. Prices are USD per million tokens. */
+    /**
+     * One provider's offer for a model. Prices are USD per million tokens. Latency and throughput stay
+     * as the router wrote them until asked for: only {@code models show} and {@code :fastest} need them,
+     * and reading a thousand doubles is a fifth of a cold {@code models list}.
+     */
     record Offer(String provider, String status, Long contextLength, BigDecimal priceIn, BigDecimal priceOut,
-                 Boolean supportsTools, Boolean supportsStructuredOutput, Double firstTokenLatencyMs, Double throughput) {
+                 Boolean supportsTools, Boolean supportsStructuredOutput, JsonValue.JsonNumber latency, JsonValue.JsonNumber speed) {
         boolean live() { return "live".equals(status); }
+
+        /** Milliseconds to the first token, or null when not listed. */
+        Double firstTokenLatencyMs() { return latency == null ? null : latency.doubleValue(); }
+
+        /** Tokens per second, or null when not listed. */
+        Double throughput() { return speed == null ? null : speed.doubleValue(); }
     }
 
     /** The {@code data} array of a {@code /v1/models} answer; entries without an id are skipped. */
@@ -61,7 +71,7 @@ record RouterModel(String id, String name, List<String> input, List<Offer> provi
         }
     }
 
-    private static Double real(JsonValue v) { return v instanceof JsonValue.JsonNumber n && n.isFinite() ? n.doubleValue() : null; }
+    private static JsonValue.JsonNumber real(JsonValue v) { return v instanceof JsonValue.JsonNumber n && n.isFinite() ? n : null; }
 
     private static BigDecimal decimal(JsonValue pricing, String field) {
         if (pricing instanceof JsonValue.JsonObject p && p.get(field) instanceof JsonValue.JsonNumber n && n.isFinite()) return n.bigDecimalValue();

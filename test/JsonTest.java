@@ -35,6 +35,15 @@ class JsonTest {
         assertEquals(-0.0, Json.parse("-0.0").asNumber().doubleValue());
     }
 
+    @Test void decimalsAreExactWithTheirScale() {
+        // The hand-read plain decimals must equal BigDecimal's own reading, scale included.
+        for (String n : List.of("0.21", "1.50", "-0.0", "0", "12", "-3.25", "0.000001", "123456789012345678", "1234567890123456789", "1.5e3", "1E-7")) {
+            assertEquals(new BigDecimal(n), Json.parse(n).asNumber().bigDecimalValue(), n);
+        }
+        for (String n : List.of(".5", "5.", "+1.25")) assertEquals(new BigDecimal(n), Json5.parse(n).asNumber().bigDecimalValue(), n);
+        assertEquals(new BigDecimal(31), Json5.parse("0x1F").asNumber().bigDecimalValue());
+    }
+
     @Test void longValueRefusesFractions() {
         assertEquals("not a whole number that fits in a long: 1.5", assertThrows(JsonException.class, () -> Json.parse("1.5").asNumber().longValue()).getMessage());
     }
