@@ -48,9 +48,13 @@
 //SOURCES ../lib/Whoami.java
 //FILES catalog.json=../catalog.json
 // Start-up is most of a run: string concatenation without invokedynamic bootstraps, the serial GC
-// and the C1 compiler only (measured by test/bench/ModelsBench.java).
+// and one C1 compiler thread only (a second takes a small machine's CPU from the run itself). JBang
+// keeps a class-data archive of the first run's classes beside the jar (//CDS) and maps it into every
+// later run; the JVM's CDS warnings, which it prints on stdout, are off.
+// Measured by test/bench/ModelsBench.java and ChatBench.java.
 //JAVAC_OPTIONS -XDstringConcat=inline
-//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
+//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -Xlog:cds*=off
+//CDS
 
 // A thin shell: everything models does lives in lib/ModelsCommand.java.
 class models {

@@ -48,9 +48,11 @@
 //SOURCES ../lib/Whoami.java
 //FILES catalog.json=../catalog.json
 // Start-up is most of a run: string concatenation without invokedynamic bootstraps, the serial GC
-// and the C1 compiler only (measured by test/bench/ModelsBench.java).
+// and one C1 compiler thread only (a second takes a small machine's CPU from the run itself).
+// Measured by test/bench/ModelsBench.java and ChatBench.java. No //CDS here, unlike models and chat:
+// onboard runs about once, and the archive would cost that run its writing and pay back nothing.
 //JAVAC_OPTIONS -XDstringConcat=inline
-//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
+//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto
 
 // A thin shell: everything onboard does lives in lib/OnboardCommand.java.
 class onboard {

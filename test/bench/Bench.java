@@ -43,10 +43,29 @@ final class Bench {
 
     /**
      * The least a program on {@code java.net.http} can do: one plain-http request to {@code $URL} with
-     * default settings, the answer read, the client's selector thread stopped (as RouterClient does), exit.
-     * Its time is the floor under any of our runs that talks to the router.
+     * default settings (and the JVM options our scripts use), the answer read, the client's selector thread
+     * stopped (as RouterClient does), exit.
+     * Its time is the floor under any of our runs that talks to the router. With {@code archived}, it
+     * runs from a jar with its own class-data archive, made by one run first: the floor of a //CDS script.
      */
-    static List<String> httpFloor(Path work, String method) throws Exception {
+    static List<String> httpFloor(Path work, String method, boolean archived, Map<String, String> env) throws Exception {
+        List<String> plain = httpFloor(work, method);
+        if (!archived) return plain;
+        Path jar = work.resolve("floor.jar"), jsa = work.resolve("floor-" + method + ".jsa");
+        java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class");
+        List<String> command = new ArrayList<>(plain.subList(0, plain.size() - 4));
+        command.add("-Xlog:cds*=off");
+        List<String> tail = List.of("-cp", jar.toString(), "Floor", method);
+        List<String> dump = new ArrayList<>(command);
+        dump.add("-XX:ArchiveClassesAtExit=" + jsa);
+        dump.addAll(tail);
+        run(dump, env);
+        command.add("-XX:SharedArchiveFile=" + jsa);
+        command.addAll(tail);
+        return command;
+    }
+
+    private static List<String> httpFloor(Path work, String method) throws Exception {
         Files.writeString(work.resolve("Floor.java"), """
                 import java.net.URI;
                 import java.net.http.*;
@@ -61,18 +80,43 @@ final class Bench {
                 }
                 """);
         ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(), work.resolve("Floor.java").toString());
-        return List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", work.toString(), "Floor", method);
+        return List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-cp", work.toString(), "Floor", method);
     }
 
-    /** The script's own run: the jar JBang builds for it, with the JVM options its header gives JBang, then {@code args}. */
-    static List<String> script(String name, String... args) throws Exception {
+    /**
+     * The script's own run: the jar JBang builds for it, with the JVM options its header gives JBang, then
+     * {@code args}; with {@code archived}, also the class-data archive JBang keeps beside the jar for a
+     * {@code //CDS} script (see {@link #archive}), mapped as JBang's own later runs map it.
+     */
+    static List<String> script(String name, boolean archived, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(java()));
         Path script = Path.of("scripts", name + ".java");
         for (String line : Files.readAllLines(script)) if (line.startsWith("//JAVA_OPTIONS ")) command.addAll(Arrays.asList(line.substring(15).trim().split("\\s+")));
-        command.addAll(List.of("-cp", classpath(script), name));
+        String jar = classpath(script);
+        if (archived) command.add("-XX:SharedArchiveFile=" + jsa(jar));
+        command.addAll(List.of("-cp", jar, name));
         command.addAll(List.of(args));
         return command;
     }
+
+    /**
+     * Has JBang write the class-data archive of a {@code //CDS} script afresh, the way a user's first run
+     * does ({@code ./jbang scripts/NAME.java FIRST_RUN...} with {@code env}), and returns its size in bytes.
+     */
+    static long archive(String name, Map<String, String> env, String... firstRun) throws Exception {
+        Path script = Path.of("scripts", name + ".java");
+        if (!Files.readAllLines(script).contains("//CDS")) throw new IllegalStateException(script + " has no //CDS");
+        Path jsa = Path.of(jsa(classpath(script)));
+        Files.deleteIfExists(jsa);
+        List<String> command = new ArrayList<>(List.of("./jbang", script.toString()));
+        command.addAll(List.of(firstRun));
+        run(command, env);
+        if (!Files.isRegularFile(jsa)) throw new IllegalStateException("JBang wrote no archive at " + jsa);
+        return Files.size(jsa);
+    }
+
+    /** Where JBang keeps a jar's class-data archive: beside it, {@code NAME.jsa}. */
+    private static String jsa(String jar) { return jar.substring(0, jar.length() - ".jar".length()) + ".jsa"; }
 
     private static String classpath(Path script) throws Exception {
         // `info classpath` names the jar without building it: build first.
