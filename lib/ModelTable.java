@@ -37,7 +37,7 @@ final class ModelTable {
     }
 
     static String table(List<Model> models, Marks marks, Term term) {
-        List<String[]> rows = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>(models.size() + 1);
         rows.add(new String[] {"MODEL", "NAME", "CTX", "IN $/M", "OUT $/M", "PROVIDERS", "TAGS"});
         for (Model m : models) {
             rows.add(new String[] {m.ref(), m.name(), tokens(m.contextWindow()), price(m.costInput()), price(m.costOutput()),
@@ -45,9 +45,13 @@ final class ModelTable {
         }
         int[] width = widths(rows);
         fit(width, term.width());
-        List<String> lines = columns(rows, width, 2, 4);
-        StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < lines.size(); r++) sb.append(r == 0 ? term.bold(lines.get(r)) : lines.get(r)).append('\n');
+        StringBuilder sb = new StringBuilder(rows.size() * 128);
+        for (int r = 0; r < rows.size(); r++) {
+            int start = sb.length();
+            line(sb, rows.get(r), width, 2, 4);
+            if (r == 0 && term.colour()) sb.replace(start, sb.length(), term.bold(sb.substring(start)));
+            sb.append('\n');
+        }
         return sb.toString();
     }
 
@@ -60,17 +64,30 @@ final class ModelTable {
 
     /** Rows as columns two spaces apart, each cell cut to its column's width; columns {@code rightFrom..rightTo} right-aligned. */
     static List<String> columns(List<String[]> rows, int[] width, int rightFrom, int rightTo) {
-        List<String> lines = new ArrayList<>();
+        List<String> lines = new ArrayList<>(rows.size());
+        StringBuilder line = new StringBuilder();
         for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String cell = cut(row[i], width[i]);
-                String pad = " ".repeat(width[i] - cell.length());
-                line.append(i >= rightFrom && i <= rightTo ? pad + cell : cell + pad).append(i + 1 < row.length ? "  " : "");
-            }
-            lines.add(line.toString().stripTrailing());
+            line.setLength(0);
+            line(line, row, width, rightFrom, rightTo);
+            lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** One row appended to {@code sb} (written straight in: this runs for every cell of a long table, cold). */
+    private static void line(StringBuilder sb, String[] row, int[] width, int rightFrom, int rightTo) {
+        int start = sb.length();
+        for (int i = 0; i < row.length; i++) {
+            String cell = cut(row[i], width[i]);
+            boolean right = i >= rightFrom && i <= rightTo;
+            if (!right) sb.append(cell);
+            for (int pad = width[i] - cell.length(); pad > 0; pad--) sb.append(' ');
+            if (right) sb.append(cell);
+            if (i + 1 < row.length) sb.append("  ");
+        }
+        int end = sb.length();
+        while (end > start && Character.isWhitespace(sb.charAt(end - 1))) end--;
+        sb.setLength(end);
     }
 
     /** Shrinks the providers, name and tags columns, in that order, until the table fits. */

@@ -25,6 +25,9 @@ record RouterModel(String id, String name, List<String> input, List<Offer> provi
         Double throughput() { return speed == null ? null : speed.doubleValue(); }
     }
 
+    /** Where the API may put a display name, first found wins. */
+    private static final List<String> NAME_FIELDS = List.of("name", "title", "display_name");
+
     /** The {@code data} array of a {@code /v1/models} answer; entries without an id are skipped. */
     static List<RouterModel> listFrom(JsonValue answer) {
         JsonValue data = answer instanceof JsonValue.JsonObject o ? o.get("data") : null;
@@ -38,7 +41,7 @@ record RouterModel(String id, String name, List<String> input, List<Offer> provi
 
     private static RouterModel from(String id, JsonValue.JsonObject m) {
         String name = null;
-        for (String field : List.of("name", "title", "display_name")) {
+        for (String field : NAME_FIELDS) {
             if (name == null && m.get(field) instanceof JsonValue.JsonString s && !s.value().isBlank()) name = s.value();
         }
         List<String> input = new ArrayList<>();

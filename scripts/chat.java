@@ -47,13 +47,15 @@
 //SOURCES ../lib/UtcTime.java
 //SOURCES ../lib/Whoami.java
 //FILES catalog.json=../catalog.json
-// Start-up is most of a run: string concatenation without invokedynamic bootstraps, the serial GC
-// and one C1 compiler thread only (a second takes a small machine's CPU from the run itself). JBang
-// keeps a class-data archive of the first run's classes beside the jar (//CDS) and maps it into every
-// later run; the JVM's CDS warnings, which it prints on stdout, are off.
+// Start-up is most of a run, so: string concatenation without invokedynamic bootstraps; one C1
+// compiler thread (a second takes a small machine's CPU from the run itself); the default G1 collector
+// (on JDK 17 only G1 maps the JDK's archived module graph: the serial GC costs 15 ms); no hsperfdata
+// file (jps and jstat cannot see these short runs, nothing else changes); and JBang's class-data
+// archive of the first run's classes, kept beside the jar (//CDS) and mapped into every later run,
+// with the JVM's CDS warnings off (it prints them on stdout).
 // Measured by test/bench/ModelsBench.java and ChatBench.java.
 //JAVAC_OPTIONS -XDstringConcat=inline
-//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -Xlog:cds*=off
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto -Xlog:cds*=off
 //CDS
 
 // A thin shell: everything chat does lives in lib/ChatCommand.java.

@@ -47,12 +47,13 @@
 //SOURCES ../lib/UtcTime.java
 //SOURCES ../lib/Whoami.java
 //FILES catalog.json=../catalog.json
-// Start-up is most of a run: string concatenation without invokedynamic bootstraps, the serial GC
-// and one C1 compiler thread only (a second takes a small machine's CPU from the run itself).
-// Measured by test/bench/ModelsBench.java and ChatBench.java. No //CDS here, unlike models and chat:
-// onboard runs about once, and the archive would cost that run its writing and pay back nothing.
+// Start-up is most of a run, so: string concatenation without invokedynamic bootstraps; one C1
+// compiler thread (a second takes a small machine's CPU from the run itself); the default G1 collector
+// (on JDK 17 only G1 maps the JDK's archived module graph: the serial GC costs 15 ms); no hsperfdata
+// file (jps and jstat cannot see these short runs, nothing else changes). No //CDS, unlike models and
+// chat: onboard runs about once, and the archive would cost that run its writing and pay back nothing.
 //JAVAC_OPTIONS -XDstringConcat=inline
-//JAVA_OPTIONS -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto
 
 // A thin shell: everything onboard does lives in lib/OnboardCommand.java.
 class onboard {

@@ -80,7 +80,7 @@ final class Bench {
                 }
                 """);
         ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(), work.resolve("Floor.java").toString());
-        return List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-cp", work.toString(), "Floor", method);
+        return List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-cp", work.toString(), "Floor", method);
     }
 
     /**
