@@ -49,7 +49,7 @@ final class Bench {
      * runs from a jar with its own class-data archive, made by one run first: the floor of a //CDS script.
      */
     static List<String> httpFloor(Path work, String method, boolean archived, Map<String, String> env) throws Exception {
-        List<String> plain = httpFloor(work, method);
+        List<String> plain = floorProgram(work, method);
         if (!archived) return plain;
         Path jar = work.resolve("floor.jar"), jsa = work.resolve("floor-" + method + ".jsa");
         java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class");
@@ -65,7 +65,7 @@ final class Bench {
         return command;
     }
 
-    private static List<String> httpFloor(Path work, String method) throws Exception {
+    private static List<String> floorProgram(Path work, String method) throws Exception {
         Files.writeString(work.resolve("Floor.java"), """
                 import java.net.URI;
                 import java.net.http.*;
