@@ -25,9 +25,10 @@ final class Cli {
     }
 
     /**
-     * The body of a command, free to throw {@link UsageException} and {@link Failure}. Commands give it as
-     * a class, not a lambda, and the start-up paths use no lambdas at all: a run's first lambda costs
-     * about 10 ms of method-handle set-up, a tenth of what {@code models list} may take in all.
+     * The body of a command, free to throw {@link UsageException} and {@link Failure}. {@code models} gives
+     * it as a class, not a lambda, and its list path has no lambdas at all: a run's first lambda costs
+     * about 10 ms of method-handle set-up, a tenth of what {@code models list} may take in all. (chat and
+     * onboard load {@code java.net.http}, which pays that cost anyway.)
      */
     interface Body {
         int run(Cli cli) throws Exception;
