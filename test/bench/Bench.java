@@ -43,29 +43,12 @@ final class Bench {
 
     /**
      * The least a program on {@code java.net.http} can do: one plain-http request to {@code $URL} with
-     * default settings (and the JVM options our scripts use), the answer read, the client's selector thread
-     * stopped (as RouterClient does), exit.
-     * Its time is the floor under any of our runs that talks to the router. With {@code archived}, it
-     * runs from a jar with its own class-data archive, made by one run first: the floor of a //CDS script.
+     * default settings, the answer read, the client's selector thread stopped (as RouterClient does), exit,
+     * run with the JVM options of {@code scripts/LIKE.java}. Its time is the floor under any of our runs
+     * that talks to the router. With {@code archived}, it runs from a jar with its own class-data archive,
+     * made by one run first: the floor of a //CDS script.
      */
-    static List<String> httpFloor(Path work, String method, boolean archived, Map<String, String> env) throws Exception {
-        List<String> plain = floorProgram(work, method);
-        if (!archived) return plain;
-        Path jar = work.resolve("floor.jar"), jsa = work.resolve("floor-" + method + ".jsa");
-        java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class");
-        List<String> command = new ArrayList<>(plain.subList(0, plain.size() - 4));
-        command.add("-Xlog:cds*=off");
-        List<String> tail = List.of("-cp", jar.toString(), "Floor", method);
-        List<String> dump = new ArrayList<>(command);
-        dump.add("-XX:ArchiveClassesAtExit=" + jsa);
-        dump.addAll(tail);
-        run(dump, env);
-        command.add("-XX:SharedArchiveFile=" + jsa);
-        command.addAll(tail);
-        return command;
-    }
-
-    private static List<String> floorProgram(Path work, String method) throws Exception {
+    static List<String> httpFloor(Path work, String method, String like, boolean archived, Map<String, String> env) throws Exception {
         Files.writeString(work.resolve("Floor.java"), """
                 import java.net.URI;
                 import java.net.http.*;
@@ -80,7 +63,20 @@ final class Bench {
                 }
                 """);
         ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(), work.resolve("Floor.java").toString());
-        return List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-cp", work.toString(), "Floor", method);
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(javaOptions(Path.of("scripts", like + ".java")));
+        String classpath = work.toString();
+        if (archived) {
+            Path jar = work.resolve("floor.jar"), jsa = work.resolve("floor-" + method + ".jsa");
+            java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class");
+            classpath = jar.toString();
+            List<String> dump = new ArrayList<>(command);
+            dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", classpath, "Floor", method));
+            run(dump, env);
+            command.add("-XX:SharedArchiveFile=" + jsa);
+        }
+        command.addAll(List.of("-cp", classpath, "Floor", method));
+        return command;
     }
 
     /**
@@ -89,14 +85,20 @@ final class Bench {
      * {@code //CDS} script (see {@link #archive}), mapped as JBang's own later runs map it.
      */
     static List<String> script(String name, boolean archived, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java()));
         Path script = Path.of("scripts", name + ".java");
-        for (String line : Files.readAllLines(script)) if (line.startsWith("//JAVA_OPTIONS ")) command.addAll(Arrays.asList(line.substring(15).trim().split("\\s+")));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(javaOptions(script));
         String jar = classpath(script);
         if (archived) command.add("-XX:SharedArchiveFile=" + jsa(jar));
         command.addAll(List.of("-cp", jar, name));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The JVM options a script's {@code //JAVA_OPTIONS} line gives JBang. */
+    private static List<String> javaOptions(Path script) throws IOException {
+        for (String line : Files.readAllLines(script)) if (line.startsWith("//JAVA_OPTIONS ")) return Arrays.asList(line.substring(15).trim().split("\\s+"));
+        return List.of();
     }
 
     /**

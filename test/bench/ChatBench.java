@@ -31,7 +31,7 @@ public class ChatBench {
         System.out.printf("java %s, %d runs each, alternating; a recorded 20-chunk stream served at once%n", System.getProperty("java.version"), runs);
         System.out.printf("class-data archive written by `./jbang scripts/chat.java hi`: %.1f MB%n", Bench.archive("chat", env, "hi") / 1e6);
         double[] ms = Bench.compare(List.of("hello-world JVM", "java.net.http floor (1 POST)", "  the floor, archived", "chat hi", "  archived"),
-                List.of(Bench.hello(work), Bench.httpFloor(work, "POST", false, env), Bench.httpFloor(work, "POST", true, env),
+                List.of(Bench.hello(work), Bench.httpFloor(work, "POST", "chat", false, env), Bench.httpFloor(work, "POST", "chat", true, env),
                         Bench.script("chat", false, "hi"), Bench.script("chat", true, "hi")), env, runs);
         router.stop(0);
         System.out.printf("ratio chat / hello: %.2f without the archive, %.2f with it (target <= 3.0)%n", ms[3] / ms[0], ms[4] / ms[0]);

@@ -31,7 +31,7 @@ public class ModelsBench {
         System.out.printf("class-data archive written by `./jbang scripts/models.java list`: %.1f MB%n", Bench.archive("models", env, "list") / 1e6);
         double[] ms = Bench.compare(
                 List.of("hello-world JVM", "java.net.http floor (1 GET)", "  the floor, archived", "models list --offline", "  archived", "models list --refresh", "  archived"),
-                List.of(Bench.hello(work), Bench.httpFloor(work, "GET", false, env), Bench.httpFloor(work, "GET", true, env),
+                List.of(Bench.hello(work), Bench.httpFloor(work, "GET", "models", false, env), Bench.httpFloor(work, "GET", "models", true, env),
                         Bench.script("models", false, "list", "--offline"), Bench.script("models", true, "list", "--offline"),
                         Bench.script("models", false, "list", "--refresh"), Bench.script("models", true, "list", "--refresh")), env, runs);
         router.stop(0);
