@@ -40,8 +40,13 @@ sealed interface JsonValue {
             // Plain decimal integers (nearly every number a router sends) skip BigDecimal.
             int n = text.length(), i = text.startsWith("-") ? 1 : 0;
             if (n > i && n - i <= 18) {
-                while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') i++;
-                if (i == n) return Long.parseLong(text);
+                long value = 0;
+                char c;
+                while (i < n && (c = text.charAt(i)) >= '0' && c <= '9') {
+                    value = value * 10 + (c - '0');
+                    i++;
+                }
+                if (i == n) return text.charAt(0) == '-' ? -value : value;
             }
             try {
                 return bigDecimalValue().longValueExact();

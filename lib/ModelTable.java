@@ -41,7 +41,7 @@ final class ModelTable {
         rows.add(new String[] {"MODEL", "NAME", "CTX", "IN $/M", "OUT $/M", "PROVIDERS", "TAGS"});
         for (Model m : models) {
             rows.add(new String[] {m.ref(), m.name(), tokens(m.contextWindow()), price(m.costInput()), price(m.costOutput()),
-                    providers(m), String.join(" ", tags(m, marks))});
+                    providers(m), joined(tags(m, marks))});
         }
         int[] width = widths(rows);
         fit(width, term.width());
@@ -74,20 +74,32 @@ final class ModelTable {
         return lines;
     }
 
-    /** One row appended to {@code sb} (written straight in: this runs for every cell of a long table, cold). */
+    /**
+     * One row appended to {@code sb}, without trailing spaces. Written straight in, padding included:
+     * this runs for every cell of a long table, cold, so it does as few steps per cell as it can.
+     */
     private static void line(StringBuilder sb, String[] row, int[] width, int rightFrom, int rightTo) {
-        int start = sb.length();
-        for (int i = 0; i < row.length; i++) {
+        int start = sb.length(), last = row.length - 1;
+        for (int i = 0; i <= last; i++) {
             String cell = cut(row[i], width[i]);
-            boolean right = i >= rightFrom && i <= rightTo;
-            if (!right) sb.append(cell);
-            for (int pad = width[i] - cell.length(); pad > 0; pad--) sb.append(' ');
-            if (right) sb.append(cell);
-            if (i + 1 < row.length) sb.append("  ");
+            if (i >= rightFrom && i <= rightTo) {
+                pad(sb, width[i] - cell.length()).append(cell);
+            } else {
+                sb.append(cell);
+                if (i < last) pad(sb, width[i] - cell.length());
+            }
+            if (i < last) sb.append("  ");
         }
         int end = sb.length();
-        while (end > start && Character.isWhitespace(sb.charAt(end - 1))) end--;
+        while (end > start && sb.charAt(end - 1) == ' ') end--;
         sb.setLength(end);
+    }
+
+    private static final String SPACES = " ".repeat(64);
+
+    private static StringBuilder pad(StringBuilder sb, int n) {
+        for (; n > 0; n -= SPACES.length()) sb.append(SPACES, 0, Math.min(n, SPACES.length()));
+        return sb;
     }
 
     /** Shrinks the providers, name and tags columns, in that order, until the table fits. */
@@ -112,9 +124,20 @@ final class ModelTable {
     }
 
     private static String providers(Model m) {
-        List<String> live = new ArrayList<>();
-        for (RouterModel.Offer o : m.providers()) if (o.live()) live.add(o.provider());
-        return live.isEmpty() ? "-" : String.join(",", live);
+        StringBuilder sb = new StringBuilder();
+        for (RouterModel.Offer o : m.providers()) {
+            if (!o.live()) continue;
+            if (sb.length() > 0) sb.append(',');
+            sb.append(o.provider());
+        }
+        return sb.length() == 0 ? "-" : sb.toString();
+    }
+
+    private static String joined(List<String> tags) {
+        if (tags.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder(tags.get(0));
+        for (int i = 1; i < tags.size(); i++) sb.append(' ').append(tags.get(i));
+        return sb.toString();
     }
 
     static String plain(List<Model> models) {

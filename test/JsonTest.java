@@ -44,6 +44,14 @@ class JsonTest {
         assertEquals(new BigDecimal(31), Json5.parse("0x1F").asNumber().bigDecimalValue());
     }
 
+    @Test void wholeNumbersAreExactOnBothSidesOfTheHandReadPath() {
+        // Up to 18 digits are read by hand, longer ones through BigDecimal: both must agree with Long.parseLong.
+        for (String n : List.of("0", "-0", "7", "-42", "131072", "999999999999999999", "-999999999999999999", "1000000000000000000", "-9223372036854775808", "9223372036854775807")) {
+            assertEquals(Long.parseLong(n), Json.parse(n).asNumber().longValue(), n);
+        }
+        assertEquals(131072L, Json5.parse("+131072").asNumber().longValue());
+    }
+
     @Test void longValueRefusesFractions() {
         assertEquals("not a whole number that fits in a long: 1.5", assertThrows(JsonException.class, () -> Json.parse("1.5").asNumber().longValue()).getMessage());
     }
