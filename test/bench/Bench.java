@@ -42,8 +42,9 @@ final class Bench {
     }
 
     /**
-     * The least a program on {@code java.net.http} can do: one plain-http request to {@code $URL} with
-     * default settings, the answer read, the client's selector thread stopped (as RouterClient does), exit,
+     * The least a program on {@code java.net.http} can do: one plain-http request to {@code $URL}, with
+     * TLS set-up skipped as RouterClient skips it for an http:// router (an SSL context that refuses
+     * everything), the answer read, the client's selector thread stopped (as RouterClient does), exit,
      * run with the JVM options of {@code scripts/LIKE.java}. Its time is the floor under any of our runs
      * that talks to the router. With {@code archived}, it runs from a jar with its own class-data archive,
      * made by one run first: the floor of a //CDS script.
@@ -52,13 +53,24 @@ final class Bench {
         Files.writeString(work.resolve("Floor.java"), """
                 import java.net.URI;
                 import java.net.http.*;
+                import javax.net.ssl.*;
                 public class Floor {
                     public static void main(String[] a) throws Exception {
-                        HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                        HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                .sslContext(new SSLContext(new NoTls(), null, "none") { }).sslParameters(new SSLParameters()).build();
                         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(System.getenv("URL")));
                         if (a[0].equals("POST")) r.POST(HttpRequest.BodyPublishers.ofString("{}"));
                         System.out.println(c.send(r.build(), HttpResponse.BodyHandlers.ofString()).body().length());
                         for (Thread t : Thread.getAllStackTraces().keySet()) if (t.getName().endsWith("-SelectorManager")) { t.interrupt(); t.join(); }
+                    }
+                    static final class NoTls extends SSLContextSpi {
+                        protected void engineInit(KeyManager[] km, TrustManager[] tm, java.security.SecureRandom r) { }
+                        protected SSLSocketFactory engineGetSocketFactory() { throw new UnsupportedOperationException(); }
+                        protected SSLServerSocketFactory engineGetServerSocketFactory() { throw new UnsupportedOperationException(); }
+                        protected SSLEngine engineCreateSSLEngine() { throw new UnsupportedOperationException(); }
+                        protected SSLEngine engineCreateSSLEngine(String host, int port) { throw new UnsupportedOperationException(); }
+                        protected SSLSessionContext engineGetServerSessionContext() { throw new UnsupportedOperationException(); }
+                        protected SSLSessionContext engineGetClientSessionContext() { throw new UnsupportedOperationException(); }
                     }
                 }
                 """);
@@ -68,7 +80,8 @@ final class Bench {
         String classpath = work.toString();
         if (archived) {
             Path jar = work.resolve("floor.jar"), jsa = work.resolve("floor-" + method + ".jsa");
-            java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class");
+            java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class",
+                    "-C", work.toString(), "Floor$1.class", "-C", work.toString(), "Floor$NoTls.class");
             classpath = jar.toString();
             List<String> dump = new ArrayList<>(command);
             dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", classpath, "Floor", method));
@@ -93,6 +106,22 @@ final class Bench {
         command.addAll(List.of("-cp", jar, name));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * The classes that one run of an archived {@code command} (made by {@link #script} with {@code archived})
+     * still loads from the jar rather than from the archive. Each such run opens the jar, about 5 ms:
+     * a code path that needs a class the first run never loaded (see Discovery.readCache) shows up here.
+     */
+    static List<String> fromTheJar(List<String> command, Map<String, String> env) throws Exception {
+        Path log = Files.createTempFile("class-load", ".txt");
+        List<String> logged = new ArrayList<>(command);
+        logged.add(1, "-Xlog:class+load:file=" + log);
+        run(logged, env);
+        List<String> classes = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) if (line.contains(" source: file:")) classes.add(line.substring(line.indexOf(']') + 2, line.indexOf(" source:")));
+        Files.delete(log);
+        return classes;
     }
 
     /** The JVM options a script's {@code //JAVA_OPTIONS} line gives JBang. */

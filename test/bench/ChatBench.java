@@ -33,8 +33,10 @@ public class ChatBench {
         double[] ms = Bench.compare(List.of("hello-world JVM", "java.net.http floor (1 POST)", "  the floor, archived", "chat hi", "  archived"),
                 List.of(Bench.hello(work), Bench.httpFloor(work, "POST", "chat", false, env), Bench.httpFloor(work, "POST", "chat", true, env),
                         Bench.script("chat", false, "hi"), Bench.script("chat", true, "hi")), env, runs);
+        List<String> fromTheJar = Bench.fromTheJar(Bench.script("chat", true, "hi"), env);
         router.stop(0);
         System.out.printf("ratio chat / hello: %.2f without the archive, %.2f with it (target <= 3.0)%n", ms[3] / ms[0], ms[4] / ms[0]);
+        System.out.printf("classes an archived run loads from the jar, not the archive: %s%n", fromTheJar.isEmpty() ? "none" : fromTheJar);
         System.out.printf("the java.net.http floor / hello: %.2f, archived %.2f; chat / floor: %.2f, archived %.2f%n", ms[1] / ms[0], ms[2] / ms[0], ms[3] / ms[1], ms[4] / ms[2]);
 
         String stream = stream(chunks);

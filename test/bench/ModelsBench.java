@@ -34,9 +34,13 @@ public class ModelsBench {
                 List.of(Bench.hello(work), Bench.httpFloor(work, "GET", "models", false, env), Bench.httpFloor(work, "GET", "models", true, env),
                         Bench.script("models", false, "list", "--offline"), Bench.script("models", true, "list", "--offline"),
                         Bench.script("models", false, "list", "--refresh"), Bench.script("models", true, "list", "--refresh")), env, runs);
+        List<String> offline = Bench.fromTheJar(Bench.script("models", true, "list", "--offline"), env);
+        List<String> refresh = Bench.fromTheJar(Bench.script("models", true, "list", "--refresh"), env);
         router.stop(0);
         System.out.printf("ratio --offline / hello: %.2f without the archive, %.2f with it (target <= 2.0)%n", ms[3] / ms[0], ms[4] / ms[0]);
         System.out.printf("ratio --refresh / hello: %.2f without the archive, %.2f with it (target <= 3.0)%n", ms[5] / ms[0], ms[6] / ms[0]);
+        System.out.printf("classes an archived run loads from the jar, not the archive: --offline %s, --refresh %s%n", offline.isEmpty() ? "none" : offline,
+                refresh.isEmpty() ? "none" : refresh);
         System.out.printf("the java.net.http floor / hello: %.2f, archived %.2f; --refresh / floor: %.2f, archived %.2f%n", ms[1] / ms[0], ms[2] / ms[0], ms[5] / ms[1], ms[6] / ms[2]);
     }
 }
