@@ -43,7 +43,7 @@ class bundle {
         List<String> header = new ArrayList<>(), body = new ArrayList<>(), sources = new ArrayList<>(), files = new ArrayList<>();
         boolean inBody = false;
         for (String line : Files.readAllLines(script)) {
-            if (!inBody && line.startsWith("//SOURCES ")) sources.add(line.substring(10).trim());
+            if (!inBody && line.startsWith("//SOURCES ")) sources.addAll(listed(script.getParent(), line.substring(10).trim()));
             else if (!inBody && line.startsWith("//FILES ")) files.add(line.substring(8).trim());
             else if (!inBody && (line.startsWith("class ") || line.startsWith("public class "))) inBody = true;
             if (inBody) body.add(line);
@@ -96,6 +96,29 @@ class bundle {
         for (String line : nested) sb.append(line).append('\n');
         for (String line : body.subList(close, body.size())) sb.append(line).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * The files a {@code //SOURCES} entry stands for, as paths from {@code base}: a lib folder's
+     * {@code sources.java} stands for the files and lists it names in turn (as JBang follows them), each once.
+     */
+    static List<String> listed(Path base, String entry) throws IOException {
+        List<String> files = new ArrayList<>();
+        collect(base, entry, new java.util.HashSet<>(), files);
+        return files;
+    }
+
+    private static void collect(Path base, String entry, java.util.Set<Path> seen, List<String> files) throws IOException {
+        Path file = base.resolve(entry).normalize();
+        if (!seen.add(file)) return;
+        if (!file.getFileName().toString().equals("sources.java")) {
+            files.add(base.relativize(file).toString());
+            return;
+        }
+        for (String line : Files.readAllLines(file)) {
+            if (!line.startsWith("//SOURCES ")) continue;
+            for (String next : line.substring(10).trim().split("\\s+")) collect(base, base.relativize(file.getParent().resolve(next).normalize()).toString(), seen, files);
+        }
     }
 
     /**

@@ -1,0 +1,92 @@
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A model reference: {@code huggingface/<org>/<model>[:suffix]} in OpenClaw's config,
+ * {@code <org>/<model>[:suffix]} on the router. The suffix picks how the router chooses a backend:
+ * {@code :fastest} (also the default), {@code :cheapest}, {@code :preferred} (the user's order in their
+ * Hugging Face settings) or {@code :<provider>} to pin one. The router never sees {@code huggingface/}.
+ */
+record ModelRef(String id, String suffix) {
+    static final String PREFIX = "huggingface/";
+    /** What OpenClaw's onboarding sets, and what chat uses when the config names no default. */
+    static final String DEFAULT_MODEL = "huggingface/deepseek-ai/DeepSeek-R1";
+    static final List<String> POLICIES = List.of("fastest", "cheapest", "preferred");
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    /** Reads a ref or a bare id; throws {@link ModelRefException} saying what is wrong. */
+    static ModelRef parse(String text) {
+        String s = withoutPrefix(text.strip());
+        String suffix = null;
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            suffix = s.substring(colon + 1);
+            s = s.substring(0, colon);
+        }
+        String[] parts = s.split("/", -1);
+        if (parts.length != 2 || !PART.matcher(parts[0]).matches() || !PART.matcher(parts[1]).matches()) {
+            throw new ModelRefException("'" + text + "' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an alias");
+        }
+        if (suffix != null) {
+            if (suffix.equals("auto") || !PROVIDER.matcher(suffix).matches()) {
+                throw new ModelRefException("':" + suffix + "' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)");
+            }
+        }
+        return new ModelRef(s, suffix);
+    }
+
+    /** {@code text} without the {@code huggingface/} prefix (in any case), when it has one. */
+    static String withoutPrefix(String text) {
+        return text.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? text.substring(PREFIX.length()) : text;
+    }
+
+    /**
+     * The model id that {@code text} names, lower-cased, without prefix and suffix, whether or not it is a
+     * valid ref: what "did you mean" compares with the known ids.
+     */
+    static String looseId(String text) {
+        String s = withoutPrefix(text.strip()).toLowerCase(java.util.Locale.ROOT);
+        int colon = s.indexOf(':');
+        return colon >= 0 ? s.substring(0, colon) : s;
+    }
+
+    /** An alias from the config (exact, then ignoring case), else a ref or id. */
+    static ModelRef resolve(String text, Map<String, String> aliases) {
+        String target = aliases.get(text);
+        if (target == null) {
+            for (Map.Entry<String, String> a : aliases.entrySet()) if (a.getKey().equalsIgnoreCase(text)) target = a.getValue();
+        }
+        return parse(target != null ? target : text);
+    }
+
+    /**
+     * Refuses a pinned provider that the known router list says does not serve this model, naming those
+     * that do. Without a list, or for a model it does not have, there is nothing to check against.
+     */
+    void requireServed(List<RouterModel> live) {
+        if (provider() == null || live == null) return;
+        for (RouterModel m : live) {
+            if (!m.id().equalsIgnoreCase(id)) continue;
+            List<String> serving = new java.util.ArrayList<>();
+            for (RouterModel.Offer o : m.providers()) {
+                if (o.provider().equalsIgnoreCase(provider())) return;
+                serving.add(o.provider());
+            }
+            throw new ModelRefException("':" + suffix + "' does not serve " + id + "; providers that do: "
+                    + (serving.isEmpty() ? "none listed" : String.join(", ", serving)));
+        }
+    }
+
+    String ref() { return PREFIX + routerId(); }
+
+    /** What the router is sent: the id and suffix, never the {@code huggingface/} prefix. */
+    String routerId() { return suffix == null ? id : id + ":" + suffix; }
+
+    /** {@code :cheapest} and {@code :fastest} let the router pick: no backend choice is offered. */
+    boolean providerLocked() { return "cheapest".equals(suffix) || "fastest".equals(suffix); }
+
+    /** The pinned provider, or null for a policy or no suffix. */
+    String provider() { return suffix == null || POLICIES.contains(suffix) ? null : suffix; }
+}

@@ -1,0 +1,166 @@
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** {@code chat}: OpenAI-compatible chat completions through the Hugging Face router. */
+public final class ChatCommand {
+    static final String USAGE = """
+            Usage: chat [OPTIONS] PROMPT...         one question, the answer on stdout
+                   TEXT | chat [OPTIONS]             the question from stdin (also: chat < FILE)
+                   chat [OPTIONS]                    on a terminal: a conversation (/help inside)
+                   chat --help | --version
+
+            Chat with a model through the Hugging Face router (POST {base URL}/chat/completions).
+            stdout carries the answer text only; stderr the rest: reasoning (dimmed), which model and
+            provider answered, tokens and cost, retries and fallbacks.
+
+            Options:
+              -m, --model MODEL   ref, id or alias (default: the configured default model, else
+                                  huggingface/deepseek-ai/DeepSeek-R1); suffixes :fastest, :cheapest,
+                                  :preferred, :<provider> are sent as they are
+              -s, --system TEXT   a system prompt
+              --temperature T     sampling temperature, 0 to 2
+              --max-tokens N      at most N tokens in the answer
+              --no-stream         ask for the whole answer at once
+              --json              print the final answer as JSON (a chat.completion object) on stdout
+              --hide-reasoning    do not show the model's reasoning
+              --timeout S         give up when the router is silent for S seconds (default 60)
+              --retries N         retries of a model on 408/409/425/429/5xx or a network failure,
+                                  before any of the answer was shown (default 2)
+              --fallback MODEL    the model to try next when one fails (repeatable; default: the
+                                  configured fallbacks, agents.defaults.model.fallbacks)
+              --no-fallback       no other model
+              -h, --help          this help
+              --version           the toolkit's version
+            """;
+
+    private final Env env;
+    private final Term term;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ChatRun.Pause pause;
+    private final Random random;
+
+    ChatCommand(Env env, Term term, InputStream in, PrintStream out, PrintStream err, ChatRun.Pause pause, Random random) {
+        this.env = env;
+        this.term = term;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.pause = pause;
+        this.random = random;
+    }
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, out, err, d -> Thread.sleep(d.toMillis()), new Random());
+        // Ctrl-C: the JVM ends the request with the process (exit 130); this says so, after whatever was printed.
+        Thread interrupted = new Thread(() -> {
+            out.flush();
+            err.println();
+            err.println("chat: interrupted");
+        });
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        int status = chat.run(args);
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+        return status;
+    }
+
+    /** What the command line asked for. */
+    static final class Request {
+        String model;
+        String system;
+        Double temperature;
+        Integer maxTokens;
+        boolean stream = true, json, hideReasoning, noFallback;
+        double timeout = 60;
+        int retries = 2;
+        final List<String> fallbacks = new ArrayList<>();
+        final List<String> prompt = new ArrayList<>();
+    }
+
+    int run(String... args) {
+        return Cli.run("chat", USAGE, out, err, args, cli -> {
+            Request r = parse(cli);
+            JsonValue config = ConfigFile.of(env).read();
+            env.useConfig(config);
+            for (String warning : env.warnings()) err.println("chat: warning: " + warning);
+            Map<String, String> aliases = ConfigFile.aliases(config);
+            List<ModelRef> chain = chain(r, config, aliases);
+            ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)));
+            try (RouterClient router = new RouterClient(ConfigFile.baseUrl(env, config), Token.find(env, config), settings.idle())) {
+                ChatRun run = new ChatRun(router, settings, pause, random, err);
+                ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning);
+                if (r.prompt.isEmpty() && term.tty()) {
+                    return new ChatRepl(run, answers, chain, r.system, in, err, aliases).run();
+                }
+                String prompt = r.prompt.isEmpty() ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : String.join(" ", r.prompt);
+                if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
+                List<JsonValue> messages = new ArrayList<>();
+                if (r.system != null) messages.add(ChatReport.message("system", r.system));
+                messages.add(ChatReport.message("user", prompt));
+                answers.show(run, chain, messages);
+                return 0;
+            }
+        });
+    }
+
+    private static Request parse(Cli cli) {
+        Request r = new Request();
+        boolean options = true;
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            if (!options || !arg.startsWith("-") || arg.equals("-")) {
+                r.prompt.add(arg);
+                continue;
+            }
+            switch (arg) {
+                case "--" -> options = false;
+                case "-m", "--model" -> r.model = cli.value(arg);
+                case "-s", "--system" -> r.system = cli.value(arg);
+                case "--temperature" -> r.temperature = cli.decimalValue(arg, 0, 2);
+                case "--max-tokens" -> r.maxTokens = cli.intValue(arg, 1);
+                case "--no-stream" -> r.stream = false;
+                case "--json" -> r.json = true;
+                case "--hide-reasoning" -> r.hideReasoning = true;
+                case "--timeout" -> r.timeout = cli.decimalValue(arg, 0.1, 3600);
+                case "--retries" -> r.retries = cli.intValue(arg, 0);
+                case "--fallback" -> r.fallbacks.add(cli.value(arg));
+                case "--no-fallback" -> r.noFallback = true;
+                default -> throw cli.unknown(arg, "--model", "--system", "--temperature", "--max-tokens", "--no-stream", "--json",
+                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback");
+            }
+        }
+        if (r.noFallback && !r.fallbacks.isEmpty()) throw new Cli.UsageException("--fallback and --no-fallback together");
+        return r;
+    }
+
+    /** The model, then its fallbacks (given, else configured), each once. */
+    private static List<ModelRef> chain(Request r, JsonValue config, Map<String, String> aliases) {
+        String primary = r.model != null ? r.model : ConfigFile.string(config, ConfigFile.PRIMARY);
+        List<ModelRef> chain = new ArrayList<>();
+        chain.add(resolve(primary != null ? primary : ModelRef.DEFAULT_MODEL, r.model != null ? "--model" : "agents.defaults.model.primary", aliases));
+        if (r.noFallback) return chain;
+        boolean given = !r.fallbacks.isEmpty();
+        List<String> fallbacks = given ? r.fallbacks : ConfigFile.fallbacks(config);
+        for (String f : fallbacks) {
+            ModelRef ref = resolve(f, given ? "--fallback" : "agents.defaults.model.fallbacks", aliases);
+            if (!chain.contains(ref)) chain.add(ref);
+        }
+        return chain;
+    }
+
+    private static ModelRef resolve(String text, String where, Map<String, String> aliases) {
+        try {
+            return ModelRef.resolve(text, aliases);
+        } catch (ModelRefException e) {
+            if (where.startsWith("--")) throw new Cli.UsageException(where + ": " + e.getMessage());
+            throw new Cli.Failure("config " + where + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code chat} on a terminal: a conversation that keeps its history. Lines starting with {@code /} are
+ * commands; a line of {@code """} opens a multi-line message and another closes it. The prompt goes to
+ * stderr, so that stdout still carries only answers. A failed question is reported and the
+ * conversation goes on (it is not added to the history; {@code /retry} sends it again).
+ */
+final class ChatRepl {
+    static final String HELP = """
+            /model REF     talk to another model (ref, id or alias); without REF: which one
+            /system TEXT   set the system prompt; without TEXT: remove it
+            /reset         forget the conversation (the system prompt stays)
+            /retry         ask the last question again
+            /help          this list
+            /exit          leave (or Ctrl-D)
+            \"""           a line of three quotes starts a multi-line message; another ends it
+            """;
+    private static final List<String> COMMANDS = List.of("/model", "/system", "/reset", "/retry", "/help", "/exit", "/quit");
+
+    private final ChatRun run;
+    private final ChatReport answers;
+    private final List<ModelRef> chain;
+    private final BufferedReader in;
+    private final PrintStream err;
+    private final Map<String, String> aliases;
+    private final List<JsonValue> history = new ArrayList<>();
+    private String system;
+    private String lastQuestion;
+    private boolean lastAnswered;
+
+    ChatRepl(ChatRun run, ChatReport answers, List<ModelRef> chain, String system, InputStream in, PrintStream err, Map<String, String> aliases) {
+        this.run = run;
+        this.answers = answers;
+        this.chain = new ArrayList<>(chain);
+        this.system = system;
+        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.err = err;
+        this.aliases = aliases;
+    }
+
+    int run() throws IOException, InterruptedException {
+        err.println("chat with " + chain.get(0).routerId() + " · /help for commands · /exit or Ctrl-D to leave");
+        while (true) {
+            String line = prompt("> ");
+            if (line == null) return 0;
+            if (line.strip().equals("\"\"\"")) {
+                line = block();
+                if (line == null) return 0;
+            } else if (line.startsWith("/")) {
+                if (!command(line.strip())) return 0;
+                continue;
+            }
+            if (!line.isBlank()) ask(line);
+        }
+    }
+
+    private String prompt(String text) throws IOException {
+        err.print(text);
+        err.flush();
+        String line = in.readLine();
+        if (line == null) err.println();
+        return line;
+    }
+
+    /** The lines up to a closing {@code """}; null at end of input (nothing is sent). */
+    private String block() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (String line = prompt("… "); line != null; line = prompt("… ")) {
+            if (line.strip().equals("\"\"\"")) return sb.toString();
+            if (sb.length() > 0) sb.append('\n');
+            sb.append(line);
+        }
+        return null;
+    }
+
+    /** Runs a command; false when it is the one to leave. */
+    private boolean command(String line) throws InterruptedException {
+        int space = line.indexOf(' ');
+        String name = space < 0 ? line : line.substring(0, space);
+        String arg = space < 0 ? "" : line.substring(space + 1).strip();
+        switch (name) {
+            case "/exit", "/quit" -> {
+                return false;
+            }
+            case "/help" -> err.print(HELP);
+            case "/model" -> model(arg);
+            case "/system" -> {
+                system = arg.isEmpty() ? null : arg;
+                err.println(system == null ? "chat: no system prompt" : "chat: system prompt set");
+            }
+            case "/reset" -> {
+                history.clear();
+                lastAnswered = false;
+                err.println("chat: conversation forgotten");
+            }
+            case "/retry" -> {
+                if (lastQuestion == null) {
+                    err.println("chat: nothing to retry yet");
+                } else {
+                    if (lastAnswered) history.subList(history.size() - 2, history.size()).clear();
+                    ask(lastQuestion);
+                }
+            }
+            default -> {
+                String close = Cli.closest(name, COMMANDS);
+                err.println("chat: unknown command " + name + (close == null ? "" : " (did you mean " + close + "?)") + "; /help lists them");
+            }
+        }
+        return true;
+    }
+
+    private void model(String arg) {
+        if (arg.isEmpty()) {
+            err.println("chat: talking to " + chain.get(0).routerId());
+            return;
+        }
+        try {
+            ModelRef ref = ModelRef.resolve(arg, aliases);
+            chain.subList(1, chain.size()).remove(ref);   // no longer its own fallback
+            chain.set(0, ref);
+            err.println("chat: now talking to " + ref.routerId());
+        } catch (ModelRefException e) {
+            err.println("chat: " + e.getMessage());
+        }
+    }
+
+    private void ask(String question) throws InterruptedException {
+        lastQuestion = question;
+        lastAnswered = false;
+        List<JsonValue> messages = new ArrayList<>();
+        if (system != null) messages.add(ChatReport.message("system", system));
+        messages.addAll(history);
+        messages.add(ChatReport.message("user", question));
+        try {
+            ChatRun.Answer answer = answers.show(run, chain, messages);
+            history.add(ChatReport.message("user", question));
+            history.add(ChatReport.message("assistant", answer.content()));
+            lastAnswered = true;
+        } catch (Cli.Failure f) {
+            err.println("chat: " + f.getMessage());
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One question to the router, with retries and model fallbacks, printing the answer as it streams.
+ * <ul>
+ * <li>Retries (408, 409, 425, 429, 5xx, no connection, a stream that broke) only while nothing was
+ *     shown, waiting as {@link Backoff} says;
+ * <li>then the next model of the chain, also at once for 401, 402, 403, 404, {@code model_not_found}
+ *     and {@code model_not_supported};
+ * <li>a plain 400 (the request itself is wrong) ends it: another model would refuse it too;
+ * <li>once any of the answer was shown, nothing else is tried: a broken answer fails.
+ * </ul>
+ * Each failed attempt gets one line on stderr, saying what happens next.
+ */
+final class ChatRun {
+    /** Waits between retries; tests pass one that records instead of sleeping. */
+    interface Pause {
+        void pause(Duration d) throws InterruptedException;
+    }
+
+    record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle) { }
+
+    /** What one request to one model came to: an answer, or a failure and what may follow it. */
+    sealed interface Attempt permits Answer, Failed { }
+
+    /** A finished answer. {@code provider} is the router's {@code x-inference-provider}, when it said. */
+    record Answer(String model, String provider, String content, String reasoning, String finishReason, ChatChunk.Usage usage) implements Attempt { }
+
+    private enum Next { RETRY, OTHER_MODEL, STOP }
+
+    /** A failed attempt: its one-line description and what may follow it. */
+    private record Failed(String line, Next next, Duration retryAfter) implements Attempt { }
+
+    private final RouterClient router;
+    private final Settings settings;
+    private final Pause pause;
+    private final Random random;
+    private final PrintStream err;
+
+    ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err) {
+        this.router = router;
+        this.settings = settings;
+        this.pause = pause;
+        this.random = random;
+        this.err = err;
+    }
+
+    /** Asks each model of {@code chain} in turn until one answers; fails with the reason when none did. */
+    Answer ask(List<ModelRef> chain, List<JsonValue> messages, ChatOutput output) throws InterruptedException {
+        int attempts = 0;
+        for (int m = 0; m < chain.size(); m++) {
+            ModelRef model = chain.get(m);
+            for (int retry = 0; ; retry++) {
+                attempts++;
+                output.clear();
+                Attempt attempt = once(model, messages, output);
+                if (attempt instanceof Answer answer) return answer;
+                Failed failed = (Failed) attempt;   // the one other kind of Attempt
+                String line = model.routerId() + ": " + failed.line();
+                if (output.shown()) {
+                    output.finish();
+                    throw new Cli.Failure(line + "; the answer above is incomplete");
+                }
+                if (failed.next() == Next.STOP) throw new Cli.Failure(line);
+                if (failed.next() == Next.RETRY && retry < settings.retries()) {
+                    Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
+                    if (wait.compareTo(Backoff.LONGEST) <= 0) {
+                        err.println("chat: " + line + "; retrying in " + Cli.seconds(wait) + " (retry " + (retry + 1) + " of " + settings.retries() + ")");
+                        pause.pause(wait);
+                        continue;
+                    }
+                    line += " (asks to wait " + Cli.seconds(wait) + ")";
+                }
+                if (m + 1 < chain.size()) err.println("chat: " + line + "; trying " + chain.get(m + 1).routerId());
+                else err.println("chat: " + line);
+                break;
+            }
+        }
+        throw new Cli.Failure("no model answered (" + attempts + (attempts == 1 ? " attempt" : " attempts") + ")");
+    }
+
+    /** One request: an {@link Answer} or a {@link Failed}. */
+    private Attempt once(ModelRef model, List<JsonValue> messages, ChatOutput output) {
+        try (RouterResponse response = router.chat(request(model, messages), settings.stream(), settings.idle())) {
+            int status = response.status();
+            if (status / 100 != 2) {
+                String retryAfter = response.headers().firstValue("retry-after").orElse(null);
+                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()));
+            }
+            String provider = response.headers().firstValue("x-inference-provider").orElse(null);
+            return settings.stream() ? streamed(response, model, provider, output) : whole(response, model, provider, output);
+        } catch (RouterError e) {
+            return new Failed(e.getMessage(), Next.RETRY, null);
+        }
+    }
+
+    private JsonValue request(ModelRef model, List<JsonValue> messages) {
+        List<Object> fields = new ArrayList<>(List.of("model", JsonValue.of(model.routerId()), "messages", new JsonArray(messages),
+                "stream", JsonValue.of(settings.stream())));
+        if (settings.stream()) fields.addAll(List.of("stream_options", JsonValue.object("include_usage", JsonValue.TRUE)));
+        if (settings.temperature() != null) fields.addAll(List.of("temperature", new JsonNumber(Cli.plain(settings.temperature()))));
+        if (settings.maxTokens() != null) fields.addAll(List.of("max_tokens", JsonValue.of(settings.maxTokens())));
+        return JsonValue.object(fields.toArray());
+    }
+
+    private Attempt streamed(RouterResponse response, ModelRef model, String provider, ChatOutput output) throws RouterError {
+        Sse sse = new Sse();
+        ThinkSplitter think = new ThinkSplitter(output);
+        String finish = null;
+        ChatChunk.Usage usage = null;
+        boolean done = false;
+        while (!done) {
+            String line = response.nextLine();
+            String data = line != null ? sse.line(line) : sse.end();
+            if (data != null && data.strip().equals("[DONE]")) {
+                done = true;
+            } else if (data != null) {
+                ChatChunk chunk;
+                try {
+                    chunk = ChatChunk.ofStreamed(data);
+                } catch (JsonException e) {
+                    return new Failed("the stream carried something that is not JSON (" + e.getMessage() + ")", Next.RETRY, null);
+                }
+                if (chunk.error() != null) return new Failed("error in the stream: " + chunk.error(), Next.RETRY, null);
+                if (chunk.reasoning() != null) output.reasoning(chunk.reasoning());
+                if (chunk.content() != null) think.feed(chunk.content());
+                if (chunk.finishReason() != null) finish = chunk.finishReason();
+                if (chunk.usage() != null) usage = chunk.usage();
+            }
+            if (line == null) break;
+        }
+        think.finish();
+        // Some providers end without [DONE]; an answer that said how it finished is whole all the same.
+        if (!done && finish == null) return new Failed("the stream stopped before the answer was complete", Next.RETRY, null);
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), finish, usage);
+    }
+
+    private Attempt whole(RouterResponse response, ModelRef model, String provider, ChatOutput output) throws RouterError {
+        ChatChunk answer;
+        try {
+            answer = ChatChunk.ofAnswer(Json.parse(response.rest(RouterClient.MAX_BODY)));
+        } catch (JsonException e) {
+            return new Failed("the answer is not JSON (" + e.getMessage() + ")", Next.RETRY, null);
+        }
+        if (answer.error() != null) return new Failed("error: " + answer.error(), Next.RETRY, null);
+        if (answer.reasoning() != null) output.reasoning(answer.reasoning());
+        ThinkSplitter think = new ThinkSplitter(output);
+        if (answer.content() != null) think.feed(answer.content());
+        think.finish();
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), answer.finishReason(), answer.usage());
+    }
+
+    /** A non-2xx answer, made plain, and what it allows next. */
+    private static Failed failed(int status, String body, Duration retryAfter) {
+        RouterError.Said words = RouterError.said(body);
+        String said = words.message(), code = words.code();
+        String quoted = said == null ? "" : " (router: " + shorten(said) + ")";
+        if ("model_not_supported".equals(code) || (said != null && said.contains("not supported by"))) {
+            return new Failed(status + ": no provider you have enabled serves this model; enable one at "
+                    + "https://hf.co/settings/inference-providers or pin one with :<provider> (see 'models show')" + quoted, Next.OTHER_MODEL, null);
+        }
+        if ("model_not_found".equals(code)) return new Failed(status + ": no such model" + quoted, Next.OTHER_MODEL, null);
+        return switch (status) {
+            case 401 -> new Failed("401: token rejected; check HF_TOKEN or run 'onboard'" + quoted, Next.OTHER_MODEL, null);
+            case 402 -> new Failed("402: your Inference Providers credits are used up; buy pre-paid credits at "
+                    + "https://huggingface.co/settings/billing or subscribe to PRO" + quoted, Next.OTHER_MODEL, null);
+            case 403 -> new Failed("403: this token may not call Inference Providers; make a fine-grained token with "
+                    + "\"Make calls to Inference Providers\" at https://huggingface.co/settings/tokens" + quoted, Next.OTHER_MODEL, null);
+            case 404 -> new Failed("404: not found" + quoted, Next.OTHER_MODEL, null);
+            case 408, 409, 425, 429 -> new Failed(status + ": " + (status == 429 ? "rate limited" : "try again later") + quoted, Next.RETRY, retryAfter);
+            default -> status >= 500
+                    ? new Failed(status + ": server error" + quoted, Next.RETRY, retryAfter)
+                    : new Failed(status + ": the request was refused" + quoted, Next.STOP, null);
+        };
+    }
+
+    private static String shorten(String s) {
+        String one = s.replace('\n', ' ').strip();
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+    }
+}

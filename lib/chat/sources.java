@@ -1,0 +1,13 @@
+// lib/chat: the chat command: requests, the stream, retries and fallbacks, output, the conversation.
+// The list of this folder's sources, and of the folders it builds on: a script names one such file
+// in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
+//SOURCES ../catalog/sources.java
+//SOURCES Backoff.java
+//SOURCES ChatChunk.java
+//SOURCES ChatCommand.java
+//SOURCES ChatOutput.java
+//SOURCES ChatRepl.java
+//SOURCES ChatReport.java
+//SOURCES ChatRun.java
+//SOURCES Sse.java
+//SOURCES ThinkSplitter.java

@@ -1,0 +1,2 @@
+/** {@code null}: {@link JsonValue#NULL}. */
+record JsonNull() implements JsonValue { }

@@ -1,0 +1,2 @@
+/** A string value. */
+record JsonString(String value) implements JsonValue { }

@@ -1,0 +1,205 @@
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The {@code models} subcommands that read or edit the config: {@code set}, {@code fallbacks},
+ * {@code aliases}, {@code status}. Each edit says what it changed in one line; listing and adding
+ * are idempotent.
+ */
+final class ConfigCommands {
+    private final Cli cli;
+    private final Env env;
+    private final PrintStream out;
+    private final ConfigFile config;
+
+    ConfigCommands(Cli cli, Env env, PrintStream out) {
+        this.cli = cli;
+        this.env = env;
+        this.out = out;
+        this.config = ConfigFile.of(env);
+    }
+
+    /** {@code models set MODEL}. */
+    int set() {
+        String model = operand("MODEL");
+        noMore();
+        String[] previous = new String[1];
+        String ref = config.update(doc -> {
+            String resolved = ref(doc.value(), model);
+            previous[0] = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
+            doc.set(ConfigFile.PRIMARY, JsonValue.of(resolved));
+            return resolved;
+        });
+        if (ref.equals(previous[0])) out.println("Default model is already " + ref);
+        else out.println("Default model: " + ref + (previous[0] == null ? "" : " (was " + previous[0] + ")"));
+        return 0;
+    }
+
+    /** {@code models fallbacks list|add MODEL|remove MODEL|clear}. */
+    int fallbacks() {
+        String action = cli.hasNext() ? cli.next() : "list";
+        switch (action) {
+            case "list" -> {
+                noMore();
+                List<String> refs = ConfigFile.fallbacks(config.read());
+                for (int i = 0; i < refs.size(); i++) out.println((i + 1) + ". " + refs.get(i));
+                if (refs.isEmpty()) out.println("No fallbacks.");
+            }
+            case "add" -> {
+                String model = operand("MODEL");
+                noMore();
+                out.println(edit(doc -> {
+                    String ref = ref(doc.value(), model);
+                    List<String> refs = ConfigFile.fallbacks(doc.value());
+                    if (refs.contains(ref)) return ref + " is already fallback #" + (refs.indexOf(ref) + 1);
+                    doc.append(ConfigFile.FALLBACKS, JsonValue.of(ref));
+                    return "Added fallback #" + (refs.size() + 1) + ": " + ref;
+                }));
+            }
+            case "remove" -> {
+                String model = operand("MODEL");
+                noMore();
+                out.println(edit(doc -> {
+                    String ref = ref(doc.value(), model);
+                    int index = ConfigFile.fallbacks(doc.value()).indexOf(ref);
+                    if (index < 0) throw new Cli.Failure(ref + " is not a fallback");
+                    doc.removeElement(ConfigFile.FALLBACKS, stringIndex(doc, index));
+                    return "Removed fallback " + ref;
+                }));
+            }
+            case "clear" -> {
+                noMore();
+                out.println(edit(doc -> {
+                    int n = ConfigFile.fallbacks(doc.value()).size();
+                    if (n == 0) return "No fallbacks to clear.";
+                    doc.set(ConfigFile.FALLBACKS, JsonValue.array());
+                    return "Cleared " + n + (n == 1 ? " fallback." : " fallbacks.");
+                }));
+            }
+            default -> throw cli.unknown(action, "list", "add", "remove", "clear");
+        }
+        return 0;
+    }
+
+    /** {@code models aliases list|add ALIAS MODEL|remove ALIAS}. */
+    int aliases() {
+        String action = cli.hasNext() ? cli.next() : "list";
+        switch (action) {
+            case "list" -> {
+                noMore();
+                Map<String, String> aliases = ConfigFile.aliases(config.read());
+                aliases.forEach((alias, ref) -> out.println(alias + " -> " + ref));
+                if (aliases.isEmpty()) out.println("No aliases.");
+            }
+            case "add" -> {
+                String alias = operand("ALIAS");
+                String model = operand("MODEL");
+                noMore();
+                if (alias.isBlank()) throw new Cli.UsageException("an alias cannot be empty");
+                out.println(edit(doc -> {
+                    String ref = ref(doc.value(), model);
+                    String old = ConfigFile.aliases(doc.value()).get(alias);
+                    if (ref.equals(old)) return "Alias " + alias + " already -> " + ref;
+                    if (old != null) doc.remove(aliasPath(old));
+                    doc.set(aliasPath(ref), JsonValue.of(alias));
+                    return "Alias " + alias + " -> " + ref + (old == null ? "" : " (was " + old + ")");
+                }));
+            }
+            case "remove" -> {
+                String alias = operand("ALIAS");
+                noMore();
+                out.println(edit(doc -> {
+                    String ref = ConfigFile.aliases(doc.value()).get(alias);
+                    if (ref == null) throw new Cli.Failure("no alias " + alias);
+                    doc.remove(aliasPath(ref));
+                    return "Removed alias " + alias + " (was " + ref + ")";
+                }));
+            }
+            default -> throw cli.unknown(action, "list", "add", "remove");
+        }
+        return 0;
+    }
+
+    /** {@code models status [--json] [--check]}. */
+    int status() {
+        boolean json = false, check = false;
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            switch (arg) {
+                case "--json" -> json = true;
+                case "--check" -> check = true;
+                default -> throw cli.unknown(arg, "--json", "--check");
+            }
+        }
+        JsonValue root = config.read();
+        env.useConfig(root);
+        Token token = Token.find(env, root);
+        String primary = ConfigFile.string(root, ConfigFile.PRIMARY);
+        List<String> fallbacks = ConfigFile.fallbacks(root);
+        Map<String, String> aliases = ConfigFile.aliases(root);
+        String baseUrl = ConfigFile.baseUrl(env, root);
+        boolean exists = Files.exists(config.path);
+        if (json) {
+            Map<String, JsonValue> a = new LinkedHashMap<>();
+            aliases.forEach((k, v) -> a.put(k, JsonValue.of(v)));
+            out.println(Json.pretty(JsonValue.object(
+                    "configPath", JsonValue.of(config.path.toString()),
+                    "configExists", JsonValue.of(exists),
+                    "primary", primary == null ? JsonValue.NULL : JsonValue.of(primary),
+                    "fallbacks", JsonArray.ofStrings(fallbacks),
+                    "aliases", new JsonObject(a),
+                    "baseUrl", JsonValue.of(baseUrl),
+                    "token", token == null ? JsonValue.NULL : JsonValue.object("source", JsonValue.of(token.source()), "masked", JsonValue.of(token.masked())))));
+        } else {
+            out.println("Config:     " + config.shown + (exists ? "" : " (not created yet)"));
+            out.println("Default:    " + (primary == null ? "(none)" : primary));
+            out.println("Fallbacks:  " + (fallbacks.isEmpty() ? "(none)" : String.join(", ", fallbacks)));
+            List<String> shownAliases = new ArrayList<>();
+            aliases.forEach((k, v) -> shownAliases.add(k + " -> " + v));
+            out.println("Aliases:    " + (aliases.isEmpty() ? "(none)" : String.join(", ", shownAliases)));
+            out.println("Base URL:   " + baseUrl);
+            out.println("Token:      " + (token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
+        }
+        return check && token == null ? 1 : 0;
+    }
+
+    // ---- helpers
+
+    /** An edit of the config whose result is the one line that says what changed. */
+    private String edit(Function<Json5Document, String> change) {
+        return config.update(change);
+    }
+
+    /** The ref for MODEL (alias, ref or bare id), as {@link ModelChoice} checks it. */
+    private String ref(JsonValue root, String model) { return ModelChoice.ref(env, root, model); }
+
+    private static List<String> aliasPath(String ref) {
+        List<String> path = new ArrayList<>(ConfigFile.MODELS);
+        path.add(ref);
+        path.add("alias");
+        return path;
+    }
+
+    /** The array index of the {@code n}th string element (fallbacks skips non-strings). */
+    private static int stringIndex(Json5Document doc, int n) {
+        List<JsonValue> elements = doc.value().at(ConfigFile.FALLBACKS).asArray().elements();
+        for (int i = 0, seen = 0; i < elements.size(); i++) {
+            if (elements.get(i) instanceof JsonString && seen++ == n) return i;
+        }
+        throw new IllegalStateException("no string element " + n);
+    }
+
+    private String operand(String name) {
+        if (!cli.hasNext() || cli.peek().startsWith("--")) throw new Cli.UsageException("missing " + name);
+        return cli.next();
+    }
+
+    private void noMore() {
+        if (cli.hasNext()) throw cli.unknown(cli.next());
+    }
+}

@@ -1,0 +1,165 @@
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code models list} and {@code models show}: discovery, merge, filters, and how they are shown. */
+final class ListCommands {
+    private final Cli cli;
+    private final Env env;
+    private final Term term;
+    private final PrintStream out;
+    private final PrintStream err;
+    /** The discovery options list and show share: --offline, --refresh, --timeout S. */
+    private boolean offline;
+    private boolean refresh;
+    private int timeout = 30;
+
+    ListCommands(Cli cli, Env env, Term term, PrintStream out, PrintStream err) {
+        this.cli = cli;
+        this.env = env;
+        this.term = term;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** {@code models [list] [--json|--plain] [--offline] [--refresh] [--timeout S] [--all] [filters]}. */
+    int list() throws Exception {
+        String format = "table", search = null, provider = null;
+        boolean all = false, tools = false, vision = false, reasoning = false;
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            if (discoveryOption(arg)) continue;
+            switch (arg) {
+                case "--json" -> format = "json";
+                case "--plain" -> format = "plain";
+                case "--all" -> all = true;
+                case "--search" -> search = cli.value("--search").toLowerCase(Locale.ROOT);
+                case "--provider" -> provider = cli.value("--provider");
+                case "--tools" -> tools = true;
+                case "--vision" -> vision = true;
+                case "--reasoning" -> reasoning = true;
+                default -> throw cli.unknown(arg, "--json", "--plain", "--offline", "--refresh", "--all", "--timeout", "--search",
+                        "--provider", "--tools", "--vision", "--reasoning");
+            }
+        }
+        JsonValue config = config();
+        Discovery.Result found = discover(config);
+        List<Model> models = new ArrayList<>();
+        for (Model m : ModelMerge.merge(found.live(), Catalog.builtIn(), config, all)) {
+            if (search != null && !(m.id().toLowerCase(Locale.ROOT).contains(search) || m.name().toLowerCase(Locale.ROOT).contains(search))) continue;
+            if (provider != null && !servedBy(m, provider)) continue;
+            if ((tools && !m.tools()) || (vision && !m.vision()) || (reasoning && !m.reasoning())) continue;
+            models.add(m);
+        }
+        ModelTable.Marks marks = ModelTable.Marks.of(config);
+        switch (format) {
+            case "json" -> out.println(Json.pretty(ModelTable.json(models, marks, found)));
+            case "plain" -> out.print(ModelTable.plain(models));
+            default -> {
+                out.print(ModelTable.table(models, marks, term));
+                err.println(term.dim(models.size() + " models · " + describe(found)));
+            }
+        }
+        return 0;
+    }
+
+    /** {@code models show MODEL [--json] [--offline] [--refresh] [--timeout S]}. */
+    int show() throws Exception {
+        String wanted = null;
+        boolean json = false;
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            if (discoveryOption(arg)) continue;
+            if (arg.equals("--json")) json = true;
+            else if (arg.startsWith("-") || wanted != null) throw cli.unknown(arg, "--json", "--offline", "--refresh", "--timeout");
+            else wanted = arg;
+        }
+        if (wanted == null) throw new Cli.UsageException("missing MODEL");
+        JsonValue config = config();
+        ModelRef ref;
+        try {
+            ref = ModelRef.resolve(wanted, ConfigFile.aliases(config));
+        } catch (ModelRefException e) {
+            ref = null;
+        }
+        Discovery.Result found = discover(config);
+        List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), config, true);
+        Model model = null;
+        for (Model m : models) if (ref != null && m.id().equalsIgnoreCase(ref.id())) model = m;
+        if (model == null) throw new Cli.Failure("no model " + wanted + suggestions(wanted, models));
+        try {
+            ref.requireServed(found.live());
+        } catch (ModelRefException e) {
+            throw new Cli.Failure(e.getMessage());
+        }
+        ModelTable.Marks marks = ModelTable.Marks.of(config);
+        if (json) out.println(Json.pretty(ModelView.json(model, marks)));
+        else out.print(ModelView.text(model, marks, found, term));
+        return 0;
+    }
+
+    private JsonValue config() {
+        JsonValue config = ConfigFile.of(env).read();
+        env.useConfig(config);
+        return config;
+    }
+
+    /** True when {@code arg} was one of the discovery options (its value, if any, taken too). */
+    private boolean discoveryOption(String arg) {
+        switch (arg) {
+            case "--offline" -> offline = true;
+            case "--refresh" -> refresh = true;
+            case "--timeout" -> timeout = cli.intValue("--timeout", 1);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Discovery.Result discover(JsonValue config) throws Exception {
+        Discovery.Result found;
+        try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list…")) {
+            found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
+        }
+        if (found.note() != null) err.println("models: " + found.note());
+        return found;
+    }
+
+    private static boolean servedBy(Model m, String provider) {
+        for (RouterModel.Offer o : m.providers()) if (o.provider().equalsIgnoreCase(provider)) return true;
+        return false;
+    }
+
+    private static String describe(Discovery.Result found) {
+        return switch (found.source()) {
+            case "live" -> "live from the router";
+            case "cache" -> "cached list from " + UtcTime.format(found.fetchedAt());
+            default -> "built-in catalog (updated " + Catalog.builtIn().updated() + ")";
+        };
+    }
+
+    /** "; did you mean a, b or c?" with the ids nearest to what was typed, or nothing when none is near. */
+    static String suggestions(String wanted, List<Model> models) {
+        String key = ModelRef.looseId(wanted);
+        List<Model> sorted = new ArrayList<>(models);
+        sorted.sort(Comparator.comparingInt(m -> distance(key, m)));
+        List<String> close = new ArrayList<>();
+        for (Model m : sorted) {
+            if (close.size() == 3 || distance(key, m) > Math.max(3, key.length() / 2)) break;
+            close.add(m.ref());
+        }
+        if (close.isEmpty()) return "; see 'models list'";
+        return "; did you mean " + String.join(", ", close) + "?";
+    }
+
+    /** Distance to the id, or to its name part alone when that is nearer (people type just the model). */
+    private static int distance(String key, Model m) {
+        String id = m.id().toLowerCase(Locale.ROOT);
+        return Math.min(Cli.distance(key, id), Cli.distance(key, id.substring(id.indexOf('/') + 1)));
+    }
+}

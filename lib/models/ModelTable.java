@@ -1,0 +1,192 @@
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** How a list of models is shown: a table sized to the terminal, one ref a line, or JSON. Pure functions. */
+final class ModelTable {
+    private ModelTable() { }
+
+    /** What the config says about models, for the tags: default, fallback#N, alias:X. */
+    record Marks(String primary, List<String> fallbacks, Map<String, String> aliases) {
+        static Marks of(JsonValue config) {
+            return new Marks(ConfigFile.string(config, ConfigFile.PRIMARY), ConfigFile.fallbacks(config), ConfigFile.aliases(config));
+        }
+    }
+
+    static List<String> tags(Model m, Marks marks) {
+        List<String> tags = new ArrayList<>();
+        if (marks.primary() != null && sameModel(marks.primary(), m)) tags.add("default");
+        for (int i = 0; i < marks.fallbacks().size(); i++) if (sameModel(marks.fallbacks().get(i), m)) tags.add("fallback#" + (i + 1));
+        for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(), m)) tags.add("alias:" + a.getKey());
+        if (m.reasoning()) tags.add("reasoning");
+        if (m.vision()) tags.add("vision");
+        if (m.tools()) tags.add("tools");
+        if (m.unlisted()) tags.add("unlisted");
+        return tags;
+    }
+
+    /** A ref names this model whatever its suffix: huggingface/x/y:cheapest is x/y. */
+    private static boolean sameModel(String ref, Model m) {
+        try {
+            return ModelRef.parse(ref).id().equals(m.id());
+        } catch (ModelRefException e) {
+            return false;
+        }
+    }
+
+    static String table(List<Model> models, Marks marks, Term term) {
+        List<String[]> rows = new ArrayList<>(models.size() + 1);
+        rows.add(new String[] {"MODEL", "NAME", "CTX", "IN $/M", "OUT $/M", "PROVIDERS", "TAGS"});
+        for (Model m : models) {
+            rows.add(new String[] {m.ref(), m.name(), Figures.tokens(m.contextWindow()), Figures.price(m.costInput()), Figures.price(m.costOutput()),
+                    providers(m), joined(tags(m, marks))});
+        }
+        int[] width = widths(rows);
+        fit(width, term.width());
+        StringBuilder sb = new StringBuilder(rows.size() * 128);
+        for (int r = 0; r < rows.size(); r++) {
+            int start = sb.length();
+            line(sb, rows.get(r), width, 2, 4);
+            if (r == 0 && term.colour()) sb.replace(start, sb.length(), term.bold(sb.substring(start)));
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The width of each column: its longest cell. */
+    static int[] widths(List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) for (int i = 0; i < row.length; i++) width[i] = Math.max(width[i], row[i].length());
+        return width;
+    }
+
+    /** Rows as columns two spaces apart, each cell cut to its column's width; columns {@code rightFrom..rightTo} right-aligned. */
+    static List<String> columns(List<String[]> rows, int[] width, int rightFrom, int rightTo) {
+        List<String> lines = new ArrayList<>(rows.size());
+        StringBuilder line = new StringBuilder();
+        for (String[] row : rows) {
+            line.setLength(0);
+            line(line, row, width, rightFrom, rightTo);
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /**
+     * One row appended to {@code sb}, without trailing spaces. Written straight in, padding included:
+     * this runs for every cell of a long table, cold, so it does as few steps per cell as it can.
+     */
+    private static void line(StringBuilder sb, String[] row, int[] width, int rightFrom, int rightTo) {
+        int start = sb.length(), last = row.length - 1;
+        for (int i = 0; i <= last; i++) {
+            String cell = cut(row[i], width[i]);
+            if (i >= rightFrom && i <= rightTo) {
+                pad(sb, width[i] - cell.length()).append(cell);
+            } else {
+                sb.append(cell);
+                if (i < last) pad(sb, width[i] - cell.length());
+            }
+            if (i < last) sb.append("  ");
+        }
+        int end = sb.length();
+        while (end > start && sb.charAt(end - 1) == ' ') end--;
+        sb.setLength(end);
+    }
+
+    private static final String SPACES = " ".repeat(64);
+
+    private static StringBuilder pad(StringBuilder sb, int n) {
+        for (; n > 0; n -= SPACES.length()) sb.append(SPACES, 0, Math.min(n, SPACES.length()));
+        return sb;
+    }
+
+    /** Shrinks the providers, name and tags columns, in that order, until the table fits. */
+    private static void fit(int[] width, int terminal) {
+        if (terminal <= 0) return;
+        int total = 2 * (width.length - 1);
+        for (int w : width) total += w;
+        int[] order = {5, 1, 6};
+        int[] floor = {9, 12, 4};
+        for (int k = 0; k < order.length && total > terminal; k++) {
+            int i = order[k];
+            int give = Math.min(total - terminal, width[i] - floor[k]);
+            if (give > 0) {
+                width[i] -= give;
+                total -= give;
+            }
+        }
+    }
+
+    private static String cut(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    private static String providers(Model m) {
+        StringBuilder sb = new StringBuilder();
+        for (RouterModel.Offer o : m.providers()) {
+            if (!o.live()) continue;
+            if (sb.length() > 0) sb.append(',');
+            sb.append(o.provider());
+        }
+        return sb.length() == 0 ? "-" : sb.toString();
+    }
+
+    /** {@code String.join(" ", tags)} by hand, as {@link #providers} joins: both run per row, cold (see {@link #line}). */
+    private static String joined(List<String> tags) {
+        if (tags.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder(tags.get(0));
+        for (int i = 1; i < tags.size(); i++) sb.append(' ').append(tags.get(i));
+        return sb.toString();
+    }
+
+    static String plain(List<Model> models) {
+        StringBuilder sb = new StringBuilder();
+        for (Model m : models) sb.append(m.ref()).append('\n');
+        return sb.toString();
+    }
+
+    static JsonValue json(List<Model> models, Marks marks, Discovery.Result found) {
+        List<JsonValue> entries = new ArrayList<>();
+        for (Model m : models) {
+            String alias = null;
+            for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (alias == null && sameModel(a.getValue(), m)) alias = a.getKey();
+            List<JsonValue> providers = new ArrayList<>();
+            for (RouterModel.Offer o : m.providers()) providers.add(offer(o));
+            entries.add(JsonValue.object(
+                    "ref", JsonValue.of(m.ref()),
+                    "id", JsonValue.of(m.id()),
+                    "name", JsonValue.of(m.name()),
+                    "alias", alias == null ? JsonValue.NULL : JsonValue.of(alias),
+                    "contextWindow", JsonValue.of(m.contextWindow()),
+                    "maxTokens", JsonValue.of(m.maxTokens()),
+                    "reasoning", JsonValue.of(m.reasoning()),
+                    "input", JsonArray.ofStrings(m.input()),
+                    "cost", JsonValue.object("input", JsonValue.orNull(m.costInput()), "output", JsonValue.orNull(m.costOutput())),
+                    "providers", new JsonArray(providers),
+                    "tags", JsonArray.ofStrings(tags(m, marks))));
+        }
+        return JsonValue.object(
+                "count", JsonValue.of(models.size()),
+                "source", JsonValue.of(found.source()),
+                "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL : JsonValue.of(UtcTime.format(found.fetchedAt())),
+                "models", new JsonArray(entries));
+    }
+
+    static JsonValue offer(RouterModel.Offer o) {
+        return JsonValue.object(
+                "provider", JsonValue.of(o.provider()),
+                "status", o.status() == null ? JsonValue.NULL : JsonValue.of(o.status()),
+                "contextLength", o.contextLength() == null ? JsonValue.NULL : JsonValue.of(o.contextLength()),
+                "pricing", JsonValue.object("input", JsonValue.orNull(o.priceIn()), "output", JsonValue.orNull(o.priceOut())),
+                "supportsTools", o.supportsTools() == null ? JsonValue.NULL : JsonValue.of(o.supportsTools()),
+                "supportsStructuredOutput", o.supportsStructuredOutput() == null ? JsonValue.NULL : JsonValue.of(o.supportsStructuredOutput()),
+                "firstTokenLatencyMs", real(o.firstTokenLatencyMs()),
+                "throughput", real(o.throughput()));
+    }
+
+    private static JsonValue real(Double value) {
+        return value == null ? JsonValue.NULL : JsonValue.of(BigDecimal.valueOf(value).stripTrailingZeros());
+    }
+}

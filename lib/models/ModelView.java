@@ -1,0 +1,75 @@
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One model in full, for {@code models show}: its facts, a row per provider, which provider
+ * {@code :cheapest} and {@code :fastest} would pick, and refs ready to copy.
+ */
+final class ModelView {
+    private ModelView() { }
+
+    static List<String> refs(Model m) {
+        List<String> refs = new ArrayList<>(List.of(m.ref(), m.ref() + ":cheapest", m.ref() + ":fastest"));
+        for (RouterModel.Offer o : m.providers()) if (o.live()) refs.add(m.ref() + ":" + o.provider());
+        return refs;
+    }
+
+    static String text(Model m, ModelTable.Marks marks, Discovery.Result found, Term term) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(term.bold(m.name())).append("  ").append(m.ref()).append('\n');
+        line(sb, "Context", Figures.tokens(m.contextWindow()) + " tokens, up to " + m.maxTokens() + " out");
+        line(sb, "Price", m.costOutput() == null ? "unknown" : "$" + Figures.price(m.costInput()) + " in / $" + Figures.price(m.costOutput()) + " out per 1M tokens");
+        line(sb, "Input", String.join(", ", m.input()));
+        line(sb, "Tags", String.join(" ", ModelTable.tags(m, marks)));
+        if (m.providers().isEmpty()) {
+            sb.append('\n').append(found.live() == null ? "Providers: unknown (built-in catalog; run without --offline to ask the router)\n" : "Providers: none listed\n");
+        } else {
+            sb.append('\n');
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"PROVIDER", "STATUS", "CTX", "IN $/M", "OUT $/M", "TOOLS", "JSON", "LATENCY", "TOK/S"});
+            for (RouterModel.Offer o : m.providers()) {
+                rows.add(new String[] {o.provider(), or(o.status()), o.contextLength() == null ? "-" : Figures.tokens(o.contextLength()),
+                        Figures.price(o.priceIn()), Figures.price(o.priceOut()), yesNo(o.supportsTools()), yesNo(o.supportsStructuredOutput()),
+                        o.firstTokenLatencyMs() == null ? "-" : Math.round(o.firstTokenLatencyMs()) + " ms",
+                        o.throughput() == null ? "-" : Long.toString(Math.round(o.throughput()))});
+            }
+            for (String line : ModelTable.columns(rows, ModelTable.widths(rows), 2, Integer.MAX_VALUE)) sb.append(line).append('\n');
+            RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
+            sb.append('\n');
+            line(sb, ":cheapest", cheapest == null ? "no live price listed" : cheapest.provider() + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) — estimate");
+            line(sb, ":fastest", fastest == null ? "no live throughput listed" : fastest.provider() + " (" + Math.round(fastest.throughput()) + " tokens/s) — estimate");
+        }
+        sb.append("\nRefs:\n");
+        for (String ref : refs(m)) sb.append("  ").append(ref).append('\n');
+        return sb.toString();
+    }
+
+    static JsonValue json(Model m, ModelTable.Marks marks) {
+        List<JsonValue> providers = new ArrayList<>();
+        for (RouterModel.Offer o : m.providers()) providers.add(ModelTable.offer(o));
+        RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
+        return JsonValue.object(
+                "ref", JsonValue.of(m.ref()),
+                "id", JsonValue.of(m.id()),
+                "name", JsonValue.of(m.name()),
+                "contextWindow", JsonValue.of(m.contextWindow()),
+                "maxTokens", JsonValue.of(m.maxTokens()),
+                "reasoning", JsonValue.of(m.reasoning()),
+                "input", JsonArray.ofStrings(m.input()),
+                "cost", JsonValue.object("input", JsonValue.orNull(m.costInput()), "output", JsonValue.orNull(m.costOutput())),
+                "tags", JsonArray.ofStrings(ModelTable.tags(m, marks)),
+                "providers", new JsonArray(providers),
+                "estimatedPicks", JsonValue.object(
+                        "cheapest", cheapest == null ? JsonValue.NULL : JsonValue.of(cheapest.provider()),
+                        "fastest", fastest == null ? JsonValue.NULL : JsonValue.of(fastest.provider())),
+                "refs", JsonArray.ofStrings(refs(m)));
+    }
+
+    private static void line(StringBuilder sb, String label, String value) {
+        sb.append(String.format("%-10s ", label + ":")).append(value).append('\n');
+    }
+
+    private static String or(String s) { return s == null ? "-" : s; }
+
+    private static String yesNo(Boolean b) { return b == null ? "-" : b ? "yes" : "no"; }
+}

@@ -1,0 +1,76 @@
+import java.io.PrintStream;
+
+/** {@code models}: list the Hugging Face router models OpenClaw can use. */
+public final class ModelsCommand {
+    static final String USAGE = """
+            Usage: models [list] [--json | --plain] [--offline | --refresh] [--all] [--timeout S]
+                          [--search TEXT] [--provider NAME] [--tools] [--vision] [--reasoning]
+                   models show MODEL [--json] [--offline | --refresh]
+                   models set MODEL
+                   models fallbacks [list | add MODEL | remove MODEL | clear]
+                   models aliases [list | add ALIAS MODEL | remove ALIAS]
+                   models status [--json] [--check]
+                   models --help | --version
+
+            Lists the Hugging Face Inference Providers models for OpenClaw
+            (refs of the form huggingface/<org>/<model>).
+
+            MODEL is a ref (huggingface/<org>/<model>[:suffix]), a bare id (<org>/<model>[:suffix])
+            or an alias. Suffixes: :fastest, :cheapest, :preferred, :<provider> (e.g. :together).
+
+            Commands:
+              list          the models, as a table (the default)
+              show          one model: facts, providers, what :cheapest/:fastest would pick
+              set           set the default model (agents.defaults.model.primary)
+              fallbacks     list or edit the fallback models, tried in order
+              aliases       list or edit model aliases (agents.defaults.models[REF].alias)
+              status        the config file, default, fallbacks, aliases, base URL and token
+                            (masked); --check exits 1 when no token is found
+
+            Options of list and show:
+              --json        as JSON (list: {count, source, fetchedAt, models[]})
+              --plain       one ref a line
+              --offline     never touch the network: the cached list, else the built-in catalog
+              --refresh     ask the router even when the cached list is fresh (under an hour)
+              --timeout S   give up on the router after S seconds (default 30)
+              --all         also built-in models the router no longer lists (tagged unlisted)
+              --search TEXT, --provider NAME, --tools, --vision, --reasoning   filters
+              -h, --help    this help
+              --version     the toolkit's version
+
+            The list comes from GET {base URL}/models (with your token when there is one), merged with
+            the built-in catalog and your config's models.providers.huggingface.models[] entries. When
+            the router cannot be reached, a cached list or the built-in catalog is used, and stderr says why.
+            """;
+
+    private ModelsCommand() { }
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(Env.system(), Term.detect(System.getenv()), out, err, args);
+    }
+
+    static int run(Env env, Term term, PrintStream out, PrintStream err, String... args) {
+        // A class rather than a lambda: see Cli.Body.
+        return Cli.run("models", USAGE, out, err, args, new Cli.Body() {
+            @Override
+            public int run(Cli cli) throws Exception { return dispatch(cli, env, term, out, err); }
+        });
+    }
+
+    private static int dispatch(Cli cli, Env env, Term term, PrintStream out, PrintStream err) throws Exception {
+        String command = cli.hasNext() && !cli.peek().startsWith("-") ? cli.next() : "list";
+        ConfigCommands config = new ConfigCommands(cli, env, out);
+        ListCommands catalog = new ListCommands(cli, env, term, out, err);
+        int status = switch (command) {
+            case "list" -> catalog.list();
+            case "show" -> catalog.show();
+            case "set" -> config.set();
+            case "fallbacks" -> config.fallbacks();
+            case "aliases" -> config.aliases();
+            case "status" -> config.status();
+            default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status");
+        };
+        for (String warning : env.warnings()) err.println("models: warning: " + warning);
+        return status;
+    }
+}

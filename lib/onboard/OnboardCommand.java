@@ -1,0 +1,142 @@
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code onboard}: set up Hugging Face auth and the default model in OpenClaw's config. */
+public final class OnboardCommand {
+    static final String USAGE = """
+            Usage: onboard                                     on a terminal: step by step
+                   onboard --non-interactive [--mode local] [--auth-choice huggingface-api-key]
+                           [--huggingface-api-key KEY | -] [--model REF] [--skip-validation]
+                   onboard --help | --version
+
+            Sets up Hugging Face Inference Providers for OpenClaw: checks the token, stores it in
+            $OPENCLAW_STATE_DIR/.env as HF_TOKEN (0600, never in openclaw.json), and writes the default
+            model (huggingface/deepseek-ai/DeepSeek-R1 unless --model), its alias "Hugging Face", the
+            auth profile huggingface:default and the huggingface provider into the OpenClaw config.
+            Comments and everything else in the config stay as they were.
+
+            Options:
+              --non-interactive          no questions (needed when not on a terminal)
+              --mode MODE                local (the only mode this tool sets up)
+              --auth-choice CHOICE       huggingface-api-key
+              --huggingface-api-key KEY  the token; - reads it from stdin (keeps it out of shell history);
+                                         default: HUGGINGFACE_HUB_TOKEN, HF_TOKEN, or another token found
+                                         the way 'models status' finds one
+              --model REF                the default model (ref, id or alias; suffixes allowed)
+              --skip-validation          do not ask Hugging Face whether the token works
+              -h, --help                 this help
+              --version                  the toolkit's version
+
+            The token is checked with GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2: a rejected
+            token stops everything (nothing written); a token without the Inference Providers permission,
+            or no network, gets a warning and setup goes on.
+            """;
+    static final List<String> MODES = List.of("local");
+    /** The ways to authenticate, by --auth-choice: a map so that other providers can join later. */
+    static final Map<String, String> AUTH_CHOICES = new LinkedHashMap<>(Map.of("huggingface-api-key", "Hugging Face (API key)"));
+
+    private final Env env;
+    private final Term term;
+    private final InputStream in;
+    private final Keyboard keyboard;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** {@code keyboard}: null when there is no terminal to ask on. */
+    OnboardCommand(Env env, Term term, InputStream in, Keyboard keyboard, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.term = term;
+        this.in = in;
+        this.keyboard = keyboard;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        Term term = Term.detect(System.getenv());
+        Console console = System.console();
+        Keyboard keyboard = term.tty() && console != null ? Keyboard.console(console) : null;
+        return new OnboardCommand(Env.system(), term, System.in, keyboard, out, err).run(args);
+    }
+
+    /** What the command line asked for. */
+    static final class Options {
+        boolean nonInteractive, skipValidation;
+        String key, model;
+    }
+
+    int run(String... args) {
+        return Cli.run("onboard", USAGE, out, err, args, cli -> {
+            Options o = parse(cli);
+            Onboarding onboarding = new Onboarding(env, out);
+            ConfigFile config = ConfigFile.of(env);
+            JsonValue root = config.read();   // a config that does not parse stops us here, before anything is asked or written
+            env.useConfig(root);
+            for (String warning : env.warnings()) err.println("onboard: warning: " + warning);
+            if (!o.nonInteractive) {
+                if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with --huggingface-api-key KEY, or HF_TOKEN set)");
+                if (o.key != null || o.skipValidation) throw new Cli.UsageException("--huggingface-api-key and --skip-validation go with --non-interactive");
+                return new OnboardWizard(onboarding, env, term, keyboard, out, err, config, root, o.model).run();
+            }
+            String ref = o.model != null ? ModelChoice.ref(env, root, o.model) : ModelRef.DEFAULT_MODEL;
+            String token = token(o, root);
+            if (!o.skipValidation) {
+                Onboarding.TokenCheck check = onboarding.check(token);
+                if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
+                if (check.problem() != null) err.println("onboard: warning: " + check.problem());
+                else out.println("Token OK: signed in to Hugging Face as " + check.who().name());
+            }
+            onboarding.write(config, ref, token);
+            return 0;
+        });
+    }
+
+    private static Options parse(Cli cli) {
+        Options o = new Options();
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            switch (arg) {
+                case "--non-interactive" -> o.nonInteractive = true;
+                case "--skip-validation" -> o.skipValidation = true;
+                case "--mode" -> oneOf(cli.value(arg), arg, MODES);
+                case "--auth-choice" -> oneOf(cli.value(arg), arg, List.copyOf(AUTH_CHOICES.keySet()));
+                case "--huggingface-api-key" -> o.key = cli.value(arg);
+                case "--model" -> o.model = cli.value(arg);
+                default -> throw cli.unknown(arg, "--non-interactive", "--mode", "--auth-choice", "--huggingface-api-key", "--model", "--skip-validation");
+            }
+        }
+        return o;
+    }
+
+    private static void oneOf(String value, String flag, List<String> valid) {
+        if (!valid.contains(value)) throw new Cli.UsageException("invalid value for " + flag + ": '" + value + "' (valid: " + String.join(", ", valid) + ")");
+    }
+
+    /** The key: the flag's value, stdin for "-", else one found in the environment; none at all fails. */
+    private String token(Options o, JsonValue root) throws IOException {
+        if ("-".equals(o.key)) {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isBlank()) throw new Cli.Failure("--huggingface-api-key -: no token on stdin");
+            return line.strip();
+        }
+        if (o.key != null) {
+            if (o.key.isBlank()) throw new Cli.UsageException("--huggingface-api-key is empty");
+            return o.key.strip();
+        }
+        Token found = Token.find(env, root);
+        if (found == null) {
+            throw new Cli.Failure("no Hugging Face token: pass --huggingface-api-key KEY (or - to read it from stdin), or set HF_TOKEN;"
+                    + " make one at " + Whoami.NEW_TOKEN_URL);
+        }
+        out.println("Using the token from " + found.source() + " (" + found.masked() + ")");
+        return found.secret();
+    }
+}

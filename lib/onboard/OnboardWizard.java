@@ -1,0 +1,154 @@
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code onboard} on a terminal, step by step: auth choice, token (one found is offered, masked), its
+ * check with whoami (a rejected token is asked for again), the default model, an optional pinned
+ * backend, then a summary to confirm. Nothing is written before the confirmation; end of input at any
+ * question cancels.
+ */
+final class OnboardWizard {
+    private final Onboarding onboarding;
+    private final Env env;
+    private final Term term;
+    private final Keyboard keyboard;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ConfigFile config;
+    private final JsonValue root;
+    private final String presetModel;
+
+    OnboardWizard(Onboarding onboarding, Env env, Term term, Keyboard keyboard, PrintStream out, PrintStream err,
+                  ConfigFile config, JsonValue root, String presetModel) {
+        this.onboarding = onboarding;
+        this.env = env;
+        this.term = term;
+        this.keyboard = keyboard;
+        this.out = out;
+        this.err = err;
+        this.config = config;
+        this.root = root;
+        this.presetModel = presetModel;
+    }
+
+    /** Thrown at end of input: nothing was written. */
+    private static Cli.Failure cancelled() { return new Cli.Failure("cancelled; nothing written"); }
+
+    int run() throws Exception {
+        out.println("Hugging Face Inference Providers for OpenClaw: nothing is written until you confirm at the end.");
+        authChoice();
+        String token = token();
+        Discovery.Result found = discover(token);
+        List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), root, false);
+        models.sort((a, b) -> Boolean.compare(!isDefault(a), !isDefault(b)));   // DeepSeek-R1 first, the rest in their order
+        String ref = presetModel != null ? ModelChoice.ref(env, root, presetModel) : new ModelPicker(keyboard, out, models).pick();
+        if (ref == null) throw cancelled();
+        ref = backend(ref, models);
+        out.println();
+        out.println("Ready to write:");
+        out.println("  " + config.shown + ": default model " + ref + ", its alias \"" + OnboardSetup.ALIAS + "\" (unless it has one),"
+                + " auth profile huggingface:default, provider huggingface");
+        out.println("  " + env.display(env.stateDir().resolve(".env")) + ": HF_TOKEN=" + Token.mask(token));
+        String yes = keyboard.line("Write these? [Y/n] ");
+        if (yes == null) throw cancelled();
+        if (yes.strip().toLowerCase(Locale.ROOT).startsWith("n")) throw new Cli.Failure("nothing written");
+        onboarding.write(config, ref, token);
+        return 0;
+    }
+
+    private static boolean isDefault(Model m) { return m.ref().equals(ModelRef.DEFAULT_MODEL); }
+
+    private void authChoice() throws IOException {
+        List<String> labels = new ArrayList<>(OnboardCommand.AUTH_CHOICES.values());
+        out.println();
+        out.println("Auth choice:");
+        for (int i = 0; i < labels.size(); i++) out.println("  " + (i + 1) + ") " + labels.get(i) + (i == 0 ? "   ← default" : ""));
+        while (true) {
+            String answer = keyboard.line("Choice [1]: ");
+            if (answer == null) throw cancelled();
+            String a = answer.strip();
+            if (a.isEmpty() || a.equals("1")) return;
+            out.println("Pick a number from 1 to " + labels.size() + ".");
+        }
+    }
+
+    /** A token that Hugging Face did not reject (or that could not be checked). */
+    private String token() throws IOException {
+        Token found = Token.find(env, root);
+        out.println();
+        while (true) {
+            String token;
+            if (found != null) {
+                String answer = keyboard.line("Use the token from " + found.source() + " (" + found.masked() + ")? [Y/n] ");
+                if (answer == null) throw cancelled();
+                boolean use = !answer.strip().toLowerCase(Locale.ROOT).startsWith("n");
+                token = use ? found.secret() : null;
+                found = null;
+                if (token == null) continue;
+            } else {
+                out.println("A token with \"Make calls to Inference Providers\": " + Whoami.NEW_TOKEN_URL);
+                token = keyboard.secret("Hugging Face token (input hidden): ");
+                if (token == null) throw cancelled();
+                token = token.strip();
+                if (token.isEmpty()) continue;
+            }
+            Onboarding.TokenCheck check = onboarding.check(token);
+            if (check.rejected()) {
+                out.println(check.problem() + ". Try another one.");
+                continue;
+            }
+            if (check.who() != null) out.println("Signed in as " + check.who().name() + ".");
+            if (check.problem() != null) err.println("onboard: warning: " + check.problem());
+            return token;
+        }
+    }
+
+    private Discovery.Result discover(String token) throws Exception {
+        Discovery.Result found;
+        try (AutoCloseable spinner = term.spinner(err, "loading the model list…")) {
+            found = new Discovery(env, root, Instant.now()).using(new Token(token, "onboard"))
+                    .discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
+        }
+        if (found.note() != null) err.println("onboard: " + found.note());
+        return found;
+    }
+
+    /** The ref, pinned to a backend when the user wants one (not for :cheapest/:fastest: the router picks those). */
+    private String backend(String ref, List<Model> models) throws IOException {
+        ModelRef chosen = ModelRef.parse(ref);
+        if (chosen.providerLocked()) {
+            out.println("Provider locked — the router picks the backend by cost or speed.");
+            return ref;
+        }
+        if (chosen.provider() != null) return ref;
+        List<RouterModel.Offer> live = new ArrayList<>();
+        for (Model m : models) if (m.id().equals(chosen.id())) for (RouterModel.Offer o : m.providers()) if (o.live()) live.add(o);
+        if (live.isEmpty()) return ref;
+        out.println();
+        out.println("Prefer a specific backend for " + chosen.id() + "? (Enter: no, the router picks)");
+        for (int i = 0; i < live.size(); i++) {
+            RouterModel.Offer o = live.get(i);
+            String price = o.priceOut() == null ? "price not listed" : "$" + Figures.price(o.priceIn()) + " in / $" + Figures.price(o.priceOut()) + " out per 1M";
+            String speed = o.throughput() == null ? "" : " · " + Math.round(o.throughput()) + " tok/s";
+            out.printf("  %d) %-16s %s%s%n", i + 1, o.provider(), price, speed);
+        }
+        while (true) {
+            String answer = keyboard.line("Backend [none]: ");
+            if (answer == null) throw cancelled();
+            String a = answer.strip();
+            if (a.isEmpty()) return ref;
+            try {
+                int n = Integer.parseInt(a);
+                if (n >= 1 && n <= live.size()) return ref + ":" + live.get(n - 1).provider();
+            } catch (NumberFormatException e) {
+                // asked again below
+            }
+            out.println("Pick a number from 1 to " + live.size() + ", or Enter for none.");
+        }
+    }
+}

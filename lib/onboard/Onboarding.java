@@ -1,0 +1,55 @@
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What onboarding does, whichever way it is asked: checks a token with Hugging Face, and writes the
+ * setup (the config keys of {@link OnboardSetup}, then the token into the state folder's {@code .env}).
+ * The step-by-step wizard and the non-interactive path both call it.
+ */
+final class Onboarding {
+    static final String HUB = "https://huggingface.co";
+
+    /** How a token fared: the account when checked; {@code problem} says what to warn about, or why it was rejected. */
+    record TokenCheck(Whoami who, String problem, boolean rejected) { }
+
+    private final Env env;
+    private final PrintStream out;
+
+    Onboarding(Env env, PrintStream out) {
+        this.env = env;
+        this.out = out;
+    }
+
+    /** {@code GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2}, unless {@code HF_HUB_OFFLINE=1}. */
+    TokenCheck check(String token) {
+        if ("1".equals(env.process("HF_HUB_OFFLINE"))) return new TokenCheck(null, "HF_HUB_OFFLINE=1: the token was not checked", false);
+        Env.Value endpoint = env.lookup("HF_ENDPOINT");
+        String hub = endpoint != null ? endpoint.value().strip().replaceAll("/+$", "") : HUB;
+        try (RouterClient client = new RouterClient(hub, new Token(token, "onboard"), Duration.ofSeconds(15))) {
+            Whoami who = Whoami.of(client.whoami());
+            if (who.canCallInference()) return new TokenCheck(who, null, false);
+            return new TokenCheck(who, "the token of " + who.name() + " lacks the \"Make calls to Inference Providers\" permission"
+                    + " (inference.serverless.write): chat will be refused; make one that has it at " + Whoami.NEW_TOKEN_URL, false);
+        } catch (RouterError e) {
+            if (e.status == 401) return new TokenCheck(null, "Hugging Face rejected the token (401)", true);
+            return new TokenCheck(null, "could not check the token with " + hub + " (" + e.getMessage() + "); going on", false);
+        } catch (JsonException e) {
+            return new TokenCheck(null, "could not read the answer of " + hub + " (" + e.getMessage() + "); going on", false);
+        }
+    }
+
+    /** Writes the config, then the token, and says where and what to try next. */
+    void write(ConfigFile config, String ref, String token) throws Exception {
+        List<String> said = config.update(doc -> OnboardSetup.apply(doc, ref));
+        Path envFile = Token.store(env, token);
+        out.println("Wrote " + config.shown + ": " + String.join(", ", said));
+        out.println("Saved the token to " + env.display(envFile) + " as HF_TOKEN (" + Token.mask(token) + ")");
+        out.println();
+        out.println("Next:");
+        out.println("  models list       the models you can use");
+        out.println("  chat \"Hello\"      a first question to " + ref);
+        out.println("  models status     check the setup");
+    }
+}

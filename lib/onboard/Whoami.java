@@ -1,0 +1,29 @@
+import java.util.List;
+
+/**
+ * What {@code GET /api/whoami-v2} says about a token: the account, and whether the token may call
+ * Inference Providers. Read and write tokens may; a fine-grained one needs
+ * {@code inference.serverless.write}, given globally or in the scoped entry of the user's own account.
+ */
+record Whoami(String name, boolean canCallInference) {
+    static final String PERMISSION = "inference.serverless.write";
+    /** Where to make a token that has the permission (what the spec links to). */
+    static final String NEW_TOKEN_URL = "https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
+
+    static Whoami of(JsonValue answer) {
+        JsonObject o = answer.asObject();
+        String name = o.stringOr("name", "?");
+        JsonObject token = o.objectAt(List.of("auth", "accessToken"));
+        if (token == null || !"fineGrained".equals(token.string("role"))) return new Whoami(name, true);
+        JsonObject fineGrained = token.object("fineGrained");
+        if (fineGrained == null) return new Whoami(name, false);
+        boolean can = fineGrained.strings("global").contains(PERMISSION);
+        JsonArray scoped = fineGrained.array("scoped");
+        for (JsonObject entry : scoped == null ? List.<JsonObject>of() : scoped.objects()) {
+            JsonObject entity = entry.object("entity");
+            boolean own = entity != null && name.equals(entity.string("name")) && "user".equals(entity.string("type"));
+            if (own && entry.strings("permissions").contains(PERMISSION)) can = true;
+        }
+        return new Whoami(name, can);
+    }
+}

@@ -1,0 +1,163 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The only user of the network: the Hugging Face router's OpenAI-compatible API (and the Hub's whoami) on
+ * {@code java.net.http}. Everything it gets back is checked and every failure becomes a
+ * {@link RouterError} with one plain line.
+ */
+final class RouterClient implements AutoCloseable {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The real list is a few hundred KB; anything past this is not a model list. */
+    static final int MAX_BODY = 32 * 1024 * 1024;
+
+    private final String baseUrl;
+    private final Token token;
+    private final Duration timeout;
+    private final HttpClient http;
+    /** The selector thread of this client, found by name when it starts (see close()); null if not found. */
+    private final Thread selector;
+
+    RouterClient(String baseUrl, Token token, Duration timeout) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL);
+        if (baseUrl.startsWith("http://")) {
+            // A plain-http router (a local gateway, a test double): no TLS and no HTTP/2 upgrade to set up.
+            builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).version(HttpClient.Version.HTTP_1_1);
+        }
+        Set<Thread> before = selectorThreads();
+        this.http = builder.build();
+        Set<Thread> mine = selectorThreads();
+        mine.removeAll(before);
+        this.selector = mine.size() == 1 ? mine.iterator().next() : null;
+    }
+
+    /**
+     * Stops the client's selector thread. Not a nicety: while that thread waits in {@code epoll_wait},
+     * the JVM's exit waits for it too, 300 ms, longer than the whole rest of a {@code models list}.
+     * JDK 21+ clients close themselves; on 17-20 the only way in is to interrupt the thread, which makes
+     * its loop end and close the selector (the client is unusable afterwards, as after close()).
+     */
+    @Override
+    public void close() {
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing a client whose requests are all done cannot fail in a way worth reporting
+            }
+        } else if (selector != null) {
+            selector.interrupt();
+            try {
+                selector.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The JDK's HTTP client threads named {@code HttpClient-N-SelectorManager} in our thread group. */
+    private static Set<Thread> selectorThreads() {
+        Thread[] threads = new Thread[Thread.activeCount() + 8];
+        int n = Thread.currentThread().getThreadGroup().enumerate(threads, false);
+        Set<Thread> found = new HashSet<>();
+        for (int i = 0; i < n; i++) if (threads[i].getName().endsWith("-SelectorManager")) found.add(threads[i]);
+        return found;
+    }
+
+    /**
+     * The SSL context of a plain-http client. The JDK would otherwise build its default one, loading the
+     * security providers and the CA trust store (~0.25 s), for a connection that never uses TLS. This one
+     * refuses every TLS operation: if a redirect ever led to https, the request fails; it cannot pass.
+     */
+    private static final class NoTls extends javax.net.ssl.SSLContextSpi {
+        static final javax.net.ssl.SSLContext CONTEXT = new javax.net.ssl.SSLContext(new NoTls(), null, "none") { };
+
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("TLS is off for a plain-http router URL");
+        }
+
+        protected void engineInit(javax.net.ssl.KeyManager[] km, javax.net.ssl.TrustManager[] tm, java.security.SecureRandom random) { }
+
+        protected javax.net.ssl.SSLSocketFactory engineGetSocketFactory() { throw refused(); }
+
+        protected javax.net.ssl.SSLServerSocketFactory engineGetServerSocketFactory() { throw refused(); }
+
+        protected javax.net.ssl.SSLEngine engineCreateSSLEngine() { throw refused(); }
+
+        protected javax.net.ssl.SSLEngine engineCreateSSLEngine(String host, int port) { throw refused(); }
+
+        protected javax.net.ssl.SSLSessionContext engineGetServerSessionContext() { throw refused(); }
+
+        protected javax.net.ssl.SSLSessionContext engineGetClientSessionContext() { throw refused(); }
+    }
+
+    /** {@code GET {baseUrl}/models}, with the bearer token when there is one: the body as it came. */
+    String models() throws RouterError {
+        HttpRequest.Builder request = request(baseUrl + "/models", timeout).header("Accept", "application/json").GET();
+        try (RouterResponse answer = send(request, baseUrl + "/models", false, timeout, timeout)) {
+            String body = answer.rest(MAX_BODY);
+            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
+            return body;
+        }
+    }
+
+    /**
+     * {@code GET {baseUrl}/api/whoami-v2} on the Hub (this client made with the Hub's URL: HF_ENDPOINT or
+     * https://huggingface.co): the account behind the token. A non-2xx answer is a RouterError with its status.
+     */
+    JsonValue whoami() throws RouterError {
+        String url = baseUrl + "/api/whoami-v2";
+        try (RouterResponse answer = send(request(url, timeout).header("Accept", "application/json").GET(), url, false, timeout, timeout)) {
+            String body = answer.rest(1024 * 1024);
+            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
+            try {
+                return Json.parse(body);
+            } catch (JsonException e) {
+                throw new RouterError(0, "the answer is not JSON (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /**
+     * {@code POST {baseUrl}/chat/completions} with {@code request}: returns once the status line and headers
+     * have come (within {@code idle}); the body follows through the answer, line by line.
+     */
+    RouterResponse chat(JsonValue request, boolean stream, Duration idle) throws RouterError {
+        String url = baseUrl + "/chat/completions";
+        HttpRequest.Builder builder = request(url, idle).header("Content-Type", "application/json")
+                .header("Accept", stream ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)));
+        return send(builder, url, stream, idle, null);
+    }
+
+    private HttpRequest.Builder request(String url, Duration headTimeout) throws RouterError {
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(URI.create(url)).timeout(headTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new RouterError(0, "bad router URL " + url);
+        }
+        if (token != null) builder.header("Authorization", "Bearer " + token.secret());
+        return builder;
+    }
+
+    /** Sends and waits for the head; {@code lines}: the body as lines (a stream); {@code whole} limits the whole request, or null for no limit. */
+    private RouterResponse send(HttpRequest.Builder request, String url, boolean lines, Duration idle, Duration whole) throws RouterError {
+        RouterResponse answer = new RouterResponse(idle, whole, host(url));
+        answer.started(http.sendAsync(request.build(), answer.handler(lines)));
+        answer.awaitHead();
+        return answer;
+    }
+
+    private static String host(String url) {
+        URI uri = URI.create(url);
+        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+}

@@ -1,0 +1,105 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** chat on a terminal: the conversation, its commands and multi-line input, driven by typed lines. */
+class ChatReplTest {
+    static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
+
+    @TempDir Path tmp;
+    TestEnv t;
+    FakeRouter router;
+
+    static FakeRouter.Answer says(String text) {
+        return FakeRouter.Answer.sse(ChatStreams.content(text) + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE);
+    }
+
+    @BeforeEach void setUp() throws Exception {
+        router = new FakeRouter();
+        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl());
+    }
+
+    @AfterEach void tearDown() { router.close(); }
+
+    List<JsonValue> messages(int request) {
+        return Json.parse(router.requests.get(request).body()).asObject().get("messages").asArray().elements();
+    }
+
+    static JsonValue msg(String role, String content) { return ChatReport.message(role, content); }
+
+    @Test void aConversationKeepsItsHistory() {
+        router.chat(R1, says("Hi!"), says("Paris."));
+        Run r = t.chatTyping("hello\nand the capital of France?\n");
+        assertEquals(new Run(0, "Hi!\nParis.\n", """
+                chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave
+                > chat: deepseek-ai/DeepSeek-R1
+                > chat: deepseek-ai/DeepSeek-R1
+                >\s
+                """), r);
+        assertEquals(List.of(msg("user", "hello"), msg("assistant", "Hi!"), msg("user", "and the capital of France?")), messages(1));
+    }
+
+    @Test void modelSystemResetAndMultiLine() {
+        router.chat(QWEN, says("A."), says("B."));
+        Run r = t.chatTyping("/model Qwen/Qwen3-8B\n/system Be terse.\none\n/reset\n\"\"\"\nline 1\nline 2\n\"\"\"\n/exit\n");
+        assertEquals(0, r.status());
+        assertEquals("A.\nB.\n", r.out());
+        assertEquals(List.of(QWEN, QWEN), router.chatModels());
+        assertEquals(List.of(msg("system", "Be terse."), msg("user", "one")), messages(0));
+        assertEquals(List.of(msg("system", "Be terse."), msg("user", "line 1\nline 2")), messages(1));
+        assertEquals("""
+                chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave
+                > chat: now talking to Qwen/Qwen3-8B
+                > chat: system prompt set
+                > chat: Qwen/Qwen3-8B
+                > chat: conversation forgotten
+                > … … … chat: Qwen/Qwen3-8B
+                >\s""", r.err());
+    }
+
+    @Test void retryAsksTheLastQuestionAgainInPlaceOfItsAnswer() {
+        router.chat(R1, says("Maybe."), says("Yes."));
+        Run r = t.chatTyping("is it?\n/retry\n");
+        assertEquals("Maybe.\nYes.\n", r.out());
+        assertEquals(List.of(msg("user", "is it?")), messages(1));
+    }
+
+    @Test void aFailedQuestionIsReportedAndTheConversationGoesOn() {
+        router.chat(R1, FakeRouter.Answer.json(402, "{\"error\":\"You have depleted your monthly included credits.\"}"), says("Now it works."));
+        Run r = t.chatTyping("first\n/retry\n");
+        assertEquals(0, r.status());
+        assertEquals("Now it works.\n", r.out());
+        assertEquals(List.of(msg("user", "first")), messages(1));
+        assertEquals("""
+                chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave
+                > chat: deepseek-ai/DeepSeek-R1: 402: your Inference Providers credits are used up; buy pre-paid credits at https://huggingface.co/settings/billing or subscribe to PRO (router: You have depleted your monthly included credits.)
+                chat: no model answered (1 attempt)
+                > chat: deepseek-ai/DeepSeek-R1
+                >\s
+                """, r.err());
+    }
+
+    @Test void unknownCommandsAndHelp() {
+        Run r = t.chatTyping("/modle x\n/retry\n/help\n/model\n/model a/b:auto\n");
+        assertEquals("", r.out());
+        assertEquals("chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave\n"
+                + "> chat: unknown command /modle (did you mean /model?); /help lists them\n"
+                + "> chat: nothing to retry yet\n"
+                + "> " + ChatRepl.HELP
+                + "> chat: talking to deepseek-ai/DeepSeek-R1\n"
+                + "> chat: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)\n"
+                + "> \n", r.err());
+        assertEquals(List.of(), router.requests);
+    }
+
+    @Test void endOfInputInsideABlockSendsNothing() {
+        Run r = t.chatTyping("\"\"\"\nhalf a thought\n");
+        assertEquals(new Run(0, "", "chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave\n> … … \n"), r);
+        assertEquals(List.of(), router.requests);
+    }
+}

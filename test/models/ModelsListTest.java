@@ -1,0 +1,194 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** models list: discovery against our fake router, the merge, the cache, failures, filters. */
+class ModelsListTest {
+    static final String MODELS = Repo.read("test/fixtures/router-models.json");
+
+    @TempDir Path tmp;
+    TestEnv t;
+    FakeRouter router;
+
+    @BeforeEach void setUp() throws Exception {
+        router = new FakeRouter().answer("/v1/models", 200, MODELS);
+        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl());
+    }
+
+    @AfterEach void tearDown() { router.close(); }
+
+    @Test void builtInCatalogOffline() {
+        Run r = t.models("--offline");
+        String[] lines = r.out().split("\n");
+        assertEquals("MODEL                                          NAME                     CTX  IN $/M  OUT $/M  PROVIDERS  TAGS", lines[0]);
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1            DeepSeek R1             128k    3.00     7.00  -          reasoning", lines[1]);
+        assertEquals("huggingface/moonshotai/Kimi-K2.5               Kimi K2.5               256k    0.60     3.00  -          reasoning vision", lines[11]);
+        assertEquals(12, lines.length);
+        assertEquals("11 models · built-in catalog (updated 2026-11-21)\n", r.err());
+        assertEquals(List.of(), router.requests);
+    }
+
+    @Test void liveListMergedWithTheBuiltInCatalog() {
+        Run r = t.models();
+        assertEquals(0, r.status());
+        assertEquals("""
+                MODEL                                    NAME                CTX  IN $/M  OUT $/M  PROVIDERS                                              TAGS
+                huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1        160k    0.70     2.50  novita,together,featherless-ai                         reasoning tools
+                huggingface/Qwen/Qwen3-8B                Qwen3 8B (router)   40k    0.06     0.25  nscale                                                 reasoning tools
+                huggingface/deepseek-ai/DeepSeek-V4-Pro  DeepSeek V4 Pro      1M    1.69     3.38  novita,together,fireworks-ai,featherless-ai,deepinfra  tools
+                huggingface/zai-org/GLM-4.5V             GLM 4.5V              -       -        -  -                                                      vision
+                huggingface/some-org/tiny-chat_v2        Tiny Chat V2          -       -        -  hf-inference
+                """, r.out());
+        assertTrue(r.err().startsWith("5 models · live from the router"), r.err());
+        assertEquals("GET /v1/models", router.requests.get(0).method() + " " + router.requests.get(0).path());
+        assertNull(router.requests.get(0).authorization(), "no token, no header");
+    }
+
+    @Test void sendsTheTokenWhenThereIsOne() {
+        t.with("HF_TOKEN", "hf_test_token_abcd");
+        t.models("--plain");
+        assertEquals("Bearer hf_test_token_abcd", router.requests.get(0).authorization());
+    }
+
+    @Test void allShowsBuiltInModelsTheRouterNoLongerLists() {
+        Run r = t.models("--all", "--plain");
+        assertTrue(r.out().startsWith("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/Qwen/Qwen3-8B\nhuggingface/deepseek-ai/DeepSeek-V4-Pro\n"), r.out());
+        assertEquals(5 + 9, r.out().lines().count());
+        assertTrue(t.models("--all").out().contains("GPT-OSS 120B"));
+        assertTrue(t.models("--all", "--search", "gpt-oss").out().lines().skip(1).findFirst().orElseThrow().endsWith("unlisted"));
+    }
+
+    @Test void jsonCarriesProvidersWithMissingFieldsAsNull() {
+        JsonObject o = Json.parse(t.models("--json").out()).asObject();
+        assertEquals("live", o.get("source").asString());
+        assertEquals(5, o.get("count").asNumber().longValue());
+        JsonValue r1 = o.get("models").asArray().get(0);
+        assertEquals(Json.parse("""
+                {"provider":"featherless-ai","status":"live","contextLength":null,"pricing":{"input":null,"output":null},
+                 "supportsTools":null,"supportsStructuredOutput":null,"firstTokenLatencyMs":null,"throughput":null}"""),
+                r1.asObject().get("providers").asArray().get(2));
+        assertEquals(Json.parse("""
+                {"provider":"together","status":"live","contextLength":163840,"pricing":{"input":3,"output":7},
+                 "supportsTools":true,"supportsStructuredOutput":true,"firstTokenLatencyMs":611,"throughput":85.7}"""),
+                r1.asObject().get("providers").asArray().get(1));
+        assertEquals(Json.parse("{\"input\":0.7,\"output\":2.5}"), r1.asObject().get("cost"));
+    }
+
+    @Test void tagsFromTheConfig() {
+        t.write(t.config(), """
+                { agents: { defaults: {
+                    model: { primary: 'huggingface/Qwen/Qwen3-8B:cheapest', fallbacks: ['huggingface/deepseek-ai/DeepSeek-R1'] },
+                    models: { 'huggingface/deepseek-ai/DeepSeek-R1': { alias: 'R1' } } } } }
+                """);
+        String out = t.models("--search", "qwen3-8b").out() + t.models("--search", "R1").out();
+        assertTrue(out.contains("reasoning tools") && out.contains("default reasoning tools"), out);
+        assertTrue(out.contains("fallback#1 alias:R1 reasoning tools"), out);
+    }
+
+    @Test void configEntriesKeepTheirFieldsAndWin() {
+        t.write(t.config(), """
+                { models: { providers: { huggingface: { models: [
+                    { id: 'deepseek-ai/DeepSeek-R1', name: 'My R1', contextWindow: 32768 },
+                    { id: 'my-org/private-model', name: 'Private', contextWindow: 8192, maxTokens: 1024 },
+                ] } } } }
+                """);
+        String out = t.models().out();
+        assertTrue(out.contains("\nhuggingface/deepseek-ai/DeepSeek-R1      My R1              32k    0.70     2.50  novita,together,featherless-ai "), out);
+        assertTrue(out.contains("\nhuggingface/my-org/private-model         Private             8k       -        -  -\n"), out);
+    }
+
+    @Test void filters() {
+        assertEquals("huggingface/deepseek-ai/DeepSeek-V4-Pro\n", t.models("--plain", "--provider", "fireworks-ai").out());
+        assertEquals("huggingface/zai-org/GLM-4.5V\n", t.models("--plain", "--vision").out());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/Qwen/Qwen3-8B\n", t.models("--plain", "--reasoning").out());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/Qwen/Qwen3-8B\nhuggingface/deepseek-ai/DeepSeek-V4-Pro\n", t.models("--plain", "--tools").out());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/deepseek-ai/DeepSeek-V4-Pro\n", t.models("--plain", "--search", "DEEPSEEK").out());
+    }
+
+    @Test void unauthorisedFallsBackToTheBuiltInCatalog() {
+        router.answer("/v1/models", 401, "{\"error\":\"Invalid username or password.\"}");
+        Run r = t.models("--plain");
+        assertEquals(0, r.status());
+        assertEquals(11, r.out().lines().count());
+        assertEquals("models: could not fetch the model list (401: token rejected); using the built-in catalog\n", r.err());
+    }
+
+    @Test void serverErrorQuotesTheRouter() {
+        router.answer("/v1/models", 503, "{\"error\":{\"message\":\"Service Unavailable\",\"type\":\"server_error\"}}");
+        assertEquals("models: could not fetch the model list (503: Service Unavailable); using the built-in catalog\n", t.models("--plain").err());
+    }
+
+    @Test void badJsonAndEmptyListFallBack() {
+        router.answer("/v1/models", 200, "{\"object\":\"list\",\"data\":[");
+        assertEquals("models: could not fetch the model list (the answer is not JSON (invalid end of input at 1:26)); using the built-in catalog\n", t.models("--plain").err());
+        router.answer("/v1/models", 200, "{\"object\":\"list\",\"data\":[]}");
+        assertEquals("models: could not fetch the model list (the router listed no models); using the built-in catalog\n", t.models("--plain").err());
+        router.answer("/v1/models", 200, "[1]");
+        assertEquals("models: could not fetch the model list (unexpected answer (no \"data\" list in the answer)); using the built-in catalog\n", t.models("--plain").err());
+    }
+
+    @Test void timeout() {
+        router.hang("/v1/models");
+        Run r = t.models("--plain", "--timeout", "1");
+        assertEquals(0, r.status());
+        assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n", r.err());
+    }
+
+    @Test void silentAfterTheHeaders() {
+        router.answer("/v1/models", FakeRouter.Answer.json(200, "{\"data\":[]}").stallAfter(0));
+        Run r = t.models("--plain", "--timeout", "1");
+        assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n", r.err());
+    }
+
+    @Test void nothingListening() {
+        int port = router.baseUrl().hashCode();
+        router.close();
+        Run r = t.models("--plain");
+        assertTrue(r.err().startsWith("models: could not fetch the model list (cannot connect to 127.0.0.1:"), r.err());
+        assertEquals(11, r.out().lines().count(), "port " + port);
+    }
+
+    @Test void freshCacheIsUsedForAnHourAndRefreshRefetches() {
+        t.models("--plain");
+        assertEquals(1, router.requests.size());
+        Run cached = t.models();
+        assertEquals(1, router.requests.size());
+        assertTrue(cached.err().startsWith("5 models · cached list from "), cached.err());
+        t.models("--refresh", "--plain");
+        assertEquals(2, router.requests.size());
+        assertEquals(5, t.models("--offline", "--plain").out().lines().count());
+        assertEquals(2, router.requests.size());
+    }
+
+    @Test void staleCacheBeatsTheBuiltInListWhenTheRouterFails() {
+        t.write(t.state().resolve("cache/huggingface-models.json"), Json.write(JsonValue.object(
+                "fetchedAt", JsonValue.of(Instant.now().minusSeconds(3 * 3600).toString()),
+                "baseUrl", JsonValue.of(router.baseUrl()), "answer", Json.parse(MODELS))));
+        router.answer("/v1/models", 500, "oops");
+        Run r = t.models("--plain");
+        assertEquals(5, r.out().lines().count());
+        assertEquals("models: could not refresh the model list (500: HTTP error); using the list cached 3 h ago\n", r.err());
+    }
+
+    @Test void cacheOfAnotherRouterIsIgnored() {
+        t.models("--plain");
+        t.with("HF_ROUTER_URL", "http://127.0.0.1:9/v1");
+        assertEquals(11, t.models("--offline", "--plain").out().lines().count());
+    }
+
+    @Test void tableFitsTheTerminal() {
+        Catalog catalog = Catalog.builtIn();
+        String table = ModelTable.table(ModelMerge.merge(RouterModel.listFrom(Json.parse(MODELS)), catalog, JsonValue.object(), false),
+                new ModelTable.Marks(null, List.of(), java.util.Map.of()), new Term(false, 100, false));
+        for (String line : table.split("\n")) assertTrue(line.length() <= 100, line.length() + ": " + line);
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1   160k    0.70     2.50  novita,t…  reasoning …", table.split("\n")[1]);
+    }
+}

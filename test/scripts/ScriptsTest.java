@@ -1,0 +1,78 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The JBang conventions the scripts and the catalog must keep so that `jbang models@openclaw` works. */
+class ScriptsTest {
+    static final Map<String, String> COMMANDS = Map.of("onboard", "OnboardCommand", "models", "ModelsCommand", "chat", "ChatCommand");
+
+    /** Every lib folder, by name. */
+    static List<String> libFolders() throws IOException {
+        try (Stream<Path> s = Files.list(Repo.root().resolve("lib"))) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test void headersAreInJBangOrderAndNameTheirFoldersSourceList() {
+        for (String name : COMMANDS.keySet()) {
+            List<String> lines = Repo.read("scripts/" + name + ".java").lines().toList();
+            assertEquals("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?", lines.get(0), name);
+            assertTrue(lines.get(1).startsWith("//DESCRIPTION "), name);
+            assertEquals("//JAVA 17+", lines.get(2), name);
+            assertTrue(lines.contains("//JAVAC_OPTIONS -XDstringConcat=inline"), name);
+            assertEquals(List.of("//SOURCES ../lib/" + name + "/sources.java", "//FILES catalog.json=../catalog.json"), lines.subList(3, 5), name);
+        }
+    }
+
+    @Test void eachLibFolderListsEveryFileOfItsOwnByNameAndOnlyOtherFoldersLists() throws IOException {
+        for (String folder : libFolders()) {
+            List<String> files;
+            try (Stream<Path> s = Files.list(Repo.root().resolve("lib").resolve(folder))) {
+                files = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java") && !n.equals("sources.java")).sorted().toList();
+            }
+            List<String> own = new ArrayList<>(), others = new ArrayList<>();
+            for (String line : Repo.read("lib/" + folder + "/sources.java").lines().toList()) {
+                if (!line.startsWith("//SOURCES ")) continue;
+                String entry = line.substring("//SOURCES ".length());
+                if (entry.startsWith("../")) others.add(entry);
+                else own.add(entry);
+            }
+            assertEquals(files, own, folder + ": //SOURCES must name each file (no globs: they break from a URL)");
+            for (String entry : others) {
+                assertTrue(entry.matches("\\.\\./[a-z]+/sources\\.java") && Files.exists(Repo.root().resolve("lib").resolve(folder).resolve(entry)), folder + ": " + entry);
+            }
+        }
+    }
+
+    @Test void scriptsAreThinShells() {
+        COMMANDS.forEach((name, command) -> {
+            String source = Repo.read("scripts/" + name + ".java");
+            assertTrue(source.contains("class " + name + " {\n    public static void main(String... args) {\n        System.exit(" + command + ".run(System.out, System.err, args));\n    }\n}\n"), name);
+        });
+    }
+
+    @Test void catalogHasAnAliasPerScriptWithOnlyKeysJBangReads() {
+        JsonObject aliases = Json.parse(Repo.read("jbang-catalog.json")).asObject().get("aliases").asObject();
+        assertEquals(List.of("onboard", "models", "chat"), List.copyOf(aliases.members().keySet()));
+        aliases.members().forEach((alias, entry) -> {
+            JsonObject o = entry.asObject();
+            assertEquals(List.of("script-ref", "description"), List.copyOf(o.members().keySet()), alias);
+            assertEquals("scripts/" + alias + ".java", o.get("script-ref").asString());
+            String description = Repo.read("scripts/" + alias + ".java").lines().skip(1).findFirst().orElseThrow().substring("//DESCRIPTION ".length());
+            assertEquals(description, o.get("description").asString(), alias + ": the alias says what the script says");
+        });
+    }
+
+    @Test void builtInCatalogIsValidStrictJson() {
+        Catalog catalog = Catalog.parse(Repo.read("catalog.json"), "catalog.json");
+        assertTrue(catalog.models().size() >= 10);
+    }
+}
