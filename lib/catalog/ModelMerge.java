@@ -36,7 +36,8 @@ final class ModelMerge {
                 }
             }
         }
-        if (config.at(ConfigFile.PROVIDER_MODELS) instanceof JsonArray entries) {
+        JsonArray entries = config.arrayAt(ConfigFile.PROVIDER_MODELS);
+        if (entries != null) {
             for (JsonObject entry : entries.objects()) {
                 String id = entry.string("id");
                 if (id == null) continue;

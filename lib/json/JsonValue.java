@@ -86,6 +86,9 @@ sealed interface JsonValue permits JsonObject, JsonArray, JsonString, JsonNumber
     /** The object at {@code path}, or null when there is none there (or something else is). */
     default JsonObject objectAt(List<String> path) { return at(path) instanceof JsonObject o ? o : null; }
 
+    /** The array at {@code path}, or null when there is none there (or something else is). */
+    default JsonArray arrayAt(List<String> path) { return at(path) instanceof JsonArray a ? a : null; }
+
     /**
      * The string at {@code path}; null when absent or {@code null}; another kind fails, naming the path:
      * {@code agents.defaults.model.primary is the number 3, not a string}.

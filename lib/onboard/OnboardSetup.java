@@ -19,7 +19,7 @@ final class OnboardSetup {
         said.add("default model " + ref);
         doc.set(ConfigFile.PRIMARY, JsonValue.of(ref));
         List<String> entry = append(ConfigFile.MODELS, ref);
-        if (!(doc.value().at(entry) instanceof JsonObject)) doc.set(entry, JsonValue.object());
+        if (doc.value().objectAt(entry) == null) doc.set(entry, JsonValue.object());
         if (doc.value().at(append(entry, "alias")) == null) {
             // The alias names one model: given to the new default, it leaves the model that had it.
             String holder = ConfigFile.aliases(doc.value()).get(ALIAS);

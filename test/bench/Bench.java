@@ -98,10 +98,15 @@ final class Bench {
      * {@code //CDS} script (see {@link #archive}), mapped as JBang's own later runs map it.
      */
     static List<String> script(String name, boolean archived, String... args) throws Exception {
-        Path script = Path.of("scripts", name + ".java");
+        return script(Path.of(""), name, archived, args);
+    }
+
+    /** {@link #script} of the checkout at {@code root}: another version of the project, to time against this one. */
+    static List<String> script(Path root, String name, boolean archived, String... args) throws Exception {
+        Path script = root.resolve("scripts").resolve(name + ".java");
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(javaOptions(script));
-        String jar = classpath(script);
+        String jar = classpath(root, script);
         if (archived) command.add("-XX:SharedArchiveFile=" + jsa(jar));
         command.addAll(List.of("-cp", jar, name));
         command.addAll(List.of(args));
@@ -135,11 +140,16 @@ final class Bench {
      * does ({@code ./jbang scripts/NAME.java FIRST_RUN...} with {@code env}), and returns its size in bytes.
      */
     static long archive(String name, Map<String, String> env, String... firstRun) throws Exception {
-        Path script = Path.of("scripts", name + ".java");
+        return archive(Path.of(""), name, env, firstRun);
+    }
+
+    /** {@link #archive} for the checkout at {@code root}. */
+    static long archive(Path root, String name, Map<String, String> env, String... firstRun) throws Exception {
+        Path script = root.resolve("scripts").resolve(name + ".java");
         if (!Files.readAllLines(script).contains("//CDS")) throw new IllegalStateException(script + " has no //CDS");
-        Path jsa = Path.of(jsa(classpath(script)));
+        Path jsa = Path.of(jsa(classpath(root, script)));
         Files.deleteIfExists(jsa);
-        List<String> command = new ArrayList<>(List.of("./jbang", script.toString()));
+        List<String> command = new ArrayList<>(List.of(root.toAbsolutePath().resolve("jbang").toString(), script.toString()));
         command.addAll(List.of(firstRun));
         run(command, env);
         if (!Files.isRegularFile(jsa)) throw new IllegalStateException("JBang wrote no archive at " + jsa);
@@ -149,11 +159,12 @@ final class Bench {
     /** Where JBang keeps a jar's class-data archive: beside it, {@code NAME.jsa}. */
     private static String jsa(String jar) { return jar.substring(0, jar.length() - ".jar".length()) + ".jsa"; }
 
-    private static String classpath(Path script) throws Exception {
+    private static String classpath(Path root, Path script) throws Exception {
+        String jbang = root.toAbsolutePath().resolve("jbang").toString();
         // `info classpath` names the jar without building it: build first.
-        if (new ProcessBuilder("./jbang", "build", script.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        if (new ProcessBuilder(jbang, "build", script.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) throw new IllegalStateException("./jbang build " + script + " failed");
-        Process p = new ProcessBuilder("./jbang", "info", "classpath", script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(jbang, "info", "classpath", script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         if (p.waitFor() != 0 || out.isEmpty()) throw new IllegalStateException("./jbang info classpath " + script + " failed");
