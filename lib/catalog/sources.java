@@ -14,4 +14,3 @@
 //SOURCES ModelRef.java
 //SOURCES ModelRefException.java
 //SOURCES ProviderPolicy.java
-//SOURCES UtcTime.java

@@ -72,6 +72,8 @@ final class ConfigFile {
             });
         } catch (Cli.Failure | Cli.UsageException e) {
             throw e;
+        } catch (SidecarLock.Busy e) {
+            throw new Cli.Failure(e.getMessage());
         } catch (Exception e) {
             throw new Cli.Failure(shown + ": cannot write (" + e.getMessage() + ")");
         }

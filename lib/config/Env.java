@@ -38,7 +38,17 @@ final class Env {
     }
 
     static Env system() {
-        return new Env(System.getenv(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+        return new Env(System.getenv(), Path.of("").toAbsolutePath(), home(System.getenv(), System.getProperty("user.home")));
+    }
+
+    /**
+     * The home folder every {@code ~} means: {@code $HOME}, as OpenClaw (Node's {@code os.homedir()}), the
+     * Hugging Face libraries and every shell tool take it; the JVM's {@code user.home} (the passwd entry)
+     * only when {@code HOME} is unset or empty.
+     */
+    static Path home(Map<String, String> environment, String userHome) {
+        String home = environment.get("HOME");
+        return Path.of(home != null && !home.isEmpty() ? home : userHome).toAbsolutePath();
     }
 
     /** A variable of the process environment only (used to find files, before any file is read). */

@@ -1,7 +1,6 @@
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -15,7 +14,7 @@ import java.util.concurrent.Callable;
 /**
  * The mechanics of writing a user's file without ever leaving it half-written: a temp file in the
  * same folder, flushed to disk, renamed over the old one; the old one kept as {@code .bak}; the file
- * 0600 and a new folder 0700; and a lock so that two processes editing at once take turns.
+ * 0600 and a new folder 0700; and OpenClaw's lock, so that two processes editing at once take turns.
  * {@link ConfigFile} and {@link DotEnv} are its only users.
  */
 final class SafeFile {
@@ -23,19 +22,13 @@ final class SafeFile {
 
     private SafeFile() { }
 
-    /** Runs {@code work} holding an exclusive lock on {@code file}'s sibling {@code <name>.lock}. */
+    /**
+     * Runs {@code work} holding {@code file}'s lock, the {@code <name>.lock} sidecar that OpenClaw takes too
+     * ({@link SidecarLock}): waits a while for another holder, then fails with {@link SidecarLock.Busy}.
+     */
     static <T> T locked(Path file, Callable<T> work) throws Exception {
         createFolder(file.toAbsolutePath().getParent());
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-        if (POSIX && !Files.exists(lockFile)) {
-            try {
-                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another process made it first: the same file serves us both
-            }
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.lock()) {
+        try (SidecarLock lock = SidecarLock.acquire(file.toAbsolutePath(), SidecarLock.waitLimit())) {
             return work.call();
         }
     }

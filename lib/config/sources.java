@@ -7,4 +7,6 @@
 //SOURCES DotEnv.java
 //SOURCES Env.java
 //SOURCES SafeFile.java
+//SOURCES SidecarLock.java
 //SOURCES Token.java
+//SOURCES UtcTime.java

@@ -43,7 +43,12 @@ final class Onboarding {
     /** Writes the config, then the token, and says where and what to try next. */
     void write(ConfigFile config, String ref, String token) throws Exception {
         List<String> said = config.update(doc -> OnboardSetup.apply(doc, ref));
-        Path envFile = Token.store(env, token);
+        Path envFile;
+        try {
+            envFile = Token.store(env, token);
+        } catch (SidecarLock.Busy e) {
+            throw new Cli.Failure(e.getMessage());
+        }
         out.println("Wrote " + config.shown + ": " + String.join(", ", said));
         out.println("Saved the token to " + env.display(envFile) + " as HF_TOKEN (" + Token.mask(token) + ")");
         out.println();
