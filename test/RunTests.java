@@ -6,6 +6,7 @@
 //SOURCES ../lib/models/sources.java
 //SOURCES ../lib/chat/sources.java
 //SOURCES ../lib/onboard/sources.java
+//SOURCES ../lib/sqlite/sources.java
 //SOURCES */*Test.java
 //SOURCES support/*.java
 //FILES catalog.json=../catalog.json

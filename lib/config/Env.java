@@ -25,6 +25,7 @@ final class Env {
     private final List<String> warnings = new ArrayList<>();
     private List<Map.Entry<String, Map<String, String>>> files;
     private Map<String, String> configBlock = Map.of();
+    private List<String> misplaced = List.of();
     private boolean shellEnabled;
     private long shellTimeoutMs = 15_000;
     /** What the login shell said, by name, for every name it was asked (an empty value: it has none). */
@@ -77,21 +78,29 @@ final class Env {
         return cwd.resolve(path);
     }
 
-    /** Takes the config's {@code env} block: string members (and those of {@code env.vars}), and shellEnv. */
+    /**
+     * Takes the config's {@code env} block as OpenClaw 2026.9.6 reads it: variables from {@code env.vars},
+     * and {@code env.shellEnv}. A string directly under {@code env} ({@code env: {HF_TOKEN: "…"}}) is not
+     * read: OpenClaw rejects the whole config for it; {@link #misplacedEnvKeys} names them for a warning.
+     */
     void useConfig(JsonValue config) {
         JsonObject block = config.objectAt(List.of("env"));
         if (block == null) return;
         Map<String, String> values = new LinkedHashMap<>();
         JsonObject vars = block.object("vars");
         if (vars != null) for (String name : vars.members().keySet()) if (vars.string(name) != null) values.put(name, vars.string(name));
-        for (String name : block.members().keySet()) if (block.string(name) != null) values.putIfAbsent(name, block.string(name));
         configBlock = values;
+        misplaced = new ArrayList<>();
+        for (String name : block.members().keySet()) if (block.string(name) != null) misplaced.add(name);
         JsonObject shell = block.object("shellEnv");
         if (shell != null) {
             shellEnabled = shell.boolOr("enabled", false);
             shellTimeoutMs = shell.longOr("timeoutMs", shellTimeoutMs);
         }
     }
+
+    /** Strings directly under the config's {@code env}, which OpenClaw refuses ({@code env.vars.NAME} is the valid form). */
+    List<String> misplacedEnvKeys() { return List.copyOf(misplaced); }
 
     /** The value of {@code name} and where it came from, or null. */
     Value lookup(String name) { return lookup(name, List.of(name)); }
@@ -107,7 +116,7 @@ final class Env {
             if (v != null && !v.isEmpty()) return new Value(v, file.getKey() + " (" + name + ")");
         }
         String v = configBlock.get(name);
-        if (v != null && !v.isEmpty()) return new Value(v, "config env block (" + name + ")");
+        if (v != null && !v.isEmpty()) return new Value(v, "config env.vars." + name);
         if (shellEnabled) {
             String s = shell(name, batch);
             if (s != null && !s.isEmpty()) return new Value(s, "login shell (" + name + ")");
@@ -115,7 +124,10 @@ final class Env {
         return null;
     }
 
-    /** Bad lines found in .env files, one message each. */
+    /** Something worth a warning line on stderr ({@code models: warning: ...}), found while looking things up. */
+    void warn(String message) { warnings.add(message); }
+
+    /** Bad lines found in .env files, and what {@link #warn} was told, one message each. */
     List<String> warnings() {
         dotEnvFiles();
         return List.copyOf(warnings);

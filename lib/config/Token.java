@@ -1,6 +1,7 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,16 +16,24 @@ final class Token {
 
     private final String value;
     private final String source;
+    private final boolean openClawReads;
 
-    Token(String value, String source) {
+    Token(String value, String source) { this(value, source, true); }
+
+    /** {@code openClawReads}: false for a source only this toolkit reads (the Hugging Face token file). */
+    Token(String value, String source, boolean openClawReads) {
         this.value = value;
         this.source = source;
+        this.openClawReads = openClawReads;
     }
 
     /** The secret itself: only for an Authorization header or the .env file. */
     String secret() { return value; }
 
     String source() { return source; }
+
+    /** Whether OpenClaw reads this source too; if not, OpenClaw reports "Missing auth" with this token. */
+    boolean openClawReads() { return openClawReads; }
 
     String masked() { return mask(value); }
 
@@ -40,30 +49,54 @@ final class Token {
     }
 
     /**
-     * The token, first found wins: the variables above (through {@link Env}), the provider's
-     * {@code apiKey} in the config (a literal, or the name of a variable), then the Hugging Face token file.
+     * The token, first found wins, in the order OpenClaw itself uses one: OpenClaw's stored profile key
+     * ({@link OpenClawKeys}), the variables above (through {@link Env}), the provider's {@code apiKey} in
+     * the config (a literal, or the name of a variable), then the Hugging Face token file, which only the
+     * Hugging Face libraries and this toolkit read.
      */
     static Token find(Env env, JsonValue config) {
+        List<Token> found = collect(env, config, false);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every token found, in {@link #find}'s order, each source once: for {@code models status}. */
+    static List<Token> all(Env env, JsonValue config) { return collect(env, config, true); }
+
+    private static List<Token> collect(Env env, JsonValue config, boolean all) {
+        List<Token> found = new ArrayList<>();
+        Token stored = OpenClawKeys.find(env, config);
+        if (stored != null && add(found, stored, all)) return found;
         for (String name : VARIABLES) {
             Env.Value v = env.lookup(name, VARIABLES);
-            if (v != null) return new Token(v.value().strip(), v.source());
+            if (v != null && add(found, new Token(v.value().strip(), v.source(), !name.equals("HUGGING_FACE_HUB_TOKEN")), all)) return found;
         }
         String apiKey = ConfigFile.string(config, ConfigFile.API_KEY);
         if (apiKey != null && !apiKey.isBlank()) {
-            if (!VARIABLE_NAME.matcher(apiKey).matches()) return new Token(apiKey.strip(), "config models.providers.huggingface.apiKey");
-            Env.Value v = env.lookup(apiKey);
-            if (v != null) return new Token(v.value().strip(), v.source() + " via config apiKey");
+            Token t = null;
+            if (!VARIABLE_NAME.matcher(apiKey).matches()) {
+                t = new Token(apiKey.strip(), "config models.providers.huggingface.apiKey");
+            } else {
+                Env.Value v = env.lookup(apiKey);
+                if (v != null) t = new Token(v.value().strip(), v.source() + " via config apiKey");
+            }
+            if (t != null && add(found, t, all)) return found;
         }
         Path file = tokenFile(env);
         try {
             if (Files.isRegularFile(file)) {
                 String t = Files.readString(file).strip();
-                if (!t.isEmpty()) return new Token(t, "token file " + env.display(file));
+                if (!t.isEmpty()) add(found, new Token(t, "token file " + env.display(file), false), all);
             }
         } catch (IOException e) {
             // unreadable token file: as if there were none
         }
-        return null;
+        return found;
+    }
+
+    /** Adds {@code token}; true when that is enough (only the first is wanted). */
+    private static boolean add(List<Token> found, Token token, boolean all) {
+        found.add(token);
+        return !all;
     }
 
     /**

@@ -3,9 +3,11 @@
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES ../json/sources.java
 //SOURCES ../cli/sources.java
+//SOURCES ../sqlite/sources.java
 //SOURCES ConfigFile.java
 //SOURCES DotEnv.java
 //SOURCES Env.java
+//SOURCES OpenClawKeys.java
 //SOURCES SafeFile.java
 //SOURCES SidecarLock.java
 //SOURCES Token.java

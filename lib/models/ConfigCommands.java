@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The {@code models} subcommands that read or edit the config: {@code set}, {@code fallbacks},
- * {@code aliases}, {@code status}. Each edit says what it changed in one line; listing and adding
- * are idempotent.
+ * The {@code models} subcommands that edit the config: {@code set}, {@code fallbacks} and {@code aliases}
+ * ({@code status} is {@link StatusCommand}). Each edit says what it changed in one line; listing and
+ * adding are idempotent.
  */
 final class ConfigCommands {
     private final Cli cli;
@@ -123,49 +123,6 @@ final class ConfigCommands {
             default -> throw cli.unknown(action, "list", "add", "remove");
         }
         return 0;
-    }
-
-    /** {@code models status [--json] [--check]}. */
-    int status() {
-        boolean json = false, check = false;
-        while (cli.hasNext()) {
-            String arg = cli.next();
-            switch (arg) {
-                case "--json" -> json = true;
-                case "--check" -> check = true;
-                default -> throw cli.unknown(arg, "--json", "--check");
-            }
-        }
-        JsonValue root = config.read();
-        env.useConfig(root);
-        Token token = Token.find(env, root);
-        String primary = ConfigFile.string(root, ConfigFile.PRIMARY);
-        List<String> fallbacks = ConfigFile.fallbacks(root);
-        Map<String, String> aliases = ConfigFile.aliases(root);
-        String baseUrl = ConfigFile.baseUrl(env, root);
-        boolean exists = Files.exists(config.path);
-        if (json) {
-            Map<String, JsonValue> a = new LinkedHashMap<>();
-            aliases.forEach((k, v) -> a.put(k, JsonValue.of(v)));
-            out.println(Json.pretty(JsonValue.object(
-                    "configPath", JsonValue.of(config.path.toString()),
-                    "configExists", JsonValue.of(exists),
-                    "primary", primary == null ? JsonValue.NULL : JsonValue.of(primary),
-                    "fallbacks", JsonArray.ofStrings(fallbacks),
-                    "aliases", new JsonObject(a),
-                    "baseUrl", JsonValue.of(baseUrl),
-                    "token", token == null ? JsonValue.NULL : JsonValue.object("source", JsonValue.of(token.source()), "masked", JsonValue.of(token.masked())))));
-        } else {
-            out.println("Config:     " + config.shown + (exists ? "" : " (not created yet)"));
-            out.println("Default:    " + (primary == null ? "(none)" : primary));
-            out.println("Fallbacks:  " + (fallbacks.isEmpty() ? "(none)" : String.join(", ", fallbacks)));
-            List<String> shownAliases = new ArrayList<>();
-            aliases.forEach((k, v) -> shownAliases.add(k + " -> " + v));
-            out.println("Aliases:    " + (aliases.isEmpty() ? "(none)" : String.join(", ", shownAliases)));
-            out.println("Base URL:   " + baseUrl);
-            out.println("Token:      " + (token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
-        }
-        return check && token == null ? 1 : 0;
     }
 
     // ---- helpers

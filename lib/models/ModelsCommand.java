@@ -24,8 +24,9 @@ public final class ModelsCommand {
               set           set the default model (agents.defaults.model.primary)
               fallbacks     list or edit the fallback models, tried in order
               aliases       list or edit model aliases (agents.defaults.models[REF].alias)
-              status        the config file, default, fallbacks, aliases, base URL and token
-                            (masked); --check exits 1 when no token is found
+              status        the config file, default, fallbacks, aliases, base URL and the token
+                            (masked; where each one found comes from); --check exits 1 when no
+                            token is found that OpenClaw can use
 
             Options of list and show:
               --json        as JSON (list: {count, source, fetchedAt, models[]})
@@ -67,7 +68,7 @@ public final class ModelsCommand {
             case "set" -> config.set();
             case "fallbacks" -> config.fallbacks();
             case "aliases" -> config.aliases();
-            case "status" -> config.status();
+            case "status" -> new StatusCommand(cli, env, out).run();
             default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status");
         };
         for (String warning : env.warnings()) err.println("models: warning: " + warning);

@@ -7,3 +7,4 @@
 //SOURCES ModelTable.java
 //SOURCES ModelView.java
 //SOURCES ModelsCommand.java
+//SOURCES StatusCommand.java

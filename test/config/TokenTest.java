@@ -45,18 +45,26 @@ class TokenTest {
     @Test void processBeatsDotEnvFilesWhichBeatTheConfigBlock() {
         t.write(t.cwd.resolve(".env"), "HF_TOKEN=hf_from_cwd\n");
         t.write(t.state().resolve(".env"), "HF_TOKEN=hf_from_state\n");
-        JsonValue config = Json5.parse("{ env: { HF_TOKEN: 'hf_from_config' } }");
+        JsonValue config = Json5.parse("{ env: { vars: { HF_TOKEN: 'hf_from_config' } } }");
         assertEquals("./.env (HF_TOKEN)", find(config).source());
         t.write(t.cwd.resolve(".env"), "# nothing here\n");
         assertEquals("~/.openclaw/.env (HF_TOKEN)", find(config).source());
         t.write(t.state().resolve(".env"), "\n");
-        assertEquals("config env block (HF_TOKEN)", find(config).source());
+        assertEquals("config env.vars.HF_TOKEN", find(config).source());
         t.with("HF_TOKEN", "hf_from_process");
         assertEquals("hf_from_process", find(config).secret());
     }
 
     @Test void configEnvVarsBlock() {
         assertEquals("hf_vars", find(Json5.parse("{ env: { vars: { HF_TOKEN: 'hf_vars' } } }")).secret());
+    }
+
+    @Test void aStringDirectlyUnderEnvIsNotReadAsOpenClawRefusesIt() {
+        Env env = t.env();
+        JsonValue config = Json5.parse("{ env: { HF_TOKEN: 'hf_misplaced', vars: { OTHER: 'x' }, shellEnv: { enabled: false } } }");
+        env.useConfig(config);
+        assertNull(Token.find(env, config));
+        assertEquals(java.util.List.of("HF_TOKEN"), env.misplacedEnvKeys());
     }
 
     @Test void apiKeyLiteralOrVariableName() {

@@ -1,0 +1,97 @@
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code models status [--json] [--check]}: the config file, default, fallbacks, aliases, base URL, and the
+ * token: the one used (as OpenClaw itself picks it: its stored key first) and every other one found, with a
+ * word where two disagree or where OpenClaw could not see it. {@code --check} exits 1 when there is no token
+ * OpenClaw can use.
+ */
+final class StatusCommand {
+    private final Cli cli;
+    private final Env env;
+    private final PrintStream out;
+
+    StatusCommand(Cli cli, Env env, PrintStream out) {
+        this.cli = cli;
+        this.env = env;
+        this.out = out;
+    }
+
+    int run() {
+        boolean json = false, check = false;
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            switch (arg) {
+                case "--json" -> json = true;
+                case "--check" -> check = true;
+                default -> throw cli.unknown(arg, "--json", "--check");
+            }
+        }
+        ConfigFile config = ConfigFile.of(env);
+        JsonValue root = config.read();
+        env.useConfig(root);
+        for (String name : env.misplacedEnvKeys()) {
+            env.warn("config env." + name + ": OpenClaw refuses a string directly under env (Unrecognized key); move it to env.vars." + name);
+        }
+        List<Token> tokens = Token.all(env, root);
+        Token token = tokens.isEmpty() ? null : tokens.get(0);
+        List<String> notes = notes(tokens);
+        String primary = ConfigFile.string(root, ConfigFile.PRIMARY);
+        List<String> fallbacks = ConfigFile.fallbacks(root);
+        Map<String, String> aliases = ConfigFile.aliases(root);
+        String baseUrl = ConfigFile.baseUrl(env, root);
+        boolean exists = Files.exists(config.path);
+        if (json) {
+            Map<String, JsonValue> a = new LinkedHashMap<>();
+            aliases.forEach((k, v) -> a.put(k, JsonValue.of(v)));
+            List<JsonValue> found = new ArrayList<>();
+            for (Token t : tokens) found.add(json(t));
+            out.println(Json.pretty(JsonValue.object(
+                    "configPath", JsonValue.of(config.path.toString()),
+                    "configExists", JsonValue.of(exists),
+                    "primary", JsonValue.orNull(primary),
+                    "fallbacks", JsonArray.ofStrings(fallbacks),
+                    "aliases", new JsonObject(a),
+                    "baseUrl", JsonValue.of(baseUrl),
+                    "token", token == null ? JsonValue.NULL : json(token),
+                    "tokens", new JsonArray(found),
+                    "notes", JsonArray.ofStrings(notes))));
+        } else {
+            out.println("Config:     " + config.shown + (exists ? "" : " (not created yet)"));
+            out.println("Default:    " + (primary == null ? "(none)" : primary));
+            out.println("Fallbacks:  " + (fallbacks.isEmpty() ? "(none)" : String.join(", ", fallbacks)));
+            List<String> shownAliases = new ArrayList<>();
+            aliases.forEach((k, v) -> shownAliases.add(k + " -> " + v));
+            out.println("Aliases:    " + (aliases.isEmpty() ? "(none)" : String.join(", ", shownAliases)));
+            out.println("Base URL:   " + baseUrl);
+            out.println("Token:      " + (token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
+            for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from " + tokens.get(i).source());
+            for (String note : notes) out.println("Note:       " + note);
+        }
+        return check && (token == null || !token.openClawReads()) ? 1 : 0;
+    }
+
+    private static JsonValue json(Token t) {
+        return JsonValue.object("source", JsonValue.of(t.source()), "masked", JsonValue.of(t.masked()), "openClawReads", JsonValue.of(t.openClawReads()));
+    }
+
+    /** What the user should know about the tokens found: a token OpenClaw cannot see, and others that differ from the one used. */
+    static List<String> notes(List<Token> tokens) {
+        List<String> notes = new ArrayList<>();
+        if (tokens.isEmpty()) return notes;
+        Token used = tokens.get(0);
+        if (!used.openClawReads()) {
+            notes.add("only this toolkit reads the " + used.source() + ": OpenClaw will report \"Missing auth\"; run onboard to store the token where it looks");
+        }
+        for (Token other : tokens.subList(1, tokens.size())) {
+            if (other.secret().equals(used.secret())) continue;
+            notes.add(other.source() + " differs from " + used.source() + "; " + (used.source().startsWith("OpenClaw's") ? "OpenClaw uses the stored one" : "the first one found is used"));
+        }
+        return notes;
+    }
+}

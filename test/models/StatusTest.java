@@ -1,0 +1,93 @@
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** models status where OpenClaw keeps its own key: which token is used, what else was found, and what disagrees. */
+class StatusTest {
+    static final Path FIXTURES = Repo.root().resolve("test/fixtures/sqlite");
+    /** What test/fixtures/sqlite/openclaw.sqlite stores for huggingface:default. */
+    static final String STORED = "hf_TESTstoredInSqlite0123456789ab";
+
+    @TempDir Path tmp;
+    TestEnv t;
+
+    @BeforeEach void setUp() {
+        t = new TestEnv(tmp);
+        t.write(t.config(), "{}\n");
+    }
+
+    void storeLikeOpenClaw() throws Exception {
+        Path state = Files.createDirectories(t.state().resolve("state"));
+        for (String suffix : new String[] {"", "-wal"}) {
+            Files.copy(FIXTURES.resolve("openclaw.sqlite" + suffix), state.resolve("openclaw.sqlite" + suffix), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static String tail(Run r) { return r.out().substring(r.out().indexOf("Token:")); }
+
+    @Test void openClawsStoredKeyComesFirstAndADifferentEnvFileTokenIsNamed() throws Exception {
+        storeLikeOpenClaw();
+        t.write(t.state().resolve(".env"), "HF_TOKEN=hf_fromTheEnvFile0000000000abcd\n");
+        Run r = t.models("status", "--check");
+        assertEquals(0, r.status());
+        assertEquals("""
+                Token:      hf_…89ab from OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite)
+                Also:       hf_…abcd from ~/.openclaw/.env (HF_TOKEN)
+                Note:       ~/.openclaw/.env (HF_TOKEN) differs from OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite); OpenClaw uses the stored one
+                """, tail(r));
+    }
+
+    @Test void theSameTokenTwiceIsNoNews() throws Exception {
+        storeLikeOpenClaw();
+        t.with("HF_TOKEN", STORED);
+        assertEquals("""
+                Token:      hf_…89ab from OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite)
+                Also:       hf_…89ab from environment variable HF_TOKEN
+                """, tail(t.models("status")));
+    }
+
+    @Test void theStoredKeyIsTheOneChatWouldSend() throws Exception {
+        storeLikeOpenClaw();
+        t.with("HF_TOKEN", "hf_fromTheEnvironment000000000000");
+        Env env = t.env();
+        assertEquals(STORED, Token.find(env, Json.parse("{}")).secret());
+    }
+
+    @Test void aTokenOnlyInTheHuggingFaceTokenFileIsOursAloneAndCheckSaysSo() {
+        t.write(t.home.resolve(".cache/huggingface/token"), "hf_onlyInTheTokenFile00000000wxyz\n");
+        Run r = t.models("status", "--check");
+        assertEquals(1, r.status());
+        assertEquals("""
+                Token:      hf_…wxyz from token file ~/.cache/huggingface/token
+                Note:       only this toolkit reads the token file ~/.cache/huggingface/token: OpenClaw will report "Missing auth"; run onboard to store the token where it looks
+                """, tail(r));
+    }
+
+    @Test void aDamagedKeyStoreIsAWarningAndTheNextSourceServes() throws Exception {
+        Files.createDirectories(t.state().resolve("state"));
+        t.write(t.state().resolve("state/openclaw.sqlite"), "SQLite format 3\0" + "x".repeat(200));
+        t.with("HF_TOKEN", "hf_fromTheEnvironment00000000wxyz");
+        Run r = t.models("status");
+        assertEquals("Token:      hf_…wxyz from environment variable HF_TOKEN\n", tail(r));
+        assertEquals("models: warning: cannot read OpenClaw's key store ~/.openclaw/state/openclaw.sqlite (" + t.state().resolve("state/openclaw.sqlite")
+                + ": bad page size 30840); skipped\n", r.err());
+    }
+
+    @Test void theLegacyAuthProfilesFileOfEarlierOpenClaws() {
+        t.write(t.state().resolve("agents/main/agent/auth-profiles.json"),
+                "{\"version\":1,\"profiles\":{\"huggingface:work\":{\"type\":\"api_key\",\"provider\":\"huggingface\",\"key\":\"hf_legacyProfileKey0000000000lgcy\"}}}");
+        assertEquals("Token:      hf_…lgcy from OpenClaw's auth profile huggingface:work (~/.openclaw/agents/main/agent/auth-profiles.json)\n", tail(t.models("status")));
+    }
+
+    @Test void aStringDirectlyUnderEnvIsReportedWithItsValidForm() {
+        t.write(t.config(), "{ env: { HF_TOKEN: 'hf_misplaced0000000000000000wxyz' } }\n");
+        Run r = t.models("status");
+        assertEquals("Token:      no token (set HF_TOKEN, or run onboard)\n", tail(r));
+        assertEquals("models: warning: config env.HF_TOKEN: OpenClaw refuses a string directly under env (Unrecognized key); move it to env.vars.HF_TOKEN\n", r.err());
+    }
+}
