@@ -7,6 +7,7 @@
 //SOURCES ConfigFile.java
 //SOURCES DotEnv.java
 //SOURCES Env.java
+//SOURCES ModelAllowlist.java
 //SOURCES OpenClawKeys.java
 //SOURCES SafeFile.java
 //SOURCES SidecarLock.java

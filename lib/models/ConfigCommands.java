@@ -33,6 +33,7 @@ final class ConfigCommands {
             String resolved = ref(doc.value(), model);
             previous[0] = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
             doc.set(ConfigFile.PRIMARY, JsonValue.of(resolved));
+            ModelAllowlist.admit(doc, resolved);
             return resolved;
         });
         if (ref.equals(previous[0])) out.println("Default model is already " + ref);
@@ -58,6 +59,7 @@ final class ConfigCommands {
                     List<String> refs = ConfigFile.fallbacks(doc.value());
                     if (refs.contains(ref)) return ref + " is already fallback #" + (refs.indexOf(ref) + 1);
                     doc.append(ConfigFile.FALLBACKS, JsonValue.of(ref));
+                    ModelAllowlist.allow(doc, ref);
                     return "Added fallback #" + (refs.size() + 1) + ": " + ref;
                 }));
             }
@@ -106,6 +108,7 @@ final class ConfigCommands {
                     String old = ConfigFile.aliases(doc.value()).get(alias);
                     if (ref.equals(old)) return "Alias " + alias + " already -> " + ref;
                     if (old != null) doc.remove(aliasPath(old));
+                    ModelAllowlist.allow(doc, ref);
                     doc.set(aliasPath(ref), JsonValue.of(alias));
                     return "Alias " + alias + " -> " + ref + (old == null ? "" : " (was " + old + ")");
                 }));

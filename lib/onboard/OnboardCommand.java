@@ -86,7 +86,8 @@ public final class OnboardCommand {
                 if (o.key != null || o.skipValidation) throw new Cli.UsageException("--huggingface-api-key and --skip-validation go with --non-interactive");
                 return new OnboardWizard(onboarding, env, term, keyboard, out, err, config, root, o.model).run();
             }
-            String ref = o.model != null ? ModelChoice.ref(env, root, o.model) : ModelRef.DEFAULT_MODEL;
+            // Without --model, a default the config already has is kept (as OpenClaw's onboarding keeps it).
+            String ref = o.model != null ? ModelChoice.ref(env, root, o.model) : null;
             String token = token(o, root);
             if (!o.skipValidation) {
                 Onboarding.TokenCheck check = onboarding.check(token);

@@ -2,29 +2,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What onboarding writes into the OpenClaw config: the keys OpenClaw's own onboarding writes (see
- * router-notes), through the lossless editor, so that the user's comments and everything else stay.
- * Existing fallbacks, {@code models[]} entries and a custom provider base URL are kept.
+ * What onboarding writes into the OpenClaw config: the keys OpenClaw 2026.9.6's own onboarding writes for
+ * this provider (see ../shared/fixtures/openclaw-2026.9.6), through the lossless editor, so that the user's
+ * comments and everything else stay. Existing fallbacks, {@code models[]} entries, a custom provider base
+ * URL and, on a second onboarding, the default model are kept.
  */
 final class OnboardSetup {
     static final String ALIAS = "Hugging Face";
     static final List<String> PROFILE = List.of("auth", "profiles", "huggingface:default");
     static final List<String> MODE = List.of("models", "mode");
+    static final List<String> GATEWAY_MODE = List.of("gateway", "mode");
+    static final List<String> PLUGIN_ENABLED = List.of("plugins", "entries", "huggingface", "enabled");
 
     private OnboardSetup() { }
 
-    /** Applies the setup for default model {@code ref} to {@code doc}; returns what it set, for the summary. */
+    /**
+     * Applies the setup to {@code doc}; returns what it did, for the summary. {@code ref}: the default
+     * model to set; null keeps the config's own default when it has one (else sets DeepSeek-R1).
+     */
     static List<String> apply(Json5Document doc, String ref) {
         List<String> said = new ArrayList<>();
-        said.add("default model " + ref);
-        doc.set(ConfigFile.PRIMARY, JsonValue.of(ref));
-        List<String> entry = append(ConfigFile.MODELS, ref);
-        if (doc.value().objectAt(entry) == null) doc.set(entry, JsonValue.object());
-        if (doc.value().at(append(entry, "alias")) == null) {
+        String current = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
+        String model;
+        if (ref == null && current != null) {
+            said.add("kept default model " + current);
+            model = current.startsWith(ModelRef.PREFIX) ? current : ModelRef.DEFAULT_MODEL;
+        } else {
+            model = ref != null ? ref : ModelRef.DEFAULT_MODEL;
+            doc.set(ConfigFile.PRIMARY, JsonValue.of(model));
+            said.add("default model " + model);
+        }
+        ModelAllowlist.allow(doc, model);
+        List<String> alias = append(append(ConfigFile.MODELS, model), "alias");
+        if (doc.value().at(alias) == null) {
             // The alias names one model: given to the new default, it leaves the model that had it.
             String holder = ConfigFile.aliases(doc.value()).get(ALIAS);
             if (holder != null) doc.remove(append(append(ConfigFile.MODELS, holder), "alias"));
-            doc.set(append(entry, "alias"), JsonValue.of(ALIAS));
+            doc.set(alias, JsonValue.of(ALIAS));
             said.add("alias \"" + ALIAS + "\"");
         }
         doc.set(append(PROFILE, "provider"), JsonValue.of("huggingface"));
@@ -35,6 +49,11 @@ final class OnboardSetup {
         doc.set(append(ConfigFile.PROVIDER, "api"), JsonValue.of("openai-completions"));
         if (doc.value().at(append(ConfigFile.PROVIDER, "models")) == null) doc.set(append(ConfigFile.PROVIDER, "models"), JsonValue.array());
         said.add("provider huggingface (" + ConfigFile.string(doc.value(), ConfigFile.BASE_URL) + ")");
+        if (doc.set(PLUGIN_ENABLED, JsonValue.TRUE)) said.add("plugin huggingface enabled");
+        if (doc.value().at(GATEWAY_MODE) == null) {
+            doc.set(GATEWAY_MODE, JsonValue.of("local"));
+            said.add("gateway mode local");
+        }
         return said;
     }
 

@@ -40,9 +40,17 @@ final class Onboarding {
         }
     }
 
-    /** Writes the config, then the token, and says where and what to try next. */
+    /**
+     * Writes the config, then the token, and says where and what to try next. {@code ref}: the default
+     * model to set, or null to keep the config's own (see {@link OnboardSetup#apply}).
+     */
     void write(ConfigFile config, String ref, String token) throws Exception {
-        List<String> said = config.update(doc -> OnboardSetup.apply(doc, ref));
+        String[] model = new String[1];
+        List<String> said = config.update(doc -> {
+            List<String> done = OnboardSetup.apply(doc, ref);
+            model[0] = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
+            return done;
+        });
         Path envFile;
         try {
             envFile = Token.store(env, token);
@@ -54,7 +62,7 @@ final class Onboarding {
         out.println();
         out.println("Next:");
         out.println("  models list       the models you can use");
-        out.println("  chat \"Hello\"      a first question to " + ref);
+        out.println("  chat \"Hello\"      a first question to " + model[0]);
         out.println("  models status     check the setup");
     }
 }

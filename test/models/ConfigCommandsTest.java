@@ -60,28 +60,46 @@ class ConfigCommandsTest {
         assertEquals(new Run(0, "Added fallback #1: huggingface/Qwen/Qwen3-8B\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
         assertEquals(new Run(0, "Added fallback #2: huggingface/openai/gpt-oss-120b\n", ""), t.models("fallbacks", "add", "huggingface/openai/gpt-oss-120b"));
         assertEquals(new Run(0, "huggingface/Qwen/Qwen3-8B is already fallback #1\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
-        assertEquals(CONFIG.replace("""
+        // Each fallback is listed in agents.defaults.models too, as OpenClaw's own fallbacks add does, in the
+        // current form (the marker), so that OpenClaw never reads the map as a legacy allowlist.
+        assertEquals(withMarker(CONFIG.replace("""
                         primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
                 """, """
                         primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
                         fallbacks: ["huggingface/Qwen/Qwen3-8B", "huggingface/openai/gpt-oss-120b"],
-                """), t.read(t.config()));
+                """).replace("""
+                      workspace: "~/clawd",
+                """, """
+                      workspace: "~/clawd",
+                      models: {
+                        "huggingface/Qwen/Qwen3-8B": {},
+                        "huggingface/openai/gpt-oss-120b": {},
+                      },
+                """)), t.read(t.config()));
         assertEquals(new Run(0, "1. huggingface/Qwen/Qwen3-8B\n2. huggingface/openai/gpt-oss-120b\n", ""), t.models("fallbacks", "list"));
         assertEquals(new Run(0, "Removed fallback huggingface/Qwen/Qwen3-8B\n", ""), t.models("fallbacks", "remove", "Qwen/Qwen3-8B"));
         assertEquals(new Run(1, "", "models: huggingface/Qwen/Qwen3-8B is not a fallback\n"), t.models("fallbacks", "remove", "Qwen/Qwen3-8B"));
         assertEquals(new Run(0, "Cleared 1 fallback.\n", ""), t.models("fallbacks", "clear"));
         assertEquals(new Run(0, "No fallbacks to clear.\n", ""), t.models("fallbacks", "clear"));
-        assertEquals(CONFIG.replace("""
+        assertEquals(withMarker(CONFIG.replace("""
                         primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
                 """, """
                         primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
                         fallbacks: [],
-                """), t.read(t.config()));
+                """).replace("""
+                      workspace: "~/clawd",
+                """, """
+                      workspace: "~/clawd",
+                      models: {
+                        "huggingface/Qwen/Qwen3-8B": {},
+                        "huggingface/openai/gpt-oss-120b": {},
+                      },
+                """)), t.read(t.config()));
     }
 
     @Test void aliasesAddMoveRemove() {
         assertEquals(new Run(0, "Alias R1 -> huggingface/deepseek-ai/DeepSeek-R1\n", ""), t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1"));
-        assertEquals(CONFIG.replace("""
+        assertEquals(withMarker(CONFIG.replace("""
                       workspace: "~/clawd",
                 """, """
                       workspace: "~/clawd",
@@ -90,7 +108,7 @@ class ConfigCommandsTest {
                           alias: "R1",
                         },
                       },
-                """), t.read(t.config()));
+                """)), t.read(t.config()));
         assertEquals(new Run(0, "Alias R1 already -> huggingface/deepseek-ai/DeepSeek-R1\n", ""), t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1"));
         assertEquals(new Run(0, "Alias R1 -> huggingface/deepseek-ai/DeepSeek-R1:cheapest (was huggingface/deepseek-ai/DeepSeek-R1)\n", ""), t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1:cheapest"));
         assertEquals(new Run(0, "R1 -> huggingface/deepseek-ai/DeepSeek-R1:cheapest\n", ""), t.models("aliases"));
@@ -98,6 +116,20 @@ class ConfigCommandsTest {
         assertEquals(new Run(0, "Removed alias R1 (was huggingface/deepseek-ai/DeepSeek-R1:cheapest)\n", ""), t.models("aliases", "remove", "R1"));
         assertEquals(new Run(1, "", "models: no alias R1\n"), t.models("aliases", "remove", "R1"));
         assertEquals(new Run(0, "No aliases.\n", ""), t.models("aliases", "list"));
+    }
+
+    /** The config with OpenClaw's marker of the current allowlist form added at its end. */
+    static String withMarker(String config) {
+        return config.replace("""
+                  gateway: { port: 18789 },
+                """, """
+                  gateway: { port: 18789 },
+                  meta: {
+                    migrations: {
+                      modelPolicyAllowlist: true,
+                    },
+                  },
+                """);
     }
 
     @Test void aBrokenConfigIsNeverWritten() {

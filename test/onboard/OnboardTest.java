@@ -37,7 +37,7 @@ class OnboardTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("""
                 Token OK: signed in to Hugging Face as example-user
-                Wrote ~/.openclaw/openclaw.json: default model huggingface/deepseek-ai/DeepSeek-R1, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1)
+                Wrote ~/.openclaw/openclaw.json: default model huggingface/deepseek-ai/DeepSeek-R1, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1), plugin huggingface enabled, gateway mode local
                 Saved the token to ~/.openclaw/.env as HF_TOKEN (hf_…wxyz)
 
                 Next:
@@ -60,6 +60,11 @@ class OnboardTest {
                       },
                     },
                   },
+                  meta: {
+                    migrations: {
+                      modelPolicyAllowlist: true,
+                    },
+                  },
                   auth: {
                     profiles: {
                       "huggingface:default": {
@@ -77,6 +82,16 @@ class OnboardTest {
                         models: [],
                       },
                     },
+                  },
+                  plugins: {
+                    entries: {
+                      huggingface: {
+                        enabled: true,
+                      },
+                    },
+                  },
+                  gateway: {
+                    mode: "local",
                   },
                 }
                 """, t.read(t.config()));
@@ -120,6 +135,11 @@ class OnboardTest {
                     mode: "replace",
                     providers: { huggingface: { baseUrl: "https://proxy.example/v1", models: [{ id: "Qwen/Qwen3-8B", name: "Mine" }], api: "openai-completions" } },
                   },
+                  meta: {
+                    migrations: {
+                      modelPolicyAllowlist: true,
+                    },
+                  },
                   auth: {
                     profiles: {
                       "huggingface:default": {
@@ -128,9 +148,31 @@ class OnboardTest {
                       },
                     },
                   },
+                  plugins: {
+                    entries: {
+                      huggingface: {
+                        enabled: true,
+                      },
+                    },
+                  },
+                  gateway: {
+                    mode: "local",
+                  },
                 }
                 """, t.read(t.config()));
         assertTrue(Files.exists(t.state().resolve("openclaw.json.bak")));
+    }
+
+    @Test void aSecondOnboardingKeepsTheDefaultItFindsAndSaysSo() {
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/Qwen/Qwen3-8B:cheapest\" } } } }\n");
+        Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
+        assertTrue(r.out().startsWith("Wrote ~/.openclaw/openclaw.json: kept default model huggingface/Qwen/Qwen3-8B:cheapest, alias \"Hugging Face\", "), r.out());
+        assertTrue(r.out().contains("  chat \"Hello\"      a first question to huggingface/Qwen/Qwen3-8B:cheapest\n"), r.out());
+        JsonValue config = Json5.parse(t.read(t.config()));
+        assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.string(config, ConfigFile.PRIMARY));
+        assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.aliases(config).get("Hugging Face"));
+        Run again = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation", "--model", "deepseek-ai/DeepSeek-R1"));
+        assertTrue(again.out().startsWith("Wrote ~/.openclaw/openclaw.json: default model huggingface/deepseek-ai/DeepSeek-R1, "), again.out());
     }
 
     @Test void anAliasItAlreadyHasStays() {

@@ -64,7 +64,7 @@ class OnboardWizardTest {
                 Ready to write:
                   ~/.openclaw/openclaw.json: default model huggingface/Qwen/Qwen3-8B:cheapest, its alias "Hugging Face" (unless it has one), auth profile huggingface:default, provider huggingface
                   ~/.openclaw/.env: HF_TOKEN=hf_…xyz
-                Write these? [Y/n] Wrote ~/.openclaw/openclaw.json: default model huggingface/Qwen/Qwen3-8B:cheapest, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1)
+                Write these? [Y/n] Wrote ~/.openclaw/openclaw.json: default model huggingface/Qwen/Qwen3-8B:cheapest, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1), plugin huggingface enabled, gateway mode local
                 Saved the token to ~/.openclaw/.env as HF_TOKEN (hf_…xyz)
 
                 Next:
