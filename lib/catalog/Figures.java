@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 final class Figures {
     private Figures() { }
 
-    /** A token count as people say it: 131072 → 128k, 1048576 → 1M. */
+    /**
+     * A token count as {@code openclaw models list} prints it, in thousands: 131072 → 131k, 65536 → 66k,
+     * 1000000 → 1000k (OpenClaw has no M).
+     */
     static String tokens(long n) {
         if (n <= 0) return "-";
-        if (n >= 1 << 20 && n % (1 << 20) == 0) return n / (1 << 20) + "M";
-        if (n >= 1024) return Math.round(n / 1024.0) + "k";
+        if (n >= 1000) return Math.round(n / 1000.0) + "k";
         return Long.toString(n);
     }
 

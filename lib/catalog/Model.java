@@ -12,6 +12,8 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
              BigDecimal costInput, BigDecimal costOutput, List<RouterModel.Offer> providers, boolean unlisted) {
 
     static final long DEFAULT_MAX_TOKENS = 8192;
+    /** What OpenClaw takes for a model whose context window nobody states (its built-in catalog's figure). */
+    static final long DEFAULT_CONTEXT_WINDOW = 131072;
 
     /** The OpenClaw ref: {@code huggingface/<org>/<model>}. */
     String ref() { return ModelRef.PREFIX + id; }
@@ -37,7 +39,7 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
 
     /** A model known only by its id: text in, no figures yet; the sources of {@link ModelMerge} fill it in. */
     static Model known(String id) {
-        return new Model(id, null, false, List.of("text"), 0, DEFAULT_MAX_TOKENS, null, null, List.of(), false);
+        return new Model(id, null, false, List.of("text"), DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, null, null, List.of(), false);
     }
 
     Model named(String newName) {

@@ -29,8 +29,8 @@ class ModelsListTest {
         Run r = t.models("--offline");
         String[] lines = r.out().split("\n");
         assertEquals("MODEL                                          NAME                     CTX  IN $/M  OUT $/M  PROVIDERS  TAGS", lines[0]);
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1            DeepSeek R1             128k    3.00     7.00  -          reasoning", lines[1]);
-        assertEquals("huggingface/moonshotai/Kimi-K2.5               Kimi K2.5               256k    0.60     3.00  -          reasoning vision", lines[11]);
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1            DeepSeek R1             131k    3.00     7.00  -          reasoning", lines[1]);
+        assertEquals("huggingface/moonshotai/Kimi-K2.5               Kimi K2.5               262k    0.60     3.00  -          reasoning vision", lines[11]);
         assertEquals(12, lines.length);
         assertEquals("11 models · built-in catalog (updated 2026-11-21)\n", r.err());
         assertEquals(List.of(), router.requests);
@@ -40,12 +40,12 @@ class ModelsListTest {
         Run r = t.models();
         assertEquals(0, r.status());
         assertEquals("""
-                MODEL                                    NAME                CTX  IN $/M  OUT $/M  PROVIDERS                                              TAGS
-                huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1        160k    0.70     2.50  novita,together,featherless-ai                         reasoning tools
-                huggingface/Qwen/Qwen3-8B                Qwen3 8B (router)   40k    0.06     0.25  nscale                                                 reasoning tools
-                huggingface/deepseek-ai/DeepSeek-V4-Pro  DeepSeek V4 Pro      1M    1.69     3.38  novita,together,fireworks-ai,featherless-ai,deepinfra  tools
-                huggingface/zai-org/GLM-4.5V             GLM 4.5V              -       -        -  -                                                      vision
-                huggingface/some-org/tiny-chat_v2        Tiny Chat V2          -       -        -  hf-inference
+                MODEL                                    NAME                 CTX  IN $/M  OUT $/M  PROVIDERS                                              TAGS
+                huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1         164k    0.70     2.50  novita,together,featherless-ai                         reasoning tools
+                huggingface/Qwen/Qwen3-8B                Qwen3 8B (router)    41k    0.06     0.25  nscale                                                 reasoning tools
+                huggingface/deepseek-ai/DeepSeek-V4-Pro  DeepSeek V4 Pro    1049k    1.69     3.38  novita,together,fireworks-ai,featherless-ai,deepinfra  tools
+                huggingface/zai-org/GLM-4.5V             GLM 4.5V            131k       -        -  -                                                      vision
+                huggingface/some-org/tiny-chat_v2        Tiny Chat V2        131k       -        -  hf-inference
                 """, r.out());
         assertTrue(r.err().startsWith("5 models · live from the router"), r.err());
         assertEquals("GET /v1/models", router.requests.get(0).method() + " " + router.requests.get(0).path());
@@ -82,6 +82,12 @@ class ModelsListTest {
         assertEquals(Json.parse("{\"input\":0.7,\"output\":2.5}"), r1.asObject().get("cost"));
     }
 
+    @Test void aModelWhoseContextNobodyStatesHasOpenClawsDefaultNotZero() {
+        JsonArray models = Json.parse(t.models("--json").out()).asObject().get("models").asArray();
+        JsonObject tiny = models.objects().stream().filter(m -> m.string("id").equals("some-org/tiny-chat_v2")).findFirst().orElseThrow();
+        assertEquals(131072, tiny.longOr("contextWindow", -1));
+    }
+
     @Test void tagsFromTheConfig() {
         t.write(t.config(), """
                 { agents: { defaults: {
@@ -101,8 +107,8 @@ class ModelsListTest {
                 ] } } } }
                 """);
         String out = t.models().out();
-        assertTrue(out.contains("\nhuggingface/deepseek-ai/DeepSeek-R1      My R1              32k    0.70     2.50  novita,together,featherless-ai "), out);
-        assertTrue(out.contains("\nhuggingface/my-org/private-model         Private             8k       -        -  -\n"), out);
+        assertTrue(out.contains("\nhuggingface/deepseek-ai/DeepSeek-R1      My R1                33k    0.70     2.50  novita,together,featherless-ai "), out);
+        assertTrue(out.contains("\nhuggingface/my-org/private-model         Private               8k       -        -  -\n"), out);
     }
 
     @Test void filters() {
@@ -189,6 +195,6 @@ class ModelsListTest {
         String table = ModelTable.table(ModelMerge.merge(RouterModel.listFrom(Json.parse(MODELS)), catalog, JsonValue.object(), false),
                 new ModelTable.Marks(null, List.of(), java.util.Map.of()), new Term(false, 100, false));
         for (String line : table.split("\n")) assertTrue(line.length() <= 100, line.length() + ": " + line);
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1   160k    0.70     2.50  novita,t…  reasoning …", table.split("\n")[1]);
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1    164k    0.70     2.50  novita,t…  reasoning…", table.split("\n")[1]);
     }
 }

@@ -22,14 +22,14 @@ class ModelsShowTest {
     @Test void showsFactsProvidersEstimatesAndRefs() {
         assertEquals(new Run(0, """
                 DeepSeek R1  huggingface/deepseek-ai/DeepSeek-R1
-                Context:   160k tokens, up to 8192 out
+                Context:   164k tokens, up to 8192 out
                 Price:     $0.70 in / $2.50 out per 1M tokens
                 Input:     text
                 Tags:      reasoning tools
 
                 PROVIDER        STATUS   CTX  IN $/M  OUT $/M  TOOLS  JSON  LATENCY  TOK/S
-                novita          live     64k    0.70     2.50     no    no  1201 ms     30
-                together        live    160k    3.00     7.00    yes   yes   611 ms     86
+                novita          live     66k    0.70     2.50     no    no  1201 ms     30
+                together        live    164k    3.00     7.00    yes   yes   611 ms     86
                 featherless-ai  live       -       -        -      -     -        -      -
 
                 :cheapest: novita ($2.50 out per 1M) — estimate
@@ -63,7 +63,7 @@ class ModelsShowTest {
         assertEquals(0, r.status());
         assertEquals("""
                 GPT-OSS 120B  huggingface/openai/gpt-oss-120b
-                Context:   128k tokens, up to 8192 out
+                Context:   131k tokens, up to 8192 out
                 Price:     $0.00 in / $0.00 out per 1M tokens
                 Input:     text
                 Tags:      reasoning
