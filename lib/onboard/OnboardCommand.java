@@ -76,7 +76,7 @@ public final class OnboardCommand {
     int run(String... args) {
         return Cli.run("onboard", USAGE, out, err, args, cli -> {
             Options o = parse(cli);
-            Onboarding onboarding = new Onboarding(env, out);
+            Onboarding onboarding = new Onboarding(env, out, err);
             ConfigFile config = ConfigFile.of(env);
             JsonValue root = config.read();   // a config that does not parse stops us here, before anything is asked or written
             env.useConfig(root);

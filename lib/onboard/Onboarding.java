@@ -16,10 +16,12 @@ final class Onboarding {
 
     private final Env env;
     private final PrintStream out;
+    private final PrintStream err;
 
-    Onboarding(Env env, PrintStream out) {
+    Onboarding(Env env, PrintStream out, PrintStream err) {
         this.env = env;
         this.out = out;
+        this.err = err;
     }
 
     /** {@code GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2}, unless {@code HF_HUB_OFFLINE=1}. */
@@ -59,6 +61,12 @@ final class Onboarding {
         }
         out.println("Wrote " + config.shown + ": " + String.join(", ", said));
         out.println("Saved the token to " + env.display(envFile) + " as HF_TOKEN (" + Token.mask(token) + ")");
+        Token stored = OpenClawKeys.find(env, config.read());
+        if (stored != null && !stored.secret().equals(token.strip())) {
+            // We never write OpenClaw's database: say what OpenClaw will use, and how to change it.
+            err.println("onboard: warning: " + stored.source() + ", " + stored.masked() + ", comes before HF_TOKEN, so OpenClaw keeps using it;"
+                    + " to switch OpenClaw to the new token, run its own onboarding (openclaw onboard --auth-choice huggingface-api-key)");
+        }
         out.println();
         out.println("Next:");
         out.println("  models list       the models you can use");

@@ -175,6 +175,17 @@ class OnboardTest {
         assertTrue(again.out().startsWith("Wrote ~/.openclaw/openclaw.json: default model huggingface/deepseek-ai/DeepSeek-R1, "), again.out());
     }
 
+    @Test void aNewTokenWhileOpenClawKeepsItsOwnSaysWhichOneOpenClawUses() throws Exception {
+        java.nio.file.Path state = Files.createDirectories(t.state().resolve("state"));
+        for (String suffix : new String[] {"", "-wal"}) {
+            Files.copy(Repo.root().resolve("test/fixtures/sqlite/openclaw.sqlite" + suffix), state.resolve("openclaw.sqlite" + suffix));
+        }
+        Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
+        assertEquals(0, r.status());
+        assertEquals("onboard: warning: OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite), hf_…89ab, comes before HF_TOKEN,"
+                + " so OpenClaw keeps using it; to switch OpenClaw to the new token, run its own onboarding (openclaw onboard --auth-choice huggingface-api-key)\n", r.err());
+    }
+
     @Test void anAliasItAlreadyHasStays() {
         t.write(t.config(), "{ agents: { defaults: { models: { \"huggingface/deepseek-ai/DeepSeek-R1\": { alias: \"R1\" } } } } }");
         t.onboard("", args("--huggingface-api-key", TOKEN));
