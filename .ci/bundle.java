@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * <li>the imports of all the lib files it names, once each, sorted;
  * <li>the script's class, with each lib file it uses inside it as a nested static class, in
  *     {@code //SOURCES} order, comments and all, under a {@code // ---- lib/X.java} line;
- * <li>each {@code //FILES} resource as a constant of the outer class ({@code catalog.json} →
+ * <li>each {@code //FILES} resource as a constant of the outer class ({@code catalog.json} ->
  *     {@code CATALOG_JSON}), where the lib code looks when the resource is not on the classpath.
  * </ul>
  * Usage, from the project root: {@code ./jbang .ci/bundle.java [OUT_DIR]} (default {@code dist}).
@@ -76,13 +76,13 @@ class bundle {
             nested.add("");
             nested.add("    // ---- " + parts[0] + ", embedded: the lib code reads it from here when it is not on the classpath");
             nested.add("    static final String " + constant(parts[0]) + " = \"\"\"");
-            for (String line : content.replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"").split("\n", -1)) nested.add(line.isEmpty() ? "" : "            " + line);
+            for (String line : ascii(content.replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"")).split("\n", -1)) nested.add(line.isEmpty() ? "" : "            " + line);
             nested.set(nested.size() - 1, nested.get(nested.size() - 1) + "            \"\"\";");
         }
         StringBuilder sb = new StringBuilder();
         sb.append(header.get(0)).append('\n');   // the shebang stays first
         sb.append("//\n");
-        sb.append("// ").append(name).append(": the OpenClaw × Hugging Face toolkit's ").append(name.replace(".java", ""))
+        sb.append("// ").append(name).append(": the OpenClaw x Hugging Face toolkit's ").append(name.replace(".java", ""))
                 .append(" script as one self-contained file: lib/ nested inside it, catalog.json embedded.\n");
         sb.append("// Generated from commit ").append(commit).append(" by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,\n");
         sb.append("// then regenerate. Runs with plain `java ").append(name).append(" --help` on JDK 17+ (or `jbang ").append(name).append(" --help`).\n");
@@ -153,7 +153,17 @@ class bundle {
         return line;   // records, interfaces and enums are static when nested
     }
 
-    /** {@code catalog.json} → {@code CATALOG_JSON}. */
+    /** Characters beyond ASCII as Unicode escapes: the bundle then compiles whatever the locale's encoding. */
+    static String ascii(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c < 0x80) sb.append(c);
+            else sb.append(String.format("\\u%04x", (int) c));
+        }
+        return sb.toString();
+    }
+
+    /** {@code catalog.json} -> {@code CATALOG_JSON}. */
     static String constant(String file) { return file.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"); }
 
     static String git(String... args) throws Exception {

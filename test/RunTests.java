@@ -10,6 +10,8 @@
 //SOURCES */*Test.java
 //SOURCES support/*.java
 //FILES catalog.json=../catalog.json
+// The tests hold text beyond ASCII: read as UTF-8 whatever the locale (lib and scripts are ASCII).
+//JAVAC_OPTIONS -encoding UTF-8
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;

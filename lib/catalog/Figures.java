@@ -6,8 +6,8 @@ final class Figures {
     private Figures() { }
 
     /**
-     * A token count as {@code openclaw models list} prints it, in thousands: 131072 → 131k, 65536 → 66k,
-     * 1000000 → 1000k (OpenClaw has no M).
+     * A token count as {@code openclaw models list} prints it, in thousands: 131072 -> 131k, 65536 -> 66k,
+     * 1000000 -> 1000k (OpenClaw has no M).
      */
     static String tokens(long n) {
         if (n <= 0) return "-";

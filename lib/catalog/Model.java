@@ -66,7 +66,7 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
                 ci != null ? ci : costInput, co != null ? co : costOutput, providers, unlisted);
     }
 
-    /** A display name from the id, for models nobody named: {@code deepseek-ai/DeepSeek-R1} → "DeepSeek R1". */
+    /** A display name from the id, for models nobody named: {@code deepseek-ai/DeepSeek-R1} -> "DeepSeek R1". */
     static String nameFromId(String id) {
         // Plain character tests, no regexes: this runs for every unnamed model on each start-up.
         StringBuilder name = new StringBuilder();
@@ -85,7 +85,7 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
 
     private static boolean isSeparator(char c) { return c == '-' || c == '_' || c == ' '; }
 
-    /** {@code 120b} → "120B", {@code gpt} → "GPT", {@code instruct} → "Instruct"; others as they are. */
+    /** {@code 120b} -> "120B", {@code gpt} -> "GPT", {@code instruct} -> "Instruct"; others as they are. */
     private static String word(String w) {
         char first = w.charAt(0);
         if (isSize(w) || (w.length() <= 3 && allLowerAscii(w))) return w.toUpperCase(Locale.ROOT);

@@ -57,7 +57,8 @@ public final class ChatCommand {
         this.random = random;
     }
 
-    public static int run(PrintStream out, PrintStream err, String... args) {
+    public static int run(PrintStream stdout, PrintStream stderr, String... args) {
+        PrintStream out = Output.forLocale(stdout), err = Output.forLocale(stderr);
         ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, out, err, d -> Thread.sleep(d.toMillis()), new Random());
         // Ctrl-C: the JVM ends the request with the process (exit 130); this says so, after whatever was printed.
         Thread interrupted = new Thread(() -> {

@@ -48,7 +48,7 @@ final class ChatRepl {
     }
 
     int run() throws IOException, InterruptedException {
-        err.println("chat with " + chain.get(0).routerId() + " · /help for commands · /exit or Ctrl-D to leave");
+        err.println("chat with " + chain.get(0).routerId() + " \u00b7 /help for commands \u00b7 /exit or Ctrl-D to leave");
         while (true) {
             String line = prompt("> ");
             if (line == null) return 0;
@@ -74,7 +74,7 @@ final class ChatRepl {
     /** The lines up to a closing {@code """}; null at end of input (nothing is sent). */
     private String block() throws IOException {
         StringBuilder sb = new StringBuilder();
-        for (String line = prompt("… "); line != null; line = prompt("… ")) {
+        for (String line = prompt("\u2026 "); line != null; line = prompt("\u2026 ")) {
             if (line.strip().equals("\"\"\"")) return sb.toString();
             if (sb.length() > 0) sb.append('\n');
             sb.append(line);

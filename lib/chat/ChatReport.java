@@ -47,13 +47,13 @@ final class ChatReport {
         return answer;
     }
 
-    /** {@code deepseek-ai/DeepSeek-R1 via together · 26 in + 20 out tokens · $0.000218}. */
+    /** {@code deepseek-ai/DeepSeek-R1 via together - 26 in + 20 out tokens - $0.000218}. */
     static String summary(ChatRun.Answer a, BigDecimal cost) {
         StringBuilder sb = new StringBuilder(a.model());
         if (a.provider() != null) sb.append(" via ").append(a.provider());
-        if (a.usage() != null) sb.append(" · ").append(a.usage().prompt()).append(" in + ").append(a.usage().completion()).append(" out tokens");
-        if (cost != null) sb.append(" · ").append(dollars(cost));
-        if ("length".equals(a.finishReason())) sb.append(" · cut at the token limit");
+        if (a.usage() != null) sb.append(" \u00b7 ").append(a.usage().prompt()).append(" in + ").append(a.usage().completion()).append(" out tokens");
+        if (cost != null) sb.append(" \u00b7 ").append(dollars(cost));
+        if ("length".equals(a.finishReason())) sb.append(" \u00b7 cut at the token limit");
         return sb.toString();
     }
 

@@ -181,6 +181,6 @@ final class ChatRun {
 
     private static String shorten(String s) {
         String one = s.replace('\n', ' ').strip();
-        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+        return one.length() > 200 ? one.substring(0, 200) + "\u2026" : one;
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Separates reasoning written inline as {@code <think>…</think>} from the answer text, across chunk
+ * Separates reasoning written inline as {@code <think>...</think>} from the answer text, across chunk
  * boundaries (a tag may arrive split over two chunks: the unsure tail is held back until the next
  * chunk decides it). The blank lines models put right after {@code </think>} are dropped.
  */

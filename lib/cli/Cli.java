@@ -127,7 +127,7 @@ final class Cli {
     /** {@code 30 s}, {@code 0.5 s}: a duration as messages show it. */
     static String seconds(java.time.Duration d) { return plain(d.toMillis() / 1000.0) + " s"; }
 
-    /** 2.0 → "2", 0.25 → "0.25". */
+    /** 2.0 -> "2", 0.25 -> "0.25". */
     static String plain(double n) {
         return n == Math.rint(n) && Math.abs(n) < 1e15 ? Long.toString((long) n) : new java.math.BigDecimal(Double.toString(n)).stripTrailingZeros().toPlainString();
     }

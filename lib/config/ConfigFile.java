@@ -98,7 +98,7 @@ final class ConfigFile {
         }
     }
 
-    /** Alias → ref, from {@code agents.defaults.models[REF].alias}, in file order. */
+    /** Alias -> ref, from {@code agents.defaults.models[REF].alias}, in file order. */
     static Map<String, String> aliases(JsonValue root) {
         Map<String, String> aliases = new LinkedHashMap<>();
         JsonObject models = root.objectAt(MODELS);

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where settings come from, as OpenClaw reads them; the first that has a value wins and nothing
  * overrides a value already found: the process environment, {@code ./.env},
- * {@code $OPENCLAW_STATE_DIR/.env}, the config's {@code env} block, and — only when the config says
- * {@code env: { shellEnv: { enabled: true } }} — the user's login shell, asked once for the variables
+ * {@code $OPENCLAW_STATE_DIR/.env}, the config's {@code env} block, and - only when the config says
+ * {@code env: { shellEnv: { enabled: true } }} - the user's login shell, asked once for the variables
  * still missing. Every value knows where it came from.
  */
 final class Env {
@@ -80,7 +80,7 @@ final class Env {
 
     /**
      * Takes the config's {@code env} block as OpenClaw 2026.9.6 reads it: variables from {@code env.vars},
-     * and {@code env.shellEnv}. A string directly under {@code env} ({@code env: {HF_TOKEN: "…"}}) is not
+     * and {@code env.shellEnv}. A string directly under {@code env} ({@code env: {HF_TOKEN: "..."}}) is not
      * read: OpenClaw rejects the whole config for it; {@link #misplacedEnvKeys} names them for a warning.
      */
     void useConfig(JsonValue config) {

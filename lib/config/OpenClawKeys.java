@@ -8,7 +8,7 @@ import java.util.List;
  * The Hugging Face key OpenClaw keeps for itself, read-only: OpenClaw 2026.9.6 stores API keys in its state
  * database, {@code $OPENCLAW_STATE_DIR/state/openclaw.sqlite}, table {@code config_machine_state}, row
  * {@code authProfiles.store} ({@code {"version":1,"profiles":{"huggingface:default":{"type":"api_key",
- * "provider":"huggingface","key":"hf_…"}}}}); earlier versions kept the same profiles in
+ * "provider":"huggingface","key":"hf_..."}}}}); earlier versions kept the same profiles in
  * {@code agents/<agent>/agent/auth-profiles.json}. OpenClaw uses a stored key before {@code HF_TOKEN}.
  * Nothing here ever writes: the database is OpenClaw's alone. A store that cannot be read is a warning.
  */

@@ -40,12 +40,12 @@ final class Token {
     @Override
     public String toString() { return masked() + " (" + source + ")"; }
 
-    /** {@code hf_…wxyz}: the prefix, then at most the last four characters, fewer for a short token. */
+    /** {@code hf_...wxyz}: the prefix, then at most the last four characters, fewer for a short token. */
     static String mask(String token) {
         String prefix = token.startsWith("hf_") ? "hf_" : "";
         String rest = token.substring(prefix.length());
         int shown = Math.min(4, rest.length() / 4);
-        return prefix + "…" + rest.substring(rest.length() - shown);
+        return prefix + "\u2026" + rest.substring(rest.length() - shown);
     }
 
     /**

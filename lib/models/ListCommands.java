@@ -61,7 +61,7 @@ final class ListCommands {
             case "plain" -> out.print(ModelTable.plain(models));
             default -> {
                 out.print(ModelTable.table(models, marks, term));
-                err.println(term.dim(models.size() + " models · " + describe(found)));
+                err.println(term.dim(models.size() + " models \u00b7 " + describe(found)));
             }
         }
         return 0;
@@ -123,7 +123,7 @@ final class ListCommands {
 
     private Discovery.Result discover(JsonValue config) throws Exception {
         Discovery.Result found;
-        try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list…")) {
+        try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list\u2026")) {
             found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
         }
         if (found.note() != null) err.println("models: " + found.note());

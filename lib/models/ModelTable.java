@@ -120,7 +120,7 @@ final class ModelTable {
     }
 
     private static String cut(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "\u2026";
     }
 
     private static String providers(Model m) {

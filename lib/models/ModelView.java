@@ -36,8 +36,8 @@ final class ModelView {
             for (String line : ModelTable.columns(rows, ModelTable.widths(rows), 2, Integer.MAX_VALUE)) sb.append(line).append('\n');
             RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
             sb.append('\n');
-            line(sb, ":cheapest", cheapest == null ? "no live price listed" : cheapest.provider() + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) — estimate");
-            line(sb, ":fastest", fastest == null ? "no live throughput listed" : fastest.provider() + " (" + Math.round(fastest.throughput()) + " tokens/s) — estimate");
+            line(sb, ":cheapest", cheapest == null ? "no live price listed" : cheapest.provider() + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) \u2014 estimate");
+            line(sb, ":fastest", fastest == null ? "no live throughput listed" : fastest.provider() + " (" + Math.round(fastest.throughput()) + " tokens/s) \u2014 estimate");
         }
         sb.append("\nRefs:\n");
         for (String ref : refs(m)) sb.append("  ").append(ref).append('\n');

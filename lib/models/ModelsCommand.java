@@ -47,7 +47,7 @@ public final class ModelsCommand {
     private ModelsCommand() { }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(Env.system(), Term.detect(System.getenv()), out, err, args);
+        return run(Env.system(), Term.detect(System.getenv()), Output.forLocale(out), Output.forLocale(err), args);
     }
 
     static int run(Env env, Term term, PrintStream out, PrintStream err, String... args) {

@@ -42,7 +42,7 @@ final class ModelPicker {
             out.println("Default Hugging Face model" + (filter.isEmpty() ? "" : " matching \"" + filter + "\"") + " (page " + (page + 1) + " of " + pages + "):");
             for (int i = page * PAGE; i < Math.min(shown.size(), (page + 1) * PAGE); i++) {
                 Choice c = shown.get(i);
-                out.printf("  %2d) %-36s %s%s%n", i + 1, c.label(), c.ref(), c == all.get(0) ? "   ← default" : "");
+                out.printf("  %2d) %-36s %s%s%n", i + 1, c.label(), c.ref(), c == all.get(0) ? "   \u2190 default" : "");
             }
             String answer = keyboard.line("Number, text to filter, > or < to page, Enter for " + all.get(0).label() + ": ");
             if (answer == null) return null;

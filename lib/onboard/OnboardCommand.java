@@ -64,7 +64,7 @@ public final class OnboardCommand {
         Term term = Term.detect(System.getenv());
         Console console = System.console();
         Keyboard keyboard = term.tty() && console != null ? Keyboard.console(console) : null;
-        return new OnboardCommand(Env.system(), term, System.in, keyboard, out, err).run(args);
+        return new OnboardCommand(Env.system(), term, System.in, keyboard, Output.forLocale(out), Output.forLocale(err)).run(args);
     }
 
     /** What the command line asked for. */

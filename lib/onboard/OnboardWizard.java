@@ -67,7 +67,7 @@ final class OnboardWizard {
         List<String> labels = new ArrayList<>(OnboardCommand.AUTH_CHOICES.values());
         out.println();
         out.println("Auth choice:");
-        for (int i = 0; i < labels.size(); i++) out.println("  " + (i + 1) + ") " + labels.get(i) + (i == 0 ? "   ← default" : ""));
+        for (int i = 0; i < labels.size(); i++) out.println("  " + (i + 1) + ") " + labels.get(i) + (i == 0 ? "   \u2190 default" : ""));
         while (true) {
             String answer = keyboard.line("Choice [1]: ");
             if (answer == null) throw cancelled();
@@ -110,7 +110,7 @@ final class OnboardWizard {
 
     private Discovery.Result discover(String token) throws Exception {
         Discovery.Result found;
-        try (AutoCloseable spinner = term.spinner(err, "loading the model list…")) {
+        try (AutoCloseable spinner = term.spinner(err, "loading the model list\u2026")) {
             found = new Discovery(env, root, Instant.now()).using(new Token(token, "onboard"))
                     .discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
         }
@@ -122,7 +122,7 @@ final class OnboardWizard {
     private String backend(String ref, List<Model> models) throws IOException {
         ModelRef chosen = ModelRef.parse(ref);
         if (chosen.providerLocked()) {
-            out.println("Provider locked — the router picks the backend by cost or speed.");
+            out.println("Provider locked \u2014 the router picks the backend by cost or speed.");
             return ref;
         }
         if (chosen.provider() != null) return ref;
@@ -134,7 +134,7 @@ final class OnboardWizard {
         for (int i = 0; i < live.size(); i++) {
             RouterModel.Offer o = live.get(i);
             String price = o.priceOut() == null ? "price not listed" : "$" + Figures.price(o.priceIn()) + " in / $" + Figures.price(o.priceOut()) + " out per 1M";
-            String speed = o.throughput() == null ? "" : " · " + Math.round(o.throughput()) + " tok/s";
+            String speed = o.throughput() == null ? "" : " \u00b7 " + Math.round(o.throughput()) + " tok/s";
             out.printf("  %d) %-16s %s%s%n", i + 1, o.provider(), price, speed);
         }
         while (true) {

@@ -45,6 +45,6 @@ final class RouterError extends Exception {
         };
         String said = said(body).message();
         String message = status + ": " + (plain != null ? plain : said != null ? said : "HTTP error");
-        return new RouterError(status, message.length() > 200 ? message.substring(0, 200) + "…" : message);
+        return new RouterError(status, message.length() > 200 ? message.substring(0, 200) + "\u2026" : message);
     }
 }

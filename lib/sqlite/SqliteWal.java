@@ -18,7 +18,7 @@ import java.util.Map;
 final class SqliteWal {
     private static final int HEADER = 32, FRAME_HEADER = 24;
 
-    /** Page number → where its newest committed copy starts in the log. */
+    /** Page number -> where its newest committed copy starts in the log. */
     final Map<Integer, Long> pages;
     /** The database size in pages after the last commit; 0 when nothing is committed. */
     final int databasePages;

@@ -56,7 +56,7 @@ class BundleTest {
 
     @Test void headerAndShape() throws IOException {
         String models = Files.readString(dist.resolve("models.java"));
-        assertTrue(models.startsWith("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\n//\n// models.java: the OpenClaw × Hugging Face toolkit's models script"), models.substring(0, 200));
+        assertTrue(models.startsWith("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\n//\n// models.java: the OpenClaw x Hugging Face toolkit's models script"), models.substring(0, 200));
         assertTrue(models.contains("by `./jbang .ci/bundle.java`; do not edit"));
         assertTrue(models.contains("\n    // ---- lib/json/JsonReader.java\n"));
         assertTrue(models.contains("\n    static final String CATALOG_JSON = \"\"\"\n"));

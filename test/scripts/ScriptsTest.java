@@ -52,6 +52,19 @@ class ScriptsTest {
         }
     }
 
+    @Test void libAndScriptsAreAsciiSoTheyCompileInAnyLocale() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Stream.concat(Files.walk(Repo.root().resolve("lib")), Files.list(Repo.root().resolve("scripts")))) {
+            files = s.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            for (int i = 0; i < bytes.length; i++) {
+                assertTrue(bytes[i] >= 0, file + ": a byte beyond ASCII at offset " + i + " (use a \\u escape; javac reads sources in the locale's encoding)");
+            }
+        }
+    }
+
     @Test void scriptsAreThinShells() {
         COMMANDS.forEach((name, command) -> {
             String source = Repo.read("scripts/" + name + ".java");

@@ -1,0 +1,91 @@
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The process's stdout and stderr as the locale allows: what we print carries a few characters beyond
+ * ASCII (a middle dot, an ellipsis, a dash, arrows; and whatever a model answers). Where the streams' encoding (the JVM's
+ * {@code stdout.encoding}, else the locale's {@code native.encoding}) can show them, nothing changes; where
+ * it cannot (a C or POSIX locale: cron, systemd units, slim containers), they become ASCII stand-ins
+ * ({@code ... - <- ->}) and anything else {@code ?}, where the JVM alone would print {@code ?} for all of them.
+ */
+final class Output {
+    private Output() { }
+
+    /** {@code given} as the locale allows it, when it is the process's own stdout or stderr; any other stream as it is. */
+    static PrintStream forLocale(PrintStream given) {
+        boolean stdout = given == System.out, stderr = given == System.err;
+        if (!stdout && !stderr) return given;
+        String name = System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding", System.getProperty("native.encoding", "UTF-8"));
+        Charset charset;
+        try {
+            charset = Charset.forName(name);
+        } catch (RuntimeException unknown) {
+            return given;
+        }
+        if (charset.newEncoder().canEncode("\u00b7\u2026\u2014\u2190\u2192")) return given;
+        given.flush();
+        OutputStream fd = new BufferedOutputStream(new FileOutputStream(stdout ? FileDescriptor.out : FileDescriptor.err), 8192);
+        return new PrintStream(new Ascii(fd), true, StandardCharsets.UTF_8);
+    }
+
+    /** The ASCII stand-in of one code point, or null to keep it (it is ASCII). */
+    static String standIn(int codePoint) {
+        if (codePoint < 0x80) return null;
+        return switch (codePoint) {
+            case 0x2026 -> "...";
+            case 0x2192 -> "->";
+            case 0x2190 -> "<-";
+            case 0x00b7, 0x2014, 0x2013, 0x2212 -> "-";
+            case 0x00d7 -> "x";
+            case 0x2018, 0x2019 -> "'";
+            case 0x201c, 0x201d -> "\"";
+            case 0x00a0 -> " ";
+            default -> "?";
+        };
+    }
+
+    /** Takes UTF-8, writes ASCII: each code point beyond ASCII as its {@link #standIn}. */
+    static final class Ascii extends FilterOutputStream {
+        private int codePoint, pending;
+
+        Ascii(OutputStream out) { super(out); }
+
+        @Override
+        public void write(int b) throws IOException {
+            b &= 0xff;
+            if (pending > 0 && (b & 0xc0) == 0x80) {
+                codePoint = (codePoint << 6) | (b & 0x3f);
+                if (--pending == 0) out.write(standIn(codePoint).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            if (pending > 0) out.write('?');   // a sequence cut short
+            pending = 0;
+            if (b < 0x80) {
+                out.write(b);
+            } else if (b >= 0xf0) {
+                codePoint = b & 0x07;
+                pending = 3;
+            } else if (b >= 0xe0) {
+                codePoint = b & 0x0f;
+                pending = 2;
+            } else if (b >= 0xc0) {
+                codePoint = b & 0x1f;
+                pending = 1;
+            } else {
+                out.write('?');
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) write(b[i]);
+        }
+    }
+}
