@@ -1,24 +1,65 @@
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A MODEL the user typed (an alias, a ref or a bare id) made into the ref to write into the config, for
  * every command that writes one ({@code models set}, {@code fallbacks add}, {@code aliases add},
- * {@code onboard --model}). Offline: a pinned provider is checked against the cached router list only.
+ * {@code onboard --model}). Offline: checked against the router's list as cached by the last
+ * {@code models list}, when there is one, and the config's own {@code models[]} entries. A model neither
+ * has is refused with the nearest ids ({@code --force} writes it all the same); with no list at all, it is
+ * written with a warning. A pinned provider that the cached list says does not serve the model is refused.
  */
 final class ModelChoice {
     private ModelChoice() { }
 
-    /** The ref for {@code model}; a usage error when it is not one, or pins a provider the cached list says does not serve it. */
-    static String ref(Env env, JsonValue root, String model) {
+    /** What a check found: the ref, and a warning to print when it could not be checked (else null). */
+    record Checked(String ref, String warning) { }
+
+    /** The ref for {@code model}; a usage error when it is not one; a failure when the known list lacks it (unless {@code force}). */
+    static Checked ref(Env env, JsonValue root, String model, boolean force) {
+        ModelRef ref;
         try {
-            ModelRef ref = ModelRef.resolve(model, ConfigFile.aliases(root));
-            if (ref.provider() != null) {
-                ref.requireServed(new Discovery(env, root, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live());
-            }
-            return ref.ref();
+            ref = ModelRef.resolve(model, ConfigFile.aliases(root));
         } catch (ModelRefException e) {
             throw new Cli.UsageException(e.getMessage());
         }
+        List<RouterModel> live = new Discovery(env, root, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live();
+        if (force) return new Checked(ref.ref(), null);
+        if (live == null) {
+            return new Checked(ref.ref(), "no model list is cached, so " + ref.ref() + " was not checked; 'models list' fetches one");
+        }
+        List<Model> known = ModelMerge.merge(live, Catalog.builtIn(), root, false);
+        boolean found = false;
+        for (Model m : known) found |= m.id().equalsIgnoreCase(ref.id());
+        if (!found) throw new Cli.Failure("no model " + ref.id() + " in the router's list" + suggestions(model, known) + " (--force writes it anyway)");
+        try {
+            ref.requireServed(live);
+        } catch (ModelRefException e) {
+            throw new Cli.Failure(e.getMessage());
+        }
+        return new Checked(ref.ref(), null);
+    }
+
+    /** "; did you mean a, b or c?" with the ids nearest to what was typed, or "; see 'models list'" when none is near. */
+    static String suggestions(String wanted, List<Model> models) {
+        String key = ModelRef.looseId(wanted);
+        List<Model> sorted = new ArrayList<>(models);
+        sorted.sort(Comparator.comparingInt(m -> distance(key, m)));
+        List<String> close = new ArrayList<>();
+        for (Model m : sorted) {
+            if (close.size() == 3 || distance(key, m) > Math.max(3, key.length() / 2)) break;
+            close.add(m.ref());
+        }
+        if (close.isEmpty()) return "; see 'models list'";
+        return "; did you mean " + String.join(", ", close) + "?";
+    }
+
+    /** Distance to the id, or to its name part alone when that is nearer (people type just the model). */
+    private static int distance(String key, Model m) {
+        String id = m.id().toLowerCase(java.util.Locale.ROOT);
+        return Math.min(Cli.distance(key, id), Cli.distance(key, id.substring(id.indexOf('/') + 1)));
     }
 }

@@ -52,8 +52,15 @@ record ModelRef(String id, String suffix) {
         return colon >= 0 ? s.substring(0, colon) : s;
     }
 
-    /** An alias from the config (exact, then ignoring case), else a ref or id. */
+    /** Whether {@code text} can be an alias: not blank, and with no {@code /} or {@code :}, which would make it look like a ref. */
+    static boolean isAliasName(String text) {
+        return !text.isBlank() && text.indexOf('/') < 0 && text.indexOf(':') < 0;
+    }
+
+    /** An alias from the config (exact, then ignoring case), else a ref or id; a ref or id is never taken for an alias. */
     static ModelRef resolve(String text, Map<String, String> aliases) {
+        // A ref or an id is what it says, whatever the aliases: only a bare name can be an alias.
+        if (!isAliasName(text)) return parse(text);
         String target = aliases.get(text);
         if (target == null) {
             for (Map.Entry<String, String> a : aliases.entrySet()) if (a.getKey().equalsIgnoreCase(text)) target = a.getValue();

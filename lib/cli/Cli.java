@@ -93,6 +93,20 @@ final class Cli {
 
     String peek() { return args.peek(); }
 
+    /** Whether {@code flag} is among the arguments still to read, wherever it stands; takes it out if so. */
+    boolean flag(String flag) {
+        boolean found = false;
+        for (java.util.Iterator<String> i = args.iterator(); i.hasNext(); ) {
+            String arg = i.next();
+            if (arg.equals("--")) break;
+            if (arg.equals(flag)) {
+                i.remove();
+                found = true;
+            }
+        }
+        return found;
+    }
+
     /** The value that must follow {@code flag}. */
     String value(String flag) {
         String value = args.poll();

@@ -24,20 +24,28 @@ final class ConfigCommands {
         this.config = ConfigFile.of(env);
     }
 
-    /** {@code models set MODEL}. */
+    /** {@code models set MODEL [--force]}. */
     int set() {
+        boolean force = cli.flag("--force");
         String model = operand("MODEL");
         noMore();
         String[] previous = new String[1];
+        boolean[] wasFallback = new boolean[1];
         String ref = config.update(doc -> {
-            String resolved = ref(doc.value(), model);
+            String resolved = ref(doc.value(), model, force);
             previous[0] = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
             doc.set(ConfigFile.PRIMARY, JsonValue.of(resolved));
+            // The chain tries each model once: the new default leaves the fallbacks.
+            int asFallback = ConfigFile.fallbacks(doc.value()).indexOf(resolved);
+            if (asFallback >= 0) {
+                doc.removeElement(ConfigFile.FALLBACKS, stringIndex(doc, asFallback));
+                wasFallback[0] = true;
+            }
             ModelAllowlist.admit(doc, resolved);
             return resolved;
         });
         if (ref.equals(previous[0])) out.println("Default model is already " + ref);
-        else out.println("Default model: " + ref + (previous[0] == null ? "" : " (was " + previous[0] + ")"));
+        else out.println("Default model: " + ref + (previous[0] == null ? "" : " (was " + previous[0] + ")") + (wasFallback[0] ? "; no longer a fallback" : ""));
         return 0;
     }
 
@@ -52,12 +60,16 @@ final class ConfigCommands {
                 if (refs.isEmpty()) out.println("No fallbacks.");
             }
             case "add" -> {
+                boolean force = cli.flag("--force");
                 String model = operand("MODEL");
                 noMore();
                 out.println(edit(doc -> {
-                    String ref = ref(doc.value(), model);
+                    String ref = ref(doc.value(), model, force);
                     List<String> refs = ConfigFile.fallbacks(doc.value());
                     if (refs.contains(ref)) return ref + " is already fallback #" + (refs.indexOf(ref) + 1);
+                    if (ref.equals(ConfigFile.string(doc.value(), ConfigFile.PRIMARY))) {
+                        throw new Cli.Failure(ref + " is the default model: a model cannot be its own fallback");
+                    }
                     doc.append(ConfigFile.FALLBACKS, JsonValue.of(ref));
                     ModelAllowlist.allow(doc, ref);
                     return "Added fallback #" + (refs.size() + 1) + ": " + ref;
@@ -67,7 +79,7 @@ final class ConfigCommands {
                 String model = operand("MODEL");
                 noMore();
                 out.println(edit(doc -> {
-                    String ref = ref(doc.value(), model);
+                    String ref = removable(doc.value(), model);
                     int index = ConfigFile.fallbacks(doc.value()).indexOf(ref);
                     if (index < 0) throw new Cli.Failure(ref + " is not a fallback");
                     doc.removeElement(ConfigFile.FALLBACKS, stringIndex(doc, index));
@@ -99,18 +111,26 @@ final class ConfigCommands {
                 if (aliases.isEmpty()) out.println("No aliases.");
             }
             case "add" -> {
+                boolean force = cli.flag("--force");
                 String alias = operand("ALIAS");
                 String model = operand("MODEL");
                 noMore();
                 if (alias.isBlank()) throw new Cli.UsageException("an alias cannot be empty");
+                if (!ModelRef.isAliasName(alias)) {
+                    throw new Cli.UsageException("'" + alias + "' cannot be an alias: with a '/' or ':' it would look like a model ref");
+                }
                 out.println(edit(doc -> {
-                    String ref = ref(doc.value(), model);
-                    String old = ConfigFile.aliases(doc.value()).get(alias);
+                    String ref = ref(doc.value(), model, force);
+                    Map<String, String> aliases = ConfigFile.aliases(doc.value());
+                    String old = aliases.get(alias);
                     if (ref.equals(old)) return "Alias " + alias + " already -> " + ref;
+                    // A model has one alias, in OpenClaw as here: giving it another replaces the first.
+                    String replaced = doc.value().stringAt(aliasPath(ref));
                     if (old != null) doc.remove(aliasPath(old));
                     ModelAllowlist.allow(doc, ref);
                     doc.set(aliasPath(ref), JsonValue.of(alias));
-                    return "Alias " + alias + " -> " + ref + (old == null ? "" : " (was " + old + ")");
+                    return "Alias " + alias + " -> " + ref + (old == null ? "" : " (was " + old + ")")
+                            + (replaced == null ? "" : " in place of its alias " + replaced + " (a model has one alias)");
                 }));
             }
             case "remove" -> {
@@ -135,8 +155,21 @@ final class ConfigCommands {
         return config.update(change);
     }
 
-    /** The ref for MODEL (alias, ref or bare id), as {@link ModelChoice} checks it. */
-    private String ref(JsonValue root, String model) { return ModelChoice.ref(env, root, model); }
+    /** The ref for MODEL (alias, ref or bare id), as {@link ModelChoice} checks it; a warning when it could not be checked. */
+    private String ref(JsonValue root, String model, boolean force) {
+        ModelChoice.Checked checked = ModelChoice.ref(env, root, model, force);
+        if (checked.warning() != null) env.warn(checked.warning());
+        return checked.ref();
+    }
+
+    /** The ref for a MODEL to take out of the config: only its form matters, not whether the router still lists it. */
+    private String removable(JsonValue root, String model) {
+        try {
+            return ModelRef.resolve(model, ConfigFile.aliases(root)).ref();
+        } catch (ModelRefException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+    }
 
     private static List<String> aliasPath(String ref) {
         List<String> path = new ArrayList<>(ConfigFile.MODELS);

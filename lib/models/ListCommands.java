@@ -2,7 +2,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -90,7 +89,7 @@ final class ListCommands {
         List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), config, true);
         Model model = null;
         for (Model m : models) if (ref != null && m.id().equalsIgnoreCase(ref.id())) model = m;
-        if (model == null) throw new Cli.Failure("no model " + wanted + suggestions(wanted, models));
+        if (model == null) throw new Cli.Failure("no model " + wanted + ModelChoice.suggestions(wanted, models));
         try {
             ref.requireServed(found.live());
         } catch (ModelRefException e) {
@@ -141,25 +140,5 @@ final class ListCommands {
             case "cache" -> "cached list from " + UtcTime.format(found.fetchedAt());
             default -> "built-in catalog (updated " + Catalog.builtIn().updated() + ")";
         };
-    }
-
-    /** "; did you mean a, b or c?" with the ids nearest to what was typed, or nothing when none is near. */
-    static String suggestions(String wanted, List<Model> models) {
-        String key = ModelRef.looseId(wanted);
-        List<Model> sorted = new ArrayList<>(models);
-        sorted.sort(Comparator.comparingInt(m -> distance(key, m)));
-        List<String> close = new ArrayList<>();
-        for (Model m : sorted) {
-            if (close.size() == 3 || distance(key, m) > Math.max(3, key.length() / 2)) break;
-            close.add(m.ref());
-        }
-        if (close.isEmpty()) return "; see 'models list'";
-        return "; did you mean " + String.join(", ", close) + "?";
-    }
-
-    /** Distance to the id, or to its name part alone when that is nearer (people type just the model). */
-    private static int distance(String key, Model m) {
-        String id = m.id().toLowerCase(Locale.ROOT);
-        return Math.min(Cli.distance(key, id), Cli.distance(key, id.substring(id.indexOf('/') + 1)));
     }
 }

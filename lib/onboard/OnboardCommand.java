@@ -30,7 +30,8 @@ public final class OnboardCommand {
               --huggingface-api-key KEY  the token; - reads it from stdin (keeps it out of shell history);
                                          default: HUGGINGFACE_HUB_TOKEN, HF_TOKEN, or another token found
                                          the way 'models status' finds one
-              --model REF                the default model (ref, id or alias; suffixes allowed)
+              --model REF                the default model (ref, id or alias; suffixes allowed); refused
+                                         when the cached model list lacks it, unless --force
               --skip-validation          do not ask Hugging Face whether the token works
               -h, --help                 this help
               --version                  the toolkit's version
@@ -69,7 +70,7 @@ public final class OnboardCommand {
 
     /** What the command line asked for. */
     static final class Options {
-        boolean nonInteractive, skipValidation;
+        boolean nonInteractive, skipValidation, force;
         String key, model;
     }
 
@@ -87,7 +88,12 @@ public final class OnboardCommand {
                 return new OnboardWizard(onboarding, env, term, keyboard, out, err, config, root, o.model).run();
             }
             // Without --model, a default the config already has is kept (as OpenClaw's onboarding keeps it).
-            String ref = o.model != null ? ModelChoice.ref(env, root, o.model) : null;
+            String ref = null;
+            if (o.model != null) {
+                ModelChoice.Checked checked = ModelChoice.ref(env, root, o.model, o.force);
+                if (checked.warning() != null) err.println("onboard: warning: " + checked.warning());
+                ref = checked.ref();
+            }
             String token = token(o, root);
             if (!o.skipValidation) {
                 Onboarding.TokenCheck check = onboarding.check(token);
@@ -107,11 +113,12 @@ public final class OnboardCommand {
             switch (arg) {
                 case "--non-interactive" -> o.nonInteractive = true;
                 case "--skip-validation" -> o.skipValidation = true;
+                case "--force" -> o.force = true;
                 case "--mode" -> oneOf(cli.value(arg), arg, MODES);
                 case "--auth-choice" -> oneOf(cli.value(arg), arg, List.copyOf(AUTH_CHOICES.keySet()));
                 case "--huggingface-api-key" -> o.key = cli.value(arg);
                 case "--model" -> o.model = cli.value(arg);
-                default -> throw cli.unknown(arg, "--non-interactive", "--mode", "--auth-choice", "--huggingface-api-key", "--model", "--skip-validation");
+                default -> throw cli.unknown(arg, "--non-interactive", "--mode", "--auth-choice", "--huggingface-api-key", "--model", "--skip-validation", "--force");
             }
         }
         return o;

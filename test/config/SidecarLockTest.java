@@ -29,7 +29,7 @@ class SidecarLockTest {
     @AfterAll static void usualWait() { System.clearProperty("sidecarLock.waitMs"); }
 
     @BeforeEach void setUp() {
-        t = new TestEnv(tmp);
+        t = new TestEnv(tmp).cacheModelList(Repo.read("test/fixtures/router-models.json"));
         t.write(t.config(), CONFIG);
         lock = t.state().resolve("openclaw.json.lock");
     }
@@ -45,7 +45,7 @@ class SidecarLockTest {
         assertFalse(Files.exists(lock));
         t.onboard("", "--non-interactive", "--huggingface-api-key", "hf_abcdefghijklmnopqrstuvwxyz", "--skip-validation");
         try (var files = Files.list(t.state())) {
-            assertEquals(java.util.List.of(".env", "openclaw.json", "openclaw.json.bak"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(java.util.List.of(".env", "cache", "openclaw.json", "openclaw.json.bak"), files.map(p -> p.getFileName().toString()).sorted().toList());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -30,7 +30,7 @@ class ConfigCommandsTest {
     TestEnv t;
 
     @BeforeEach void setUp() {
-        t = new TestEnv(tmp);
+        t = new TestEnv(tmp).cacheModelList(Repo.read("test/fixtures/router-models.json"));
         t.write(t.config(), CONFIG);
     }
 
@@ -58,7 +58,7 @@ class ConfigCommandsTest {
     @Test void fallbacksAddListRemoveClear() {
         assertEquals(new Run(0, "No fallbacks.\n", ""), t.models("fallbacks"));
         assertEquals(new Run(0, "Added fallback #1: huggingface/Qwen/Qwen3-8B\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
-        assertEquals(new Run(0, "Added fallback #2: huggingface/openai/gpt-oss-120b\n", ""), t.models("fallbacks", "add", "huggingface/openai/gpt-oss-120b"));
+        assertEquals(new Run(0, "Added fallback #2: huggingface/deepseek-ai/DeepSeek-V4-Pro\n", ""), t.models("fallbacks", "add", "huggingface/deepseek-ai/DeepSeek-V4-Pro"));
         assertEquals(new Run(0, "huggingface/Qwen/Qwen3-8B is already fallback #1\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
         // Each fallback is listed in agents.defaults.models too, as OpenClaw's own fallbacks add does, in the
         // current form (the marker), so that OpenClaw never reads the map as a legacy allowlist.
@@ -66,17 +66,17 @@ class ConfigCommandsTest {
                         primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
                 """, """
                         primary: "huggingface/deepseek-ai/DeepSeek-R1", // the default
-                        fallbacks: ["huggingface/Qwen/Qwen3-8B", "huggingface/openai/gpt-oss-120b"],
+                        fallbacks: ["huggingface/Qwen/Qwen3-8B", "huggingface/deepseek-ai/DeepSeek-V4-Pro"],
                 """).replace("""
                       workspace: "~/clawd",
                 """, """
                       workspace: "~/clawd",
                       models: {
                         "huggingface/Qwen/Qwen3-8B": {},
-                        "huggingface/openai/gpt-oss-120b": {},
+                        "huggingface/deepseek-ai/DeepSeek-V4-Pro": {},
                       },
                 """)), t.read(t.config()));
-        assertEquals(new Run(0, "1. huggingface/Qwen/Qwen3-8B\n2. huggingface/openai/gpt-oss-120b\n", ""), t.models("fallbacks", "list"));
+        assertEquals(new Run(0, "1. huggingface/Qwen/Qwen3-8B\n2. huggingface/deepseek-ai/DeepSeek-V4-Pro\n", ""), t.models("fallbacks", "list"));
         assertEquals(new Run(0, "Removed fallback huggingface/Qwen/Qwen3-8B\n", ""), t.models("fallbacks", "remove", "Qwen/Qwen3-8B"));
         assertEquals(new Run(1, "", "models: huggingface/Qwen/Qwen3-8B is not a fallback\n"), t.models("fallbacks", "remove", "Qwen/Qwen3-8B"));
         assertEquals(new Run(0, "Cleared 1 fallback.\n", ""), t.models("fallbacks", "clear"));
@@ -92,7 +92,7 @@ class ConfigCommandsTest {
                       workspace: "~/clawd",
                       models: {
                         "huggingface/Qwen/Qwen3-8B": {},
-                        "huggingface/openai/gpt-oss-120b": {},
+                        "huggingface/deepseek-ai/DeepSeek-V4-Pro": {},
                       },
                 """)), t.read(t.config()));
     }
@@ -132,6 +132,35 @@ class ConfigCommandsTest {
                 """);
     }
 
+    @Test void anAliasThatLooksLikeARefIsRefused() {
+        assertEquals(new Run(2, "", "models: 'openai/gpt-oss-120b' cannot be an alias: with a '/' or ':' it would look like a model ref\n"
+                + "Try 'models --help' for more information.\n"), t.models("aliases", "add", "openai/gpt-oss-120b", "Qwen/Qwen3-8B"));
+        assertEquals(2, t.models("aliases", "add", "r1:fast", "deepseek-ai/DeepSeek-R1").status());
+    }
+
+    @Test void aSecondAliasForAModelSaysItReplacesTheFirst() {
+        t.models("aliases", "add", "qwen8", "Qwen/Qwen3-8B");
+        assertEquals(new Run(0, "Alias qwen -> huggingface/Qwen/Qwen3-8B in place of its alias qwen8 (a model has one alias)\n", ""),
+                t.models("aliases", "add", "qwen", "Qwen/Qwen3-8B"));
+        assertEquals(new Run(0, "qwen -> huggingface/Qwen/Qwen3-8B\n", ""), t.models("aliases"));
+    }
+
+    @Test void aRealRefAlwaysWinsOverAnAliasOfTheSameText() {
+        // Only a hand-edited config can hold such an alias now; chat -m and set must still mean the ref.
+        t.write(t.config(), "{ agents: { defaults: { models: { 'huggingface/Qwen/Qwen3-8B': { alias: 'deepseek-ai/DeepSeek-V4-Pro' } } } } }");
+        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-V4-Pro\n", ""), t.models("set", "deepseek-ai/DeepSeek-V4-Pro"));
+        assertEquals("openai/gpt-oss-120b", ModelRef.resolve("openai/gpt-oss-120b", java.util.Map.of("openai/gpt-oss-120b", "huggingface/Qwen/Qwen3-8B")).id());
+    }
+
+    @Test void aModelIsNeverItsOwnFallbackNorTwiceInTheChain() {
+        assertEquals(new Run(1, "", "models: huggingface/deepseek-ai/DeepSeek-R1 is the default model: a model cannot be its own fallback\n"),
+                t.models("fallbacks", "add", "deepseek-ai/DeepSeek-R1"));
+        t.models("fallbacks", "add", "Qwen/Qwen3-8B");
+        assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B (was huggingface/deepseek-ai/DeepSeek-R1); no longer a fallback\n", ""),
+                t.models("set", "Qwen/Qwen3-8B"));
+        assertEquals(new Run(0, "No fallbacks.\n", ""), t.models("fallbacks"));
+    }
+
     @Test void aBrokenConfigIsNeverWritten() {
         String broken = CONFIG.replace("workspace: \"~/clawd\",", "workspace: \"~/clawd\" oops,");
         t.write(t.config(), broken);
@@ -147,7 +176,8 @@ class ConfigCommandsTest {
 
     @Test void aNewConfigIsPrivate() throws Exception {
         TestEnv fresh = new TestEnv(tmp.resolve("fresh"));
-        assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B\n", ""), fresh.models("set", "Qwen/Qwen3-8B"));
+        assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B\n",
+                "models: warning: no model list is cached, so huggingface/Qwen/Qwen3-8B was not checked; 'models list' fetches one\n"), fresh.models("set", "Qwen/Qwen3-8B"));
         assertEquals("""
                 {
                   agents: {

@@ -82,9 +82,19 @@ class ModelsShowTest {
         assertEquals(new Run(1, "", "models: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai\n"),
                 t.models("show", "deepseek-ai/DeepSeek-R1:sambanova"));
         t.models("--plain");  // the list is now cached
-        assertEquals(new Run(2, "", "models: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai\nTry 'models --help' for more information.\n"),
+        // One mistake, one message and one exit code, in show and set alike.
+        assertEquals(new Run(1, "", "models: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai\n"),
                 t.models("set", "deepseek-ai/DeepSeek-R1:sambanova"));
         assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R1:together\n", ""), t.models("set", "deepseek-ai/DeepSeek-R1:together"));
-        assertEquals(new Run(0, "Added fallback #1: huggingface/my-org/unknown-model:groq\n", ""), t.models("fallbacks", "add", "my-org/unknown-model:groq"));
+    }
+
+    @Test void aModelTheKnownListLacksIsRefusedUnlessForced() {
+        t.models("--plain");  // the list is now cached
+        assertEquals(new Run(1, "", "models: no model deepseek-ai/DeepSeek-R2 in the router's list; did you mean huggingface/deepseek-ai/DeepSeek-R1, huggingface/deepseek-ai/DeepSeek-V4-Pro?"
+                + " (--force writes it anyway)\n"), t.models("set", "deepseek-ai/DeepSeek-R2"));
+        assertEquals(new Run(1, "", "models: no model my-org/unknown-model in the router's list; see 'models list' (--force writes it anyway)\n"),
+                t.models("fallbacks", "add", "my-org/unknown-model:groq"));
+        assertEquals(new Run(0, "Added fallback #1: huggingface/my-org/unknown-model:groq\n", ""), t.models("fallbacks", "add", "--force", "my-org/unknown-model:groq"));
+        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R2\n", ""), t.models("set", "deepseek-ai/DeepSeek-R2", "--force"));
     }
 }

@@ -37,6 +37,17 @@ final class TestEnv {
 
     Env env() { return new Env(vars, cwd, home); }
 
+    /**
+     * The router's model list as {@code models list} caches it, fresh, for the base URL these variables
+     * give: what {@code models set} and the other edits check a MODEL against.
+     */
+    TestEnv cacheModelList(String answer) {
+        String baseUrl = vars.getOrDefault("HF_ROUTER_URL", ConfigFile.DEFAULT_BASE_URL).replaceAll("/+$", "");
+        write(state().resolve("cache/huggingface-models.json"), "{\"fetchedAt\":\"" + UtcTime.format(java.time.Instant.now()) + "\",\"baseUrl\":\""
+                + baseUrl + "\",\"answer\":" + answer.strip() + "}\n");
+        return this;
+    }
+
     /** The default state folder, ~/.openclaw. */
     Path state() { return home.resolve(".openclaw"); }
 
