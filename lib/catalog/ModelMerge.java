@@ -10,6 +10,8 @@ import java.util.Map;
  * <li>the router's list says which models exist (when it is known);
  * <li>the built-in catalog adds its metadata (reasoning, max tokens, fallback name, context and price)
  *     to the ids it knows; built-in models the router no longer lists are hidden unless asked for;
+ * <li>the models the config uses (default, fallbacks, aliases) are always listed: tagged unlisted when the
+ *     router's list lacks them;
  * <li>entries of {@code models.providers.huggingface.models[]} in the config keep their own fields and win;
  *     entries for ids nobody else knows are kept too (the user added them).
  * </ol>
@@ -36,6 +38,13 @@ final class ModelMerge {
                 }
             }
         }
+        // The models the config uses (default, fallbacks, aliases) are always there, so that a default the router
+        // dropped is seen, tagged unlisted, rather than gone from the list.
+        for (String id : configured(config)) {
+            if (merged.containsKey(id)) continue;
+            Model m = known.getOrDefault(id, Model.known(id));
+            merged.put(id, live == null ? m : m.asUnlisted());
+        }
         JsonArray entries = config.arrayAt(ConfigFile.PROVIDER_MODELS);
         if (entries != null) {
             for (JsonObject entry : entries.objects()) {
@@ -48,6 +57,26 @@ final class ModelMerge {
         List<Model> result = new ArrayList<>();
         for (Model m : merged.values()) result.add(m.name() == null ? m.named(Model.nameFromId(m.id())) : m);
         return result;
+    }
+
+    /** The ids of the Hugging Face models the config names: default, fallbacks, alias targets; in that order, each once. */
+    static List<String> configured(JsonValue config) {
+        List<String> refs = new ArrayList<>();
+        String primary = ConfigFile.string(config, ConfigFile.PRIMARY);
+        if (primary != null) refs.add(primary);
+        refs.addAll(ConfigFile.fallbacks(config));
+        refs.addAll(ConfigFile.aliases(config).values());
+        List<String> ids = new ArrayList<>();
+        for (String ref : refs) {
+            if (!ref.startsWith(ModelRef.PREFIX)) continue;
+            try {
+                String id = ModelRef.parse(ref).id();
+                if (!ids.contains(id)) ids.add(id);
+            } catch (ModelRefException notOurs) {
+                // not a model ref: nothing to list
+            }
+        }
+        return ids;
     }
 
     private static Model fromRouter(RouterModel r, Model builtIn) {

@@ -90,7 +90,7 @@ final class ChatRun {
             int status = response.status();
             if (status / 100 != 2) {
                 String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()));
+                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()), router.sendsToken());
             }
             String provider = response.headers().firstValue("x-inference-provider").orElse(null);
             return settings.stream() ? streamed(response, model, provider, output) : whole(response, model, provider, output);
@@ -156,7 +156,7 @@ final class ChatRun {
     }
 
     /** A non-2xx answer, made plain, and what it allows next. */
-    private static Failed failed(int status, String body, Duration retryAfter) {
+    private static Failed failed(int status, String body, Duration retryAfter, boolean tokenSent) {
         RouterError.Said words = RouterError.said(body);
         String said = words.message(), code = words.code();
         String quoted = said == null ? "" : " (router: " + shorten(said) + ")";
@@ -166,7 +166,7 @@ final class ChatRun {
         }
         if ("model_not_found".equals(code)) return new Failed(status + ": no such model" + quoted, Next.OTHER_MODEL, null);
         return switch (status) {
-            case 401 -> new Failed("401: token rejected; check HF_TOKEN or run 'onboard'" + quoted, Next.OTHER_MODEL, null);
+            case 401 -> new Failed("401: " + (tokenSent ? "token rejected; check HF_TOKEN or run 'onboard'" : RouterError.unauthorized(false)) + quoted, Next.OTHER_MODEL, null);
             case 402 -> new Failed("402: your Inference Providers credits are used up; buy pre-paid credits at "
                     + "https://huggingface.co/settings/billing or subscribe to PRO" + quoted, Next.OTHER_MODEL, null);
             case 403 -> new Failed("403: this token may not call Inference Providers; make a fine-grained token with "

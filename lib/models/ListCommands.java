@@ -33,8 +33,10 @@ final class ListCommands {
             String arg = cli.next();
             if (discoveryOption(arg)) continue;
             switch (arg) {
-                case "--json" -> format = "json";
-                case "--plain" -> format = "plain";
+                case "--json", "--plain" -> {
+                    if (!format.equals("table") && !format.equals(arg.substring(2))) throw new Cli.UsageException("--json and --plain cannot be used together");
+                    format = arg.substring(2);
+                }
                 case "--all" -> all = true;
                 case "--search" -> search = cli.value("--search").toLowerCase(Locale.ROOT);
                 case "--provider" -> provider = cli.value("--provider");
@@ -45,6 +47,7 @@ final class ListCommands {
                         "--provider", "--tools", "--vision", "--reasoning");
             }
         }
+        exclusiveDiscoveryOptions();
         JsonValue config = config();
         Discovery.Result found = discover(config);
         List<Model> models = new ArrayList<>();
@@ -78,11 +81,14 @@ final class ListCommands {
             else wanted = arg;
         }
         if (wanted == null) throw new Cli.UsageException("missing MODEL");
+        exclusiveDiscoveryOptions();
         JsonValue config = config();
         ModelRef ref;
         try {
             ref = ModelRef.resolve(wanted, ConfigFile.aliases(config));
         } catch (ModelRefException e) {
+            // A good model with a bad suffix is the suffix's fault, said as set says it; anything else gets suggestions.
+            if (wanted.indexOf(':') > 0 && parses(wanted.substring(0, wanted.indexOf(':')))) throw new Cli.UsageException(e.getMessage());
             ref = null;
         }
         Discovery.Result found = discover(config);
@@ -120,6 +126,19 @@ final class ListCommands {
         return true;
     }
 
+    private static boolean parses(String text) {
+        try {
+            ModelRef.parse(text);
+            return true;
+        } catch (ModelRefException e) {
+            return false;
+        }
+    }
+
+    private void exclusiveDiscoveryOptions() {
+        if (offline && refresh) throw new Cli.UsageException("--offline and --refresh cannot be used together");
+    }
+
     private Discovery.Result discover(JsonValue config) throws Exception {
         Discovery.Result found;
         try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list\u2026")) {
@@ -129,8 +148,9 @@ final class ListCommands {
         return found;
     }
 
+    /** Served now by {@code provider}: a live offer, as the PROVIDERS column shows them (an error or staging offer serves nobody). */
     private static boolean servedBy(Model m, String provider) {
-        for (RouterModel.Offer o : m.providers()) if (o.provider().equalsIgnoreCase(provider)) return true;
+        for (RouterModel.Offer o : m.providers()) if (o.live() && o.provider().equalsIgnoreCase(provider)) return true;
         return false;
     }
 

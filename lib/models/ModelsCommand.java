@@ -35,7 +35,9 @@ public final class ModelsCommand {
               --refresh     ask the router even when the cached list is fresh (under an hour)
               --timeout S   give up on the router after S seconds (default 30)
               --all         also built-in models the router no longer lists (tagged unlisted)
-              --search TEXT, --provider NAME, --tools, --vision, --reasoning   filters
+              --search TEXT       models whose id or name holds TEXT
+              --provider NAME     models NAME serves now (a live provider, as the PROVIDERS column)
+              --tools, --vision, --reasoning   models with tool calls, image input, reasoning
               -h, --help    this help
               --version     the toolkit's version
 

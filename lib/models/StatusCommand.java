@@ -43,6 +43,7 @@ final class StatusCommand {
         List<String> notes = notes(tokens);
         String primary = ConfigFile.string(root, ConfigFile.PRIMARY);
         List<String> fallbacks = ConfigFile.fallbacks(root);
+        notes.addAll(unserved(root, primary, fallbacks));
         Map<String, String> aliases = ConfigFile.aliases(root);
         String baseUrl = ConfigFile.baseUrl(env, root);
         boolean exists = Files.exists(config.path);
@@ -78,6 +79,30 @@ final class StatusCommand {
 
     private static JsonValue json(Token t) {
         return JsonValue.object("source", JsonValue.of(t.source()), "masked", JsonValue.of(t.masked()), "openClawReads", JsonValue.of(t.openClawReads()));
+    }
+
+    /** The default and fallbacks that the router's list, as last cached, no longer has (offline: no request here). */
+    private List<String> unserved(JsonValue root, String primary, List<String> fallbacks) {
+        List<String> notes = new ArrayList<>();
+        Discovery.Result found = new Discovery(env, root, java.time.Instant.now()).discover(new Discovery.Options(true, false, java.time.Duration.ZERO));
+        if (found.live() == null) return notes;
+        List<String> listed = new ArrayList<>();
+        for (RouterModel m : found.live()) listed.add(m.id().toLowerCase(java.util.Locale.ROOT));
+        List<String> chain = new ArrayList<>();
+        if (primary != null) chain.add(primary);
+        chain.addAll(fallbacks);
+        for (int i = 0; i < chain.size(); i++) {
+            String ref = chain.get(i);
+            if (!ref.startsWith(ModelRef.PREFIX)) continue;
+            try {
+                if (listed.contains(ModelRef.parse(ref).id().toLowerCase(java.util.Locale.ROOT))) continue;
+            } catch (ModelRefException e) {
+                continue;
+            }
+            notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref + " is not in the router's list (as cached "
+                    + UtcTime.format(found.fetchedAt()) + "): it is not served now" + (i == 0 && primary != null ? "; chat will go to the fallbacks" : ""));
+        }
+        return notes;
     }
 
     /** What the user should know about the tokens found: a token OpenClaw cannot see, and others that differ from the one used. */

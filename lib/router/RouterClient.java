@@ -98,12 +98,15 @@ final class RouterClient implements AutoCloseable {
         protected javax.net.ssl.SSLSessionContext engineGetClientSessionContext() { throw refused(); }
     }
 
+    /** Whether requests carry a token: a 401 means "rejected" only when one was sent. */
+    boolean sendsToken() { return token != null; }
+
     /** {@code GET {baseUrl}/models}, with the bearer token when there is one: the body as it came. */
     String models() throws RouterError {
         HttpRequest.Builder request = request(baseUrl + "/models", timeout).header("Accept", "application/json").GET();
         try (RouterResponse answer = send(request, baseUrl + "/models", false, timeout, timeout)) {
             String body = answer.rest(MAX_BODY);
-            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
+            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body, token != null);
             return body;
         }
     }
@@ -116,7 +119,7 @@ final class RouterClient implements AutoCloseable {
         String url = baseUrl + "/api/whoami-v2";
         try (RouterResponse answer = send(request(url, timeout).header("Accept", "application/json").GET(), url, false, timeout, timeout)) {
             String body = answer.rest(1024 * 1024);
-            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body);
+            if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body, token != null);
             try {
                 return Json.parse(body);
             } catch (JsonException e) {

@@ -33,10 +33,15 @@ final class RouterError extends Exception {
         return null;
     }
 
-    /** The one-line form of a non-2xx answer. */
-    static RouterError forStatus(int status, String body) {
+    /** What a 401 means: the token was refused, or there was none to send. */
+    static String unauthorized(boolean tokenSent) {
+        return tokenSent ? "token rejected" : "no token was sent; set HF_TOKEN or run onboard";
+    }
+
+    /** The one-line form of a non-2xx answer; {@code tokenSent}: whether the request carried a token. */
+    static RouterError forStatus(int status, String body, boolean tokenSent) {
         String plain = switch (status) {
-            case 401 -> "token rejected";
+            case 401 -> unauthorized(tokenSent);
             case 402 -> "out of credits";
             case 403 -> "token lacks the Inference Providers permission";
             case 404 -> "not found";

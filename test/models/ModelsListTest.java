@@ -82,6 +82,25 @@ class ModelsListTest {
         assertEquals(Json.parse("{\"input\":0.7,\"output\":2.5}"), r1.asObject().get("cost"));
     }
 
+    @Test void aConfiguredModelTheRouterDroppedIsStillListedTaggedUnlisted() {
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/moonshotai/Kimi-K2.5', fallbacks: ['huggingface/gone-org/Gone-7B:cheapest'] } } } }");
+        String out = t.models("--plain").out();
+        assertTrue(out.endsWith("huggingface/moonshotai/Kimi-K2.5\nhuggingface/gone-org/Gone-7B\n"), out);
+        String table = t.models().out();
+        assertTrue(table.contains("\nhuggingface/moonshotai/Kimi-K2.5  ") && table.contains("default reasoning vision unlisted\n"), table);
+        assertTrue(table.contains("fallback#1 unlisted\n"), table);
+        Run status = t.models("status");
+        assertTrue(status.out().endsWith("""
+                Note:       the default huggingface/moonshotai/Kimi-K2.5 is not in the router's list (as cached %s): it is not served now; chat will go to the fallbacks
+                Note:       fallback huggingface/gone-org/Gone-7B:cheapest is not in the router's list (as cached %s): it is not served now
+                """.formatted(cachedAt(), cachedAt())), status.out());
+    }
+
+    /** When the list in the cache was fetched. */
+    String cachedAt() {
+        return Json.parse(t.read(t.state().resolve("cache/huggingface-models.json"))).asObject().string("fetchedAt");
+    }
+
     @Test void aModelWhoseContextNobodyStatesHasOpenClawsDefaultNotZero() {
         JsonArray models = Json.parse(t.models("--json").out()).asObject().get("models").asArray();
         JsonObject tiny = models.objects().stream().filter(m -> m.string("id").equals("some-org/tiny-chat_v2")).findFirst().orElseThrow();
@@ -121,10 +140,38 @@ class ModelsListTest {
 
     @Test void unauthorisedFallsBackToTheBuiltInCatalog() {
         router.answer("/v1/models", 401, "{\"error\":\"Invalid username or password.\"}");
+        t.with("HF_TOKEN", "hf_abcdefghijklmnopqrstuvwxyz");
         Run r = t.models("--plain");
         assertEquals(0, r.status());
         assertEquals(11, r.out().lines().count());
         assertEquals("models: could not fetch the model list (401: token rejected); using the built-in catalog\n", r.err());
+    }
+
+    @Test void unauthorisedWithoutATokenSaysNoneWasSent() {
+        router.answer("/v1/models", 401, "{\"error\":\"Invalid username or password.\"}");
+        assertEquals("models: could not fetch the model list (401: no token was sent; set HF_TOKEN or run onboard); using the built-in catalog\n",
+                t.models("--plain").err());
+    }
+
+    @Test void theHelpsExclusiveOptionsAreAUsageError() {
+        assertEquals(new Run(2, "", "models: --json and --plain cannot be used together\nTry 'models --help' for more information.\n"), t.models("--json", "--plain"));
+        assertEquals(new Run(2, "", "models: --offline and --refresh cannot be used together\nTry 'models --help' for more information.\n"),
+                t.models("list", "--offline", "--refresh"));
+        assertEquals(2, t.models("show", "deepseek-ai/DeepSeek-R1", "--refresh", "--offline").status());
+        assertEquals(List.of(), router.requests);
+    }
+
+    @Test void providerMeansTheProvidersThatServeTheModelNow() {
+        assertEquals("", t.models("--plain", "--provider", "zai-org").out(), "zai-org's offer for GLM-4.5V is staging");
+        assertEquals("", t.models("--plain", "--provider", "novita", "--vision").out(), "novita's offer for GLM-4.5V is error");
+        assertEquals("huggingface/some-org/tiny-chat_v2\n", t.models("--plain", "--provider", "hf-inference").out());
+    }
+
+    @Test void aBadSuffixIsTheSameMistakeInShowAsInSet() {
+        String message = "models: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)\n"
+                + "Try 'models --help' for more information.\n";
+        assertEquals(new Run(2, "", message), t.models("show", "deepseek-ai/DeepSeek-R1:auto"));
+        assertEquals(new Run(2, "", message), t.models("set", "deepseek-ai/DeepSeek-R1:auto"));
     }
 
     @Test void serverErrorQuotesTheRouter() {

@@ -31,4 +31,21 @@ class CommandsTest {
     @Test void unknownCommand() {
         assertEquals(new Run(2, "", "models: unknown command lsit (did you mean list?)\nTry 'models --help' for more information.\n"), Run.models("lsit"));
     }
+
+    /** Every way to misuse the command line exits 2 with one line and the hint, whatever the subcommand. */
+    @Test void aUsageErrorIsExitTwoInEverySubcommand() {
+        String[][] misuses = {
+                {"list", "--bogus"}, {"show"}, {"show", "a/b", "--bogus"}, {"set"}, {"set", "a/b", "c/d"}, {"fallbacks", "add"},
+                {"fallbacks", "remove"}, {"fallbacks", "bogus"}, {"aliases", "add", "x"}, {"aliases", "remove"}, {"status", "--bogus"},
+                {"--json", "--plain"}, {"--timeout", "zero"}, {"bogus"},
+        };
+        for (String[] args : misuses) {
+            Run r = Run.models(args);
+            assertEquals(2, r.status(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().endsWith("\nTry 'models --help' for more information.\n") && r.err().lines().count() == 2, r.err());
+        }
+        for (Run r : new Run[] {Run.chat("--temperature", "3"), Run.chat("--bogus"), Run.onboard("--mode", "remote"), Run.onboard("--bogus")}) {
+            assertEquals(2, r.status(), r.err());
+        }
+    }
 }
