@@ -57,7 +57,17 @@ class LauncherTest {
     @Test void usesAnInstalledJBangOnThePathAndPassesArgumentsAndExitCodeThrough() throws Exception {
         Path bin = bin();
         script(bin.resolve("jbang"), "printf '[%s]' \"$@\"; echo; echo to-stderr >&2; exit 7\n");
-        assertEquals(new Result(7, "[models][--json][a b]\n", "to-stderr\n"), launcher(bin, "models", "--json", "a b"));
+        assertEquals(new Result(7, "[x.java][--json][a b]\n", "to-stderr\n"), launcher(bin, "x.java", "--json", "a b"));
+    }
+
+    @Test void ourAliasesWorkFromAnyFolder() throws Exception {
+        Path bin = bin();
+        script(bin.resolve("jbang"), "printf '[%s]' \"$@\"; echo\n");
+        String models = Repo.root().resolve("scripts/models.java").toString();
+        assertEquals(new Result(0, "[" + models + "][--plain]\n", ""), launcher(bin, "models", "--plain"));
+        assertEquals(new Result(0, "[build][" + models + "]\n", ""), launcher(bin, "build", "models"));
+        assertEquals(new Result(0, "[other.java][models]\n", ""), launcher(bin, "other.java", "models"), "only the script's place is an alias");
+        assertEquals(new Result(0, "[models@openclaw]\n", ""), launcher(bin, "models@openclaw"));
     }
 
     @Test void usesJBangFromTheUsualJBangHome() throws Exception {
