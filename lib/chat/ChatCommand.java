@@ -100,7 +100,8 @@ public final class ChatCommand {
                 if (r.prompt.isEmpty() && term.tty()) {
                     return new ChatRepl(run, answers, chain, r.system, in, err, aliases).run();
                 }
-                String prompt = r.prompt.isEmpty() ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : String.join(" ", r.prompt);
+                // A piped prompt ends with the newline of its last line, which is not part of the question.
+                String prompt = r.prompt.isEmpty() ? new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "") : String.join(" ", r.prompt);
                 if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
                 List<JsonValue> messages = new ArrayList<>();
                 if (r.system != null) messages.add(ChatReport.message("system", r.system));

@@ -16,6 +16,8 @@ final class ChatOutput implements ThinkSplitter.Sink {
     private final StringBuilder reasoning = new StringBuilder();
     private boolean shown;
     private boolean reasoningLineOpen;
+    /** The spinner drawn until the first of the answer arrives (on a terminal), or null. */
+    private AutoCloseable waiting;
 
     ChatOutput(PrintStream out, PrintStream err, Term term, boolean hideReasoning, boolean json) {
         this.out = out;
@@ -25,10 +27,27 @@ final class ChatOutput implements ThinkSplitter.Sink {
         this.json = json;
     }
 
+    /** Draws a spinner on stderr (on a terminal) until the first of the answer, or the end, shows. */
+    void waitVisibly() {
+        if (waiting == null) waiting = term.spinner(err, "waiting for the answer\u2026");
+    }
+
+    /** Stops the spinner, if one is drawn, before anything else is printed. */
+    void stopWaiting() {
+        if (waiting == null) return;
+        try {
+            waiting.close();
+        } catch (Exception e) {
+            // a spinner that would not stop has nothing more to draw
+        }
+        waiting = null;
+    }
+
     @Override
     public void content(String text) {
         content.append(text);
         if (json) return;
+        stopWaiting();
         endReasoningLine();
         out.print(text);
         out.flush();
@@ -39,6 +58,7 @@ final class ChatOutput implements ThinkSplitter.Sink {
     public void reasoning(String text) {
         reasoning.append(text);
         if (hideReasoning) return;
+        stopWaiting();
         err.print(term.dim(text));
         err.flush();
         reasoningLineOpen = !text.endsWith("\n");
@@ -56,6 +76,7 @@ final class ChatOutput implements ThinkSplitter.Sink {
 
     /** Ends the lines this answer left open, so that what follows starts on its own line. */
     void finish() {
+        stopWaiting();
         endReasoningLine();
         if (!json && content.length() > 0 && content.charAt(content.length() - 1) != '\n') out.println();
         out.flush();

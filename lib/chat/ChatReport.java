@@ -39,7 +39,12 @@ final class ChatReport {
 
     ChatRun.Answer show(ChatRun run, List<ModelRef> chain, List<JsonValue> messages) throws InterruptedException {
         ChatOutput output = new ChatOutput(out, err, term, hideReasoning, json);
-        ChatRun.Answer answer = run.ask(chain, messages, output);
+        ChatRun.Answer answer;
+        try {
+            answer = run.ask(chain, messages, output);
+        } finally {
+            output.stopWaiting();
+        }
         output.finish();
         BigDecimal cost = cost(answer);
         if (json) out.println(Json.pretty(json(answer, cost)));

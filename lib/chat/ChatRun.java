@@ -58,9 +58,11 @@ final class ChatRun {
             for (int retry = 0; ; retry++) {
                 attempts++;
                 output.clear();
+                output.waitVisibly();
                 Attempt attempt = once(model, messages, output);
                 if (attempt instanceof Answer answer) return answer;
                 Failed failed = (Failed) attempt;   // the one other kind of Attempt
+                output.stopWaiting();
                 String line = model.routerId() + ": " + failed.line();
                 if (output.shown()) {
                     output.finish();

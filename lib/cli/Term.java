@@ -20,13 +20,18 @@ final class Term {
 
     private final boolean tty;
     private final boolean colour;
+    private final boolean spins;
     private int width;
 
-    /** {@code width} 0 means no limit. */
-    Term(boolean tty, int width, boolean colour) {
+    /** {@code width} 0 means no limit. No spinner: what tests use, since it would write over the output they compare. */
+    Term(boolean tty, int width, boolean colour) { this(tty, width, colour, false); }
+
+    /** {@code spins}: whether {@link #spinner} draws (a real terminal). */
+    Term(boolean tty, int width, boolean colour, boolean spins) {
         this.tty = tty;
         this.width = width;
         this.colour = colour;
+        this.spins = spins;
     }
 
     static Term detect(Map<String, String> environment) {
@@ -35,7 +40,7 @@ final class Term {
         // On a terminal without COLUMNS the width costs a process (stty): asked only when a table needs it.
         int width = columns != null && columns.matches("\\d{1,4}") ? Integer.parseInt(columns) : tty ? ASK_STTY : 0;
         boolean colour = tty && (environment.get("NO_COLOR") == null || environment.get("NO_COLOR").isEmpty()) && !"dumb".equals(environment.get("TERM"));
-        return new Term(tty, width, colour);
+        return new Term(tty, width, colour, tty);
     }
 
     boolean tty() { return tty; }
@@ -76,7 +81,7 @@ final class Term {
 
     /** A spinner on {@code err} while {@code label} runs; nothing at all when not on a terminal. */
     AutoCloseable spinner(PrintStream err, String label) {
-        if (!tty) return NO_SPINNER;
+        if (!spins) return NO_SPINNER;
         Thread thread = new Thread(() -> {
             String frames = "|/-\\";
             try {

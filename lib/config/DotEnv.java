@@ -74,13 +74,38 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
     }
 
     /**
+     * A value as a {@code .env} line must hold it to read back the same: as it is when it is plain, else in
+     * double quotes with {@code \\}, {@code "} and line ends escaped (a space or a {@code #} would cut it).
+     */
+    static String quoted(String value) {
+        boolean plain = !value.isEmpty();
+        for (int i = 0; i < value.length() && plain; i++) {
+            char c = value.charAt(i);
+            plain = c > ' ' && c != '#' && c != '"' && c != '\'' && c != '\\' && c != 0x7f;
+        }
+        if (plain) return value;
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '"' -> sb.append("\\\"");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
      * Sets {@code key=value} in {@code file}: its line replaced where it has one, else appended; every
      * other line kept. Atomic, 0600, under the file's lock.
      */
     static void store(Path file, String key, String value) throws Exception {
         SafeFile.locked(file, () -> {
             List<String> lines = new ArrayList<>(SafeFile.readOrEmpty(file).lines().toList());
-            String entry = key + "=" + value;
+            String entry = key + "=" + quoted(value);
             boolean replaced = false;
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = Line.PATTERN.matcher(lines.get(i));

@@ -82,9 +82,17 @@ final class SafeFile {
         return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     }
 
+    /** Makes {@code folder} and any missing folder above it, each 0700 (the state folder, its cache). */
     private static void createFolder(Path folder) throws IOException {
         if (folder == null || Files.isDirectory(folder)) return;
-        Files.createDirectories(folder);
+        createFolder(folder.getParent());
+        try {
+            if (POSIX) Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            else Files.createDirectory(folder);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            return;   // made meanwhile by another process: theirs stands
+        }
+        // The umask may have taken bits away from the attribute; it cannot have added any.
         if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     }
 

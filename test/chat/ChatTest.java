@@ -1,4 +1,5 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -82,7 +83,19 @@ class ChatTest {
     @Test void thePromptFromStdin() {
         router.chat(R1, recorded("stream_together.sse", "together"));
         assertEquals(0, t.chat("a question\nin two lines\n").status());
-        assertEquals("a question\nin two lines\n", Json.parse(router.requests.get(0).body()).asObject().get("messages").asArray().get(0).asObject().get("content").asString());
+        // The newline that ends the piped text is not part of the question.
+        assertEquals("a question\nin two lines", Json.parse(router.requests.get(0).body()).asObject().get("messages").asArray().get(0).asObject().get("content").asString());
+    }
+
+    @Test void onATerminalASpinnerShowsUntilTheFirstTokenThenIsWipedAway() {
+        router.chat(R1, recorded("stream_together.sse", "together"));
+        Run r = Run.of((out, err, a) -> new ChatCommand(t.env(), new Term(true, 80, false, true), new java.io.ByteArrayInputStream(new byte[0]), out, err,
+                t.pauses::add, new java.util.Random()).run(a), "hello");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().startsWith("\r| waiting for the answer\u2026"), r.err());
+        int wiped = r.err().indexOf("\r\u001b[K");
+        assertTrue(wiped > 0 && wiped < r.err().indexOf("chat: deepseek-ai/DeepSeek-R1 via together"), r.err());
+        assertFalse(r.out().contains("waiting"), "stdout carries the answer only");
     }
 
     @Test void nothingToSend() {

@@ -44,4 +44,23 @@ class DotEnvTest {
         assertEquals("HF_TOKEN=hf_new\n", Files.readString(f));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f.getParent())));
     }
+
+    /** A value is written so that it reads back the same: quoted when a space, a # or a quote would cut it. */
+    @Test void storedValuesReadBackAsTheyWere() throws Exception {
+        Path f = tmp.resolve("state/.env");
+        for (String value : List.of("hf_plain", "hf_abc #x", "with space", "quote\"d", "back\\slash", "it's", "tab\there", "")) {
+            DotEnv.store(f, "V", value);
+            assertEquals(value, DotEnv.read(f).values().getOrDefault("V", ""), Files.readString(f));
+        }
+        DotEnv.store(f, "V", "hf_abc #x");
+        assertEquals("V=\"hf_abc #x\"\n", Files.readString(f));
+    }
+
+    @Test void aNewStateFolderIsPrivateAllTheWayDown() throws Exception {
+        Path state = tmp.resolve("home/.openclaw");
+        DotEnv.store(state.resolve("cache/x.env"), "A", "b");
+        for (Path folder : List.of(tmp.resolve("home"), state, state.resolve("cache"))) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
+        }
+    }
 }
