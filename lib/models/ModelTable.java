@@ -27,6 +27,12 @@ final class ModelTable {
         return tags;
     }
 
+    /** The first alias the config gives this model (whatever the suffix it was given with), or null. */
+    static String alias(Model m, Marks marks) {
+        for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(), m)) return a.getKey();
+        return null;
+    }
+
     /** A ref names this model whatever its suffix: huggingface/x/y:cheapest is x/y. */
     private static boolean sameModel(String ref, Model m) {
         try {
@@ -36,23 +42,97 @@ final class ModelTable {
         }
     }
 
+    static final int MODEL = 0, NAME = 1, CTX = 2, IN = 3, OUT = 4, PROVIDERS = 5, TAGS = 6;
+
+    /**
+     * The table, fitted to the terminal's width (no limit in a pipe). A model's alias stands in its NAME cell
+     * (the label the user chose). What gives way, in this order, until every line fits: the PROVIDERS column,
+     * the two price columns, the descriptive tags (reasoning, vision, tools: {@code default}, {@code fallback#N},
+     * {@code alias:X} and {@code unlisted} stay), NAME down to 10 characters, CTX, then NAME. The ref is never
+     * cut, nor are the tags that stay: where they still do not fit, they go on under the TAGS column.
+     */
     static String table(List<Model> models, Marks marks, Term term) {
         List<String[]> rows = new ArrayList<>(models.size() + 1);
+        List<List<String>> tags = new ArrayList<>(models.size() + 1);
         rows.add(new String[] {"MODEL", "NAME", "CTX", "IN $/M", "OUT $/M", "PROVIDERS", "TAGS"});
+        tags.add(List.of("TAGS"));
         for (Model m : models) {
-            rows.add(new String[] {m.ref(), m.name(), Figures.tokens(m.contextWindow()), Figures.price(m.costInput()), Figures.price(m.costOutput()),
-                    providers(m), joined(tags(m, marks))});
+            List<String> all = tags(m, marks);
+            String alias = alias(m, marks);
+            rows.add(new String[] {m.ref(), alias != null ? alias : m.name(), Figures.tokens(m.contextWindow()), Figures.price(m.costInput()),
+                    Figures.price(m.costOutput()), providers(m), joined(all)});
+            tags.add(all);
         }
         int[] width = widths(rows);
-        fit(width, term.width());
+        fit(rows, tags, width, term.width());
+        // Tags that still do not fit go on to lines of their own under the TAGS column, never cut.
+        int tagsAt = total(width) - width[TAGS], room = term.width() > 0 ? term.width() - tagsAt : Integer.MAX_VALUE;
         StringBuilder sb = new StringBuilder(rows.size() * 128);
         for (int r = 0; r < rows.size(); r++) {
             int start = sb.length();
-            line(sb, rows.get(r), width, 2, 4);
+            String[] row = rows.get(r);
+            List<String> tagLines = wrap(tags.get(r), room);
+            row[TAGS] = tagLines.get(0);
+            line(sb, row, width, CTX, OUT);
             if (r == 0 && term.colour()) sb.replace(start, sb.length(), term.bold(sb.substring(start)));
             sb.append('\n');
+            for (String more : tagLines.subList(1, tagLines.size())) pad(sb, tagsAt).append(more).append('\n');
         }
         return sb.toString();
+    }
+
+    /** {@code tags} as lines of at most {@code room} characters, a tag never split; a tag longer than that stands alone. */
+    private static List<String> wrap(List<String> tags, int room) {
+        String all = joined(tags);
+        if (all.length() <= room) return List.of(all);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : tags) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > room) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /** The tags that say how the config uses a model: never dropped from the table. */
+    private static List<String> essentialTags(List<String> tags) {
+        List<String> kept = new ArrayList<>(tags.size());
+        for (String t : tags) if (t.equals("default") || t.startsWith("fallback#") || t.startsWith("alias:") || t.equals("unlisted")) kept.add(t);
+        return kept;
+    }
+
+    /** Gives way column by column, in the order {@link #table} states, until the table fits; a dropped column's width is -1. */
+    private static void fit(List<String[]> rows, List<List<String>> tags, int[] width, int terminal) {
+        if (terminal <= 0 || total(width) <= terminal) return;
+        width[PROVIDERS] = -1;
+        if (total(width) <= terminal) return;
+        width[IN] = -1;
+        width[OUT] = -1;
+        if (total(width) <= terminal) return;
+        width[TAGS] = "TAGS".length();
+        for (int r = 1; r < rows.size(); r++) {
+            tags.set(r, essentialTags(tags.get(r)));
+            rows.get(r)[TAGS] = joined(tags.get(r));
+            width[TAGS] = Math.max(width[TAGS], rows.get(r)[TAGS].length());
+        }
+        if (total(width) <= terminal) return;
+        width[NAME] = Math.min(width[NAME], Math.max(10, width[NAME] - (total(width) - terminal)));
+        if (total(width) <= terminal) return;
+        width[CTX] = -1;
+        if (total(width) <= terminal) return;
+        width[NAME] = -1;
+    }
+
+    /** The width of a line: the kept columns and the two spaces between each. */
+    private static int total(int[] width) {
+        int total = -2;
+        for (int w : width) if (w >= 0) total += w + 2;
+        return total;
     }
 
     /** The width of each column: its longest cell. */
@@ -80,7 +160,9 @@ final class ModelTable {
      */
     private static void line(StringBuilder sb, String[] row, int[] width, int rightFrom, int rightTo) {
         int start = sb.length(), last = row.length - 1;
+        while (last > 0 && width[last] < 0) last--;
         for (int i = 0; i <= last; i++) {
+            if (width[i] < 0) continue;   // a column the terminal had no room for
             String cell = cut(row[i], width[i]);
             if (i >= rightFrom && i <= rightTo) {
                 pad(sb, width[i] - cell.length()).append(cell);
@@ -100,23 +182,6 @@ final class ModelTable {
     private static StringBuilder pad(StringBuilder sb, int n) {
         for (; n > 0; n -= SPACES.length()) sb.append(SPACES, 0, Math.min(n, SPACES.length()));
         return sb;
-    }
-
-    /** Shrinks the providers, name and tags columns, in that order, until the table fits. */
-    private static void fit(int[] width, int terminal) {
-        if (terminal <= 0) return;
-        int total = 2 * (width.length - 1);
-        for (int w : width) total += w;
-        int[] order = {5, 1, 6};
-        int[] floor = {9, 12, 4};
-        for (int k = 0; k < order.length && total > terminal; k++) {
-            int i = order[k];
-            int give = Math.min(total - terminal, width[i] - floor[k]);
-            if (give > 0) {
-                width[i] -= give;
-                total -= give;
-            }
-        }
     }
 
     private static String cut(String s, int width) {
@@ -150,8 +215,7 @@ final class ModelTable {
     static JsonValue json(List<Model> models, Marks marks, Discovery.Result found) {
         List<JsonValue> entries = new ArrayList<>();
         for (Model m : models) {
-            String alias = null;
-            for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (alias == null && sameModel(a.getValue(), m)) alias = a.getKey();
+            String alias = alias(m, marks);
             List<JsonValue> providers = new ArrayList<>();
             for (RouterModel.Offer o : m.providers()) providers.add(offer(o));
             entries.add(JsonValue.object(

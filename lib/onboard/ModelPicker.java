@@ -18,11 +18,14 @@ final class ModelPicker {
 
     private final Keyboard keyboard;
     private final PrintStream out;
+    private final int width;
     private final List<Choice> all = new ArrayList<>();
 
-    ModelPicker(Keyboard keyboard, PrintStream out, List<Model> models) {
+    /** {@code width}: the terminal's columns (0: no limit); a line that would not fit shows the ref alone. */
+    ModelPicker(Keyboard keyboard, PrintStream out, List<Model> models, int width) {
         this.keyboard = keyboard;
         this.out = out;
+        this.width = width;
         for (Model m : models) {
             all.add(new Choice(m.name(), m.ref()));
             all.add(new Choice(m.name() + " (cheapest)", m.ref() + ":cheapest"));
@@ -42,7 +45,10 @@ final class ModelPicker {
             out.println("Default Hugging Face model" + (filter.isEmpty() ? "" : " matching \"" + filter + "\"") + " (page " + (page + 1) + " of " + pages + "):");
             for (int i = page * PAGE; i < Math.min(shown.size(), (page + 1) * PAGE); i++) {
                 Choice c = shown.get(i);
-                out.printf("  %2d) %-36s %s%s%n", i + 1, c.label(), c.ref(), c == all.get(0) ? "   \u2190 default" : "");
+                String mark = c == all.get(0) ? "   \u2190 default" : "";
+                String line = String.format("  %2d) %-36s %s%s", i + 1, c.label(), c.ref(), mark);
+                // The ref says all the label does, and is what gets written: it stays when the label has no room.
+                out.println(width <= 0 || line.length() <= width ? line : String.format("  %2d) %s%s", i + 1, c.ref(), mark));
             }
             String answer = keyboard.line("Number, text to filter, > or < to page, Enter for " + all.get(0).label() + ": ");
             if (answer == null) return null;

@@ -46,7 +46,7 @@ final class OnboardWizard {
         Discovery.Result found = discover(token);
         List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), root, false);
         models.sort((a, b) -> Boolean.compare(!isDefault(a), !isDefault(b)));   // DeepSeek-R1 first, the rest in their order
-        String ref = presetModel != null ? ModelChoice.ref(env, root, presetModel, false).ref() : new ModelPicker(keyboard, out, models).pick();
+        String ref = presetModel != null ? ModelChoice.ref(env, root, presetModel, false).ref() : new ModelPicker(keyboard, out, models, term.width()).pick();
         if (ref == null) throw cancelled();
         ref = backend(ref, models);
         out.println();

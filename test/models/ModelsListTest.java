@@ -242,6 +242,43 @@ class ModelsListTest {
         String table = ModelTable.table(ModelMerge.merge(RouterModel.listFrom(Json.parse(MODELS)), catalog, JsonValue.object(), false),
                 new ModelTable.Marks(null, List.of(), java.util.Map.of()), new Term(false, 100, false));
         for (String line : table.split("\n")) assertTrue(line.length() <= 100, line.length() + ": " + line);
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1    164k    0.70     2.50  novita,t…  reasoning…", table.split("\n")[1]);
+        // The providers column gave way first: the rest fits whole.
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1         164k    0.70     2.50  reasoning tools", table.split("\n")[1]);
+    }
+
+    /** At 80 and 120 columns and in a pipe: every line fits, no ref is cut, the config's tags all stay, an alias is the name. */
+    @Test void theTableAt80And120ColumnsAndInAPipe() {
+        t.write(t.config(), """
+                { agents: { defaults: {
+                    model: { primary: 'huggingface/deepseek-ai/DeepSeek-R1', fallbacks: ['huggingface/Qwen/Qwen3-8B:cheapest', 'huggingface/some-org/tiny-chat_v2'] },
+                    models: { 'huggingface/deepseek-ai/DeepSeek-R1': { alias: 'Hugging Face' }, 'huggingface/Qwen/Qwen3-8B': { alias: 'qwen8' } } } },
+                  models: { providers: { huggingface: { models: [{ id: 'a-rather-long-organisation-name/an-even-longer-model-name-v2' }] } } } }
+                """);
+        t.models("--plain");   // cache the list
+        String at80 = t.modelsAt(80, "--offline").out();
+        assertEquals("""
+                MODEL                                                                     TAGS
+                huggingface/deepseek-ai/DeepSeek-R1                                       default
+                                                                                          alias:Hugging Face
+                huggingface/Qwen/Qwen3-8B                                                 fallback#1
+                                                                                          alias:qwen8
+                huggingface/deepseek-ai/DeepSeek-V4-Pro
+                huggingface/zai-org/GLM-4.5V
+                huggingface/some-org/tiny-chat_v2                                         fallback#2
+                huggingface/a-rather-long-organisation-name/an-even-longer-model-name-v2
+                """, at80);
+        String at120 = t.modelsAt(120, "--offline").out();
+        assertEquals("""
+                MODEL                                                                     NAME           CTX  TAGS
+                huggingface/deepseek-ai/DeepSeek-R1                                       Hugging Fa\u2026   164k  default alias:Hugging Face
+                huggingface/Qwen/Qwen3-8B                                                 qwen8          41k  fallback#1 alias:qwen8
+                huggingface/deepseek-ai/DeepSeek-V4-Pro                                   DeepSeek V\u2026  1049k
+                huggingface/zai-org/GLM-4.5V                                              GLM 4.5V      131k
+                huggingface/some-org/tiny-chat_v2                                         Tiny Chat \u2026   131k  fallback#2
+                huggingface/a-rather-long-organisation-name/an-even-longer-model-name-v2  AN Even Lo\u2026   131k
+                """, at120);
+        String piped = t.models("--offline").out();
+        String first = piped.lines().skip(1).findFirst().orElseThrow();
+        assertTrue(first.contains("  novita,together,featherless-ai  ") && first.endsWith("  default alias:Hugging Face reasoning tools"), piped);
     }
 }

@@ -84,6 +84,9 @@ final class TestEnv {
 
     Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), Term.PLAIN, out, err, a), args); }
 
+    /** {@code models} on a terminal {@code width} columns wide (no colour, no spinner). */
+    Run modelsAt(int width, String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), new Term(false, width, false), out, err, a), args); }
+
     String read(Path p) {
         try {
             return Files.readString(p);
