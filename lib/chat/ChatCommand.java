@@ -45,9 +45,17 @@ public final class ChatCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final ChatRun.Pause pause;
+    /** Installs the conversation's Ctrl-C handler: {@link Signals#onInterrupt} for real; tests keep the handler to call it. */
+    private final java.util.function.Predicate<Runnable> onInterrupt;
     private final Random random;
 
     ChatCommand(Env env, Term term, InputStream in, PrintStream out, PrintStream err, ChatRun.Pause pause, Random random) {
+        this(env, term, in, out, err, pause, random, Signals::onInterrupt);
+    }
+
+    ChatCommand(Env env, Term term, InputStream in, PrintStream out, PrintStream err, ChatRun.Pause pause, Random random,
+                java.util.function.Predicate<Runnable> onInterrupt) {
+        this.onInterrupt = onInterrupt;
         this.env = env;
         this.term = term;
         this.in = in;
@@ -98,7 +106,9 @@ public final class ChatCommand {
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning);
                 if (r.prompt.isEmpty() && term.tty()) {
-                    return new ChatRepl(run, answers, chain, r.system, in, err, aliases).run();
+                    ChatRepl repl = new ChatRepl(run, answers, chain, r.system, in, err, aliases, () -> System.exit(130));
+                    onInterrupt.test(repl::interrupt);
+                    return repl.run();
                 }
                 // A piped prompt ends with the newline of its last line, which is not part of the question.
                 String prompt = r.prompt.isEmpty() ? new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "") : String.join(" ", r.prompt);

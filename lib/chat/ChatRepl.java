@@ -21,7 +21,7 @@ final class ChatRepl {
             /reset         forget the conversation (the system prompt stays)
             /retry         ask the last question again
             /help          this list
-            /exit          leave (or Ctrl-D)
+            /exit          leave (or Ctrl-D; Ctrl-C stops an answer, and at the prompt leaves)
             \"""           a line of three quotes starts a multi-line message; another ends it
             """;
     private static final List<String> COMMANDS = List.of("/model", "/system", "/reset", "/retry", "/help", "/exit", "/quit");
@@ -33,11 +33,18 @@ final class ChatRepl {
     private final PrintStream err;
     private final Map<String, String> aliases;
     private final List<JsonValue> history = new ArrayList<>();
+    private final Runnable leave;
     private String system;
     private String lastQuestion;
     private boolean lastAnswered;
+    /** The thread asking a question now, or null at the prompt; and whether Ctrl-C was already pressed during it. */
+    private volatile Thread asking;
+    private volatile boolean stopping;
 
-    ChatRepl(ChatRun run, ChatReport answers, List<ModelRef> chain, String system, InputStream in, PrintStream err, Map<String, String> aliases) {
+    /** {@code leave}: what a Ctrl-C at the prompt (or a second one during an answer) does: exit 130 for real. */
+    ChatRepl(ChatRun run, ChatReport answers, List<ModelRef> chain, String system, InputStream in, PrintStream err, Map<String, String> aliases,
+             Runnable leave) {
+        this.leave = leave;
         this.run = run;
         this.answers = answers;
         this.chain = new ArrayList<>(chain);
@@ -133,6 +140,20 @@ final class ChatRepl {
         }
     }
 
+    /**
+     * Ctrl-C: during an answer, stops it (the conversation and its history stay, the prompt comes back);
+     * at the prompt, or pressed again before the answer stopped, leaves.
+     */
+    void interrupt() {
+        Thread thread = asking;
+        if (thread != null && !stopping) {
+            stopping = true;
+            thread.interrupt();
+        } else {
+            leave.run();
+        }
+    }
+
     private void ask(String question) throws InterruptedException {
         lastQuestion = question;
         lastAnswered = false;
@@ -140,6 +161,8 @@ final class ChatRepl {
         if (system != null) messages.add(ChatReport.message("system", system));
         messages.addAll(history);
         messages.add(ChatReport.message("user", question));
+        stopping = false;
+        asking = Thread.currentThread();
         try {
             ChatRun.Answer answer = answers.show(run, chain, messages);
             history.add(ChatReport.message("user", question));
@@ -147,6 +170,9 @@ final class ChatRepl {
             lastAnswered = true;
         } catch (Cli.Failure f) {
             err.println("chat: " + f.getMessage());
+        } finally {
+            asking = null;
+            Thread.interrupted();   // a Ctrl-C that came as the answer ended is spent
         }
     }
 }

@@ -60,6 +60,11 @@ final class ChatRun {
                 output.clear();
                 output.waitVisibly();
                 Attempt attempt = once(model, messages, output);
+                if (Thread.interrupted()) {
+                    // Ctrl-C in the conversation: this question ends here, without a retry or another model.
+                    output.finish();
+                    throw new Cli.Failure("interrupted" + (output.shown() ? "; the answer above is incomplete" : ""));
+                }
                 if (attempt instanceof Answer answer) return answer;
                 Failed failed = (Failed) attempt;   // the one other kind of Attempt
                 output.stopWaiting();
@@ -73,7 +78,11 @@ final class ChatRun {
                     Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
                     if (wait.compareTo(Backoff.LONGEST) <= 0) {
                         err.println("chat: " + line + "; retrying in " + Cli.seconds(wait) + " (retry " + (retry + 1) + " of " + settings.retries() + ")");
-                        pause.pause(wait);
+                        try {
+                            pause.pause(wait);
+                        } catch (InterruptedException e) {
+                            throw new Cli.Failure("interrupted");
+                        }
                         continue;
                     }
                     line += " (asks to wait " + Cli.seconds(wait) + ")";

@@ -1,4 +1,5 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -101,5 +102,41 @@ class ChatReplTest {
         Run r = t.chatTyping("\"\"\"\nhalf a thought\n");
         assertEquals(new Run(0, "", "chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave\n> … … \n"), r);
         assertEquals(List.of(), router.requests);
+    }
+
+    @Test void ctrlCDuringAnAnswerStopsItAndTheConversationGoesOnWithItsHistory() throws Exception {
+        router.chat(R1, says("Hi!"), says("never sent").stallAfter(0), says("Paris."));
+        java.util.concurrent.atomic.AtomicReference<Runnable> ctrlC = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CompletableFuture<Run> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> t.chatTyping(ctrlC::set, "hello\nwhat is long?\nand the capital of France?\n"));
+        // Press Ctrl-C once the second question has reached the router (which holds its answer back).
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (router.requests.size() < 2 && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertEquals(2, router.requests.size(), "the second question never reached the router");
+        ctrlC.get().run();
+        Run r = run.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(0, r.status(), r.err());
+        assertEquals("Hi!\nParis.\n", r.out());
+        assertTrue(r.err().contains("> chat: interrupted\n> "), r.err());
+        assertEquals(List.of(msg("user", "hello"), msg("assistant", "Hi!"), msg("user", "and the capital of France?")), messages(2),
+                "the stopped question is not part of the history");
+    }
+
+    @Test void ctrlCAtThePromptLeaves() {
+        // For real, leaving is exit 130 (System.exit); the REPL calls what it was given.
+        java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
+        ChatRepl repl = new ChatRepl(null, null, List.of(ModelRef.parse(R1)), null, new java.io.ByteArrayInputStream(new byte[0]), System.err,
+                java.util.Map.of(), () -> left.set(true));
+        repl.interrupt();
+        assertTrue(left.get());
+    }
+
+    @Test void afterModelTheConfiguredFallbacksStillApply() {
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/" + R1 + "', fallbacks: ['huggingface/deepseek-ai/DeepSeek-V4-Pro'] } } } }");
+        router.chat(QWEN, FakeRouter.Answer.json(404, "{}"));
+        router.chat("deepseek-ai/DeepSeek-V4-Pro", says("from the fallback"));
+        Run r = t.chatTyping("/model " + QWEN + "\nhello\n");
+        assertEquals("from the fallback\n", r.out());
+        assertEquals(List.of(QWEN, "deepseek-ai/DeepSeek-V4-Pro"), router.chatModels());
     }
 }

@@ -62,12 +62,22 @@ final class TestEnv {
     /** {@code chat} on a terminal (without colour), typing {@code typed}. */
     Run chatTyping(String typed, String... args) { return chat(new Term(true, 80, false), typed, args); }
 
-    private Run chat(Term term, String stdin, String... args) {
+    private Run chat(Term term, String stdin, String... args) { return chat(term, stdin, handler -> false, args); }
+
+    /** {@code chat} on a terminal typing {@code typed}, its Ctrl-C handler handed to {@code ctrlC} (for the test to press). */
+    Run chatTyping(java.util.function.Consumer<Runnable> ctrlC, String typed, String... args) {
+        return chat(new Term(true, 80, false), typed, handler -> {
+            ctrlC.accept(handler);
+            return true;
+        }, args);
+    }
+
+    private Run chat(Term term, String stdin, java.util.function.Predicate<Runnable> onInterrupt, String... args) {
         Random middle = new Random() {
             @Override public double nextDouble() { return 0.5; }
         };
         return Run.of((out, err, a) -> new ChatCommand(env(), term, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
-                pauses::add, middle).run(a), args);
+                pauses::add, middle, onInterrupt).run(a), args);
     }
 
     /** {@code onboard} without a terminal, {@code stdin} as its input. */
