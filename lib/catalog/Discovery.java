@@ -49,7 +49,7 @@ final class Discovery {
         String why;
         try {
             String body;
-            try (RouterClient router = new RouterClient(baseUrl, token != null ? token : Token.find(env, config), options.timeout())) {
+            try (RouterClient router = RouterClient.forRouter(env, config, token != null ? token : Token.find(env, config), options.timeout(), env::warn)) {
                 body = router.models();
             }
             JsonValue answer;

@@ -98,11 +98,12 @@ public final class ChatCommand {
             Request r = parse(cli);
             JsonValue config = ConfigFile.of(env).read();
             env.useConfig(config);
+            Token token = Token.find(env, config);
             for (String warning : env.warnings()) err.println("chat: warning: " + warning);
             Map<String, String> aliases = ConfigFile.aliases(config);
             List<ModelRef> chain = chain(r, config, aliases);
             ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)));
-            try (RouterClient router = new RouterClient(ConfigFile.baseUrl(env, config), Token.find(env, config), settings.idle())) {
+            try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> err.println("chat: warning: " + w))) {
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning);
                 if (r.prompt.isEmpty() && term.tty()) {

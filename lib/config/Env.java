@@ -109,9 +109,24 @@ final class Env {
      * The value of {@code name} and where it came from, or null. {@code batch}: the names to ask a login
      * shell for together, if it must be asked for this one (each start of a login shell costs time).
      */
-    Value lookup(String name, List<String> batch) {
+    Value lookup(String name, List<String> batch) { return lookup(name, batch, true); }
+
+    /**
+     * {@link #lookup}, but never from {@code ./.env}: for a variable that decides where the token goes
+     * ({@code HF_ENDPOINT}), which a folder the user merely stands in (a cloned repository) must not set.
+     * A {@code ./.env} that sets it gets a warning naming it.
+     */
+    Value lookupNotFromHere(String name, java.util.function.Consumer<String> warn) {
+        Value v = lookup(name, List.of(name), false);
+        Map<String, String> here = dotEnvFiles().get(0).getValue();
+        if (here.get(name) != null && process(name) == null) warn.accept("./.env sets " + name + ", which decides where your token goes: not used from there");
+        return v;
+    }
+
+    private Value lookup(String name, List<String> batch, boolean fromHere) {
         if (process(name) != null) return new Value(process(name), "environment variable " + name);
         for (Map.Entry<String, Map<String, String>> file : dotEnvFiles()) {
+            if (!fromHere && file.getKey().equals("./.env")) continue;
             String v = file.getValue().get(name);
             if (v != null && !v.isEmpty()) return new Value(v, file.getKey() + " (" + name + ")");
         }

@@ -27,9 +27,9 @@ final class Onboarding {
     /** {@code GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2}, unless {@code HF_HUB_OFFLINE=1}. */
     TokenCheck check(String token) {
         if ("1".equals(env.process("HF_HUB_OFFLINE"))) return new TokenCheck(null, "HF_HUB_OFFLINE=1: the token was not checked", false);
-        Env.Value endpoint = env.lookup("HF_ENDPOINT");
+        Env.Value endpoint = env.lookupNotFromHere("HF_ENDPOINT", w -> err.println("onboard: warning: " + w));
         String hub = endpoint != null ? endpoint.value().strip().replaceAll("/+$", "") : HUB;
-        try (RouterClient client = new RouterClient(hub, new Token(token, "onboard"), Duration.ofSeconds(15))) {
+        try (RouterClient client = RouterClient.forHub(env, hub, new Token(token, "onboard"), Duration.ofSeconds(15), w -> err.println("onboard: warning: " + w))) {
             Whoami who = Whoami.of(client.whoami());
             if (who.canCallInference()) return new TokenCheck(who, null, false);
             return new TokenCheck(who, "the token of " + who.name() + " lacks the \"Make calls to Inference Providers\" permission"

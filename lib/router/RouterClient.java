@@ -15,18 +15,32 @@ final class RouterClient implements AutoCloseable {
     /** The real list is a few hundred KB; anything past this is not a model list. */
     static final int MAX_BODY = 32 * 1024 * 1024;
 
+    /** Redirects followed at most, as curl's default is 50 and browsers' about 20: a loop ends here. */
+    private static final int MAX_REDIRECTS = 10;
+
     private final String baseUrl;
     private final Token token;
+    /** Why the token may not be sent to this base URL (plain http), or null: every request then fails saying so. */
+    private final String refusal;
     private final Duration timeout;
+    private final java.util.function.Consumer<String> warn;
     private final HttpClient http;
     /** The selector thread of this client, found by name when it starts (see close()); null if not found. */
     private final Thread selector;
 
-    RouterClient(String baseUrl, Token token, Duration timeout) {
+    /**
+     * A client of {@code baseUrl} sending what {@code verdict} allows of the token; {@code warn} is told, once
+     * each, of a token sent to a host that is not Hugging Face's and of a redirect followed without it.
+     */
+    RouterClient(String baseUrl, TokenDestination.Verdict verdict, Duration timeout, java.util.function.Consumer<String> warn) {
         this.baseUrl = baseUrl;
-        this.token = token;
+        this.token = verdict.token();
+        this.refusal = verdict.refusal();
         this.timeout = timeout;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL);
+        this.warn = warn;
+        if (verdict.warning() != null) warn.accept(verdict.warning());
+        // Redirects are followed here, not by the client, which would send the token on to any host.
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER);
         if (baseUrl.startsWith("http://")) {
             // A plain-http router (a local gateway, a test double): no TLS and no HTTP/2 upgrade to set up.
             builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).version(HttpClient.Version.HTTP_1_1);
@@ -98,6 +112,18 @@ final class RouterClient implements AutoCloseable {
         protected javax.net.ssl.SSLSessionContext engineGetClientSessionContext() { throw refused(); }
     }
 
+    /** A client of the router: {@code HF_ROUTER_URL}, else the config's baseUrl, else the public router. */
+    static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
+        String url = ConfigFile.baseUrl(env, config), configured = ConfigFile.string(config, ConfigFile.BASE_URL);
+        String named = env.process("HF_ROUTER_URL") != null ? "HF_ROUTER_URL" : configured != null ? "the config's baseUrl" : "the default router";
+        return new RouterClient(url, TokenDestination.of(token, url, configured, named, "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn);
+    }
+
+    /** A client of the Hub at {@code hub} (HF_ENDPOINT, else https://huggingface.co). */
+    static RouterClient forHub(Env env, String hub, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
+        return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT", "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn);
+    }
+
     /** Whether requests carry a token: a 401 means "rejected" only when one was sent. */
     boolean sendsToken() { return token != null; }
 
@@ -151,12 +177,44 @@ final class RouterClient implements AutoCloseable {
         return builder;
     }
 
-    /** Sends and waits for the head; {@code lines}: the body as lines (a stream); {@code whole} limits the whole request, or null for no limit. */
-    private RouterResponse send(HttpRequest.Builder request, String url, boolean lines, Duration idle, Duration whole) throws RouterError {
-        RouterResponse answer = new RouterResponse(idle, whole, host(url));
-        answer.started(http.sendAsync(request.build(), answer.handler(lines)));
-        answer.awaitHead();
-        return answer;
+    /**
+     * Sends and waits for the head; {@code lines}: the body as lines (a stream); {@code whole} limits the whole
+     * request, or null for no limit. Follows redirects itself: the token goes on only to the same origin
+     * (scheme, host and port); to another, the request is made again without it, and {@code warn} says so.
+     */
+    private RouterResponse send(HttpRequest.Builder builder, String url, boolean lines, Duration idle, Duration whole) throws RouterError {
+        if (refusal != null) throw new RouterError(0, refusal);
+        HttpRequest request = builder.build();
+        for (int hop = 0; ; hop++) {
+            RouterResponse answer = new RouterResponse(idle, whole, host(request.uri().toString()));
+            answer.started(http.sendAsync(request, answer.handler(lines)));
+            answer.awaitHead();
+            int status = answer.status();
+            String location = answer.headers().firstValue("location").orElse(null);
+            if (location == null || (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)) return answer;
+            answer.close();
+            if (hop == MAX_REDIRECTS) throw new RouterError(0, "more than " + MAX_REDIRECTS + " redirects from " + host(url));
+            URI next;
+            try {
+                next = request.uri().resolve(location);
+            } catch (IllegalArgumentException e) {
+                throw new RouterError(0, "a redirect to a bad address from " + host(request.uri().toString()));
+            }
+            boolean sameOrigin = origin(next).equals(origin(request.uri()));
+            boolean keepsBody = status == 307 || status == 308;
+            HttpRequest.Builder again = HttpRequest.newBuilder(request, (name, value) -> sameOrigin || !name.equalsIgnoreCase("authorization")).uri(next);
+            if (!keepsBody && !request.method().equals("GET")) again.GET();
+            if (!sameOrigin && request.headers().firstValue("authorization").isPresent()) {
+                warn.accept(host(request.uri().toString()) + " redirected to " + host(next.toString()) + ": followed without your token");
+            }
+            request = again.build();
+        }
+    }
+
+    /** Scheme, host and port: what must stay the same for the token to go on. */
+    private static String origin(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return (uri.getScheme() + "://" + uri.getHost() + ":" + port).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String host(String url) {

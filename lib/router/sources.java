@@ -8,3 +8,4 @@
 //SOURCES RouterError.java
 //SOURCES RouterModel.java
 //SOURCES RouterResponse.java
+//SOURCES TokenDestination.java
