@@ -91,6 +91,15 @@ class ChatFailuresTest {
         assertEquals(List.of(R1), router.chatModels());
     }
 
+    @Test void a401WithoutATokenSaysNoneWasSent() {
+        t.vars.remove("HF_TOKEN");
+        router.chat(R1, FakeRouter.Answer.json(401, Repo.read("test/fixtures/chat/401_invalid_token.json")));
+        assertEquals(new Run(1, "", """
+                chat: deepseek-ai/DeepSeek-R1: 401: no token was sent; set HF_TOKEN or run onboard (router: Invalid username or password.)
+                chat: no model answered (1 attempt)
+                """), t.chat("", "hi"));
+    }
+
     @Test void everyAttemptFailedOneLineEach() {
         router.chat(R1, UNAVAILABLE);
         router.chat(QWEN, FakeRouter.Answer.json(401, Repo.read("test/fixtures/chat/401_invalid_token.json")));

@@ -88,4 +88,10 @@ class ScriptsTest {
         Catalog catalog = Catalog.parse(Repo.read("catalog.json"), "catalog.json");
         assertTrue(catalog.models().size() >= 10);
     }
+
+    @Test void aMistypedTestNameIsOneLineAndExitTwo() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        assertEquals(2, RunTests.run(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), "NoSuchTest"));
+        assertEquals("RunTests: no test class NoSuchTest\n", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
