@@ -51,7 +51,7 @@ final class ModelChoice {
         List<String> close = new ArrayList<>();
         for (Model m : sorted) {
             if (close.size() == 3 || distance(key, m) > Math.max(3, key.length() / 2)) break;
-            close.add(m.ref());
+            close.add(Printable.line(m.ref()));
         }
         if (close.isEmpty()) return "; see 'models list'";
         return "; did you mean " + String.join(", ", close) + "?";

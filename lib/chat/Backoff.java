@@ -11,6 +11,8 @@ import java.util.Random;
  */
 final class Backoff {
     static final Duration LONGEST = Duration.ofSeconds(60);
+    /** The most any Retry-After is read as: a day, so that no arithmetic on it can overflow. */
+    static final Duration MOST = Duration.ofDays(1);
     private static final double FIRST = 1.0, CAP = 8.0;
 
     private Backoff() { }
@@ -25,13 +27,14 @@ final class Backoff {
     static Duration retryAfter(String header, ZonedDateTime now) {
         if (header == null || header.isBlank()) return null;
         String h = header.strip();
-        try {
-            long seconds = Long.parseLong(h);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
+        if (!h.isEmpty() && h.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // Seconds, however many digits: anything past a day is a day (far past LONGEST: not waited for).
+            return h.length() > 6 ? MOST : Duration.ofSeconds(Math.min(Long.parseLong(h), MOST.getSeconds()));
+        }
+        {
             try {
                 Duration d = Duration.between(now, ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
+                return d.isNegative() ? Duration.ZERO : d.compareTo(MOST) > 0 ? MOST : d;
             } catch (RuntimeException notADate) {
                 return null;
             }

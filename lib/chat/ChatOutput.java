@@ -49,7 +49,7 @@ final class ChatOutput implements ThinkSplitter.Sink {
         if (json) return;
         stopWaiting();
         endReasoningLine();
-        out.print(text);
+        out.print(Printable.text(text));
         out.flush();
         shown = true;
     }
@@ -59,7 +59,7 @@ final class ChatOutput implements ThinkSplitter.Sink {
         reasoning.append(text);
         if (hideReasoning) return;
         stopWaiting();
-        err.print(term.dim(text));
+        err.print(term.dim(Printable.text(text)));
         err.flush();
         reasoningLineOpen = !text.endsWith("\n");
         shown = true;

@@ -55,7 +55,7 @@ final class ChatReport {
     /** {@code deepseek-ai/DeepSeek-R1 via together - 26 in + 20 out tokens - $0.000218}. */
     static String summary(ChatRun.Answer a, BigDecimal cost) {
         StringBuilder sb = new StringBuilder(a.model());
-        if (a.provider() != null) sb.append(" via ").append(a.provider());
+        if (a.provider() != null) sb.append(" via ").append(Printable.line(a.provider()));
         if (a.usage() != null) sb.append(" \u00b7 ").append(a.usage().prompt()).append(" in + ").append(a.usage().completion()).append(" out tokens");
         if (cost != null) sb.append(" \u00b7 ").append(dollars(cost));
         if ("length".equals(a.finishReason())) sb.append(" \u00b7 cut at the token limit");

@@ -137,7 +137,7 @@ final class ChatRun {
                 } catch (JsonException e) {
                     return new Failed("the stream carried something that is not JSON (" + e.getMessage() + ")", Next.RETRY, null);
                 }
-                if (chunk.error() != null) return new Failed("error in the stream: " + chunk.error(), Next.RETRY, null);
+                if (chunk.error() != null) return new Failed("error in the stream: " + Printable.line(chunk.error()), Next.RETRY, null);
                 if (chunk.reasoning() != null) output.reasoning(chunk.reasoning());
                 if (chunk.content() != null) think.feed(chunk.content());
                 if (chunk.finishReason() != null) finish = chunk.finishReason();
@@ -158,7 +158,7 @@ final class ChatRun {
         } catch (JsonException e) {
             return new Failed("the answer is not JSON (" + e.getMessage() + ")", Next.RETRY, null);
         }
-        if (answer.error() != null) return new Failed("error: " + answer.error(), Next.RETRY, null);
+        if (answer.error() != null) return new Failed("error: " + Printable.line(answer.error()), Next.RETRY, null);
         if (answer.reasoning() != null) output.reasoning(answer.reasoning());
         ThinkSplitter think = new ThinkSplitter(output);
         if (answer.content() != null) think.feed(answer.content());

@@ -75,16 +75,31 @@ final class Cli {
         try {
             return body.run(cli);
         } catch (UsageException e) {
-            err.println(program + ": " + e.getMessage());
+            err.println(program + ": " + redact(e.getMessage()));
             err.println("Try '" + program + " --help' for more information.");
             return 2;
         } catch (Failure e) {
-            err.println(program + ": " + e.getMessage());
+            err.println(program + ": " + redact(e.getMessage()));
             return 1;
         } catch (Exception e) {
-            err.println(program + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            err.println(program + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage())));
             return 1;
         }
+    }
+
+    /** Every secret this run has held (tokens), so that no message can carry one out whole. */
+    private static final java.util.Set<String> SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Remembers {@code secret}: from now on {@link #redact} hides it. */
+    static void secret(String secret) {
+        if (secret != null && secret.length() >= 8) SECRETS.add(secret);
+    }
+
+    /** {@code message} with every remembered secret replaced by {@code [redacted]}; the last line of defence. */
+    static String redact(String message) {
+        if (message == null) return null;
+        for (String secret : SECRETS) message = message.replace(secret, "[redacted]");
+        return message;
     }
 
     boolean hasNext() { return !args.isEmpty(); }

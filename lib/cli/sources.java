@@ -3,5 +3,6 @@
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES Cli.java
 //SOURCES Output.java
+//SOURCES Printable.java
 //SOURCES Signals.java
 //SOURCES Term.java

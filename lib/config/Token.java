@@ -22,9 +22,38 @@ final class Token {
 
     /** {@code openClawReads}: false for a source only this toolkit reads (the Hugging Face token file). */
     Token(String value, String source, boolean openClawReads) {
-        this.value = value;
+        Cli.secret(value);
+        this.value = clean(value);
+        Cli.secret(this.value);
         this.source = source;
         this.openClawReads = openClawReads;
+    }
+
+    /**
+     * The token as the Hugging Face libraries take it: without the whitespace around it (a pasted line end),
+     * and without a byte-order mark or zero-width characters anywhere (Notepad, a web page's copy).
+     */
+    static String clean(String token) {
+        StringBuilder sb = new StringBuilder(token.length());
+        for (char c : token.toCharArray()) {
+            if (c != '\ufeff' && c != '\u200b' && c != '\u200c' && c != '\u200d' && c != '\u2060') sb.append(c);
+        }
+        return sb.toString().strip();
+    }
+
+    /**
+     * Why this token cannot go in a request header (a character outside visible ASCII), naming where it came
+     * from and showing only the mask; null when it can.
+     */
+    String problem() {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return String.format("the token from %s (%s) holds a character no request can carry (U+%04X); copy it again, or run onboard",
+                        source, masked(), (int) c);
+            }
+        }
+        return null;
     }
 
     /** The secret itself: only for an Authorization header or the .env file. */
@@ -40,12 +69,17 @@ final class Token {
     @Override
     public String toString() { return masked() + " (" + source + ")"; }
 
-    /** {@code hf_...wxyz}: the prefix, then at most the last four characters, fewer for a short token. */
+    /**
+     * {@code hf_...wxyz}: the prefix, then at most the last four characters, fewer for a short token; a shown
+     * character that is not visible ASCII is a {@code ?}, so that a mask never carries a control character.
+     */
     static String mask(String token) {
         String prefix = token.startsWith("hf_") ? "hf_" : "";
         String rest = token.substring(prefix.length());
         int shown = Math.min(4, rest.length() / 4);
-        return prefix + "\u2026" + rest.substring(rest.length() - shown);
+        StringBuilder tail = new StringBuilder();
+        for (char c : rest.substring(rest.length() - shown).toCharArray()) tail.append(c >= 0x21 && c <= 0x7e ? c : '?');
+        return prefix + "\u2026" + tail;
     }
 
     /**

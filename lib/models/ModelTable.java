@@ -59,8 +59,8 @@ final class ModelTable {
         for (Model m : models) {
             List<String> all = tags(m, marks);
             String alias = alias(m, marks);
-            rows.add(new String[] {m.ref(), alias != null ? alias : m.name(), Figures.tokens(m.contextWindow()), Figures.price(m.costInput()),
-                    Figures.price(m.costOutput()), providers(m), joined(all)});
+            rows.add(new String[] {Printable.line(m.ref()), Printable.line(alias != null ? alias : m.name()), Figures.tokens(m.contextWindow()),
+                    Figures.price(m.costInput()), Figures.price(m.costOutput()), Printable.line(providers(m)), Printable.line(joined(all))});
             tags.add(all);
         }
         int[] width = widths(rows);
@@ -72,6 +72,7 @@ final class ModelTable {
             int start = sb.length();
             String[] row = rows.get(r);
             List<String> tagLines = wrap(tags.get(r), room);
+            for (int i = 0; i < tagLines.size(); i++) tagLines.set(i, Printable.line(tagLines.get(i)));
             row[TAGS] = tagLines.get(0);
             line(sb, row, width, CTX, OUT);
             if (r == 0 && term.colour()) sb.replace(start, sb.length(), term.bold(sb.substring(start)));
@@ -84,7 +85,7 @@ final class ModelTable {
     /** {@code tags} as lines of at most {@code room} characters, a tag never split; a tag longer than that stands alone. */
     private static List<String> wrap(List<String> tags, int room) {
         String all = joined(tags);
-        if (all.length() <= room) return List.of(all);
+        if (all.length() <= room) return new ArrayList<>(List.of(all));
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : tags) {
@@ -208,7 +209,7 @@ final class ModelTable {
 
     static String plain(List<Model> models) {
         StringBuilder sb = new StringBuilder();
-        for (Model m : models) sb.append(m.ref()).append('\n');
+        for (Model m : models) sb.append(Printable.line(m.ref())).append('\n');
         return sb.toString();
     }
 

@@ -16,11 +16,11 @@ final class ModelView {
 
     static String text(Model m, ModelTable.Marks marks, Discovery.Result found, Term term) {
         StringBuilder sb = new StringBuilder();
-        sb.append(term.bold(m.name())).append("  ").append(m.ref()).append('\n');
+        sb.append(term.bold(Printable.line(m.name()))).append("  ").append(Printable.line(m.ref())).append('\n');
         line(sb, "Context", Figures.tokens(m.contextWindow()) + " tokens, up to " + m.maxTokens() + " out");
         line(sb, "Price", m.costOutput() == null ? "unknown" : "$" + Figures.price(m.costInput()) + " in / $" + Figures.price(m.costOutput()) + " out per 1M tokens");
-        line(sb, "Input", String.join(", ", m.input()));
-        line(sb, "Tags", String.join(" ", ModelTable.tags(m, marks)));
+        line(sb, "Input", Printable.line(String.join(", ", m.input())));
+        line(sb, "Tags", Printable.line(String.join(" ", ModelTable.tags(m, marks))));
         if (m.providers().isEmpty()) {
             sb.append('\n').append(found.live() == null ? "Providers: unknown (built-in catalog; run without --offline to ask the router)\n" : "Providers: none listed\n");
         } else {
@@ -28,7 +28,7 @@ final class ModelView {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"PROVIDER", "STATUS", "CTX", "IN $/M", "OUT $/M", "TOOLS", "JSON", "LATENCY", "TOK/S"});
             for (RouterModel.Offer o : m.providers()) {
-                rows.add(new String[] {o.provider(), or(o.status()), o.contextLength() == null ? "-" : Figures.tokens(o.contextLength()),
+                rows.add(new String[] {Printable.line(o.provider()), Printable.line(or(o.status())), o.contextLength() == null ? "-" : Figures.tokens(o.contextLength()),
                         Figures.price(o.priceIn()), Figures.price(o.priceOut()), yesNo(o.supportsTools()), yesNo(o.supportsStructuredOutput()),
                         o.firstTokenLatencyMs() == null ? "-" : Math.round(o.firstTokenLatencyMs()) + " ms",
                         o.throughput() == null ? "-" : Long.toString(Math.round(o.throughput()))});
@@ -36,11 +36,11 @@ final class ModelView {
             for (String line : ModelTable.columns(rows, ModelTable.widths(rows), 2, Integer.MAX_VALUE)) sb.append(line).append('\n');
             RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
             sb.append('\n');
-            line(sb, ":cheapest", cheapest == null ? "no live price listed" : cheapest.provider() + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) \u2014 estimate");
-            line(sb, ":fastest", fastest == null ? "no live throughput listed" : fastest.provider() + " (" + Math.round(fastest.throughput()) + " tokens/s) \u2014 estimate");
+            line(sb, ":cheapest", cheapest == null ? "no live price listed" : Printable.line(cheapest.provider()) + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) \u2014 estimate");
+            line(sb, ":fastest", fastest == null ? "no live throughput listed" : Printable.line(fastest.provider()) + " (" + Math.round(fastest.throughput()) + " tokens/s) \u2014 estimate");
         }
         sb.append("\nRefs:\n");
-        for (String ref : refs(m)) sb.append("  ").append(ref).append('\n');
+        for (String ref : refs(m)) sb.append("  ").append(Printable.line(ref)).append('\n');
         return sb.toString();
     }
 

@@ -99,7 +99,7 @@ public final class OnboardCommand {
                 Onboarding.TokenCheck check = onboarding.check(token);
                 if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
                 if (check.problem() != null) err.println("onboard: warning: " + check.problem());
-                else out.println("Token OK: signed in to Hugging Face as " + check.who().name());
+                else out.println("Token OK: signed in to Hugging Face as " + check.who().shownName());
             }
             onboarding.write(config, ref, token);
             return 0;
@@ -128,16 +128,19 @@ public final class OnboardCommand {
         if (!valid.contains(value)) throw new Cli.UsageException("invalid value for " + flag + ": '" + value + "' (valid: " + String.join(", ", valid) + ")");
     }
 
-    /** The key: the flag's value, stdin for "-", else one found in the environment; none at all fails. */
+    /**
+     * The key: the flag's value, stdin for "-", else one found in the environment; none at all fails, and so
+     * does one that no request could carry (checked before anything is written).
+     */
     private String token(Options o, JsonValue root) throws IOException {
         if ("-".equals(o.key)) {
             String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isBlank()) throw new Cli.Failure("--huggingface-api-key -: no token on stdin");
-            return line.strip();
+            return usable(new Token(line, "stdin"));
         }
         if (o.key != null) {
             if (o.key.isBlank()) throw new Cli.UsageException("--huggingface-api-key is empty");
-            return o.key.strip();
+            return usable(new Token(o.key, "--huggingface-api-key"));
         }
         Token found = Token.find(env, root);
         if (found == null) {
@@ -145,6 +148,11 @@ public final class OnboardCommand {
                     + " make one at " + Whoami.NEW_TOKEN_URL);
         }
         out.println("Using the token from " + found.source() + " (" + found.masked() + ")");
-        return found.secret();
+        return usable(found);
+    }
+
+    private static String usable(Token token) {
+        if (token.problem() != null) throw new Cli.Failure(token.problem() + "; nothing written");
+        return token.secret();
     }
 }

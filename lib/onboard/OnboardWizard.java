@@ -82,27 +82,32 @@ final class OnboardWizard {
         Token found = Token.find(env, root);
         out.println();
         while (true) {
-            String token;
+            Token candidate;
             if (found != null) {
                 String answer = keyboard.line("Use the token from " + found.source() + " (" + found.masked() + ")? [Y/n] ");
                 if (answer == null) throw cancelled();
                 boolean use = !answer.strip().toLowerCase(Locale.ROOT).startsWith("n");
-                token = use ? found.secret() : null;
+                candidate = use ? found : null;
                 found = null;
-                if (token == null) continue;
+                if (candidate == null) continue;
             } else {
                 out.println("A token with \"Make calls to Inference Providers\": " + Whoami.NEW_TOKEN_URL);
-                token = keyboard.secret("Hugging Face token (input hidden): ");
-                if (token == null) throw cancelled();
-                token = token.strip();
-                if (token.isEmpty()) continue;
+                String typed = keyboard.secret("Hugging Face token (input hidden): ");
+                if (typed == null) throw cancelled();
+                candidate = new Token(typed, "what you typed");
+                if (candidate.secret().isEmpty()) continue;
             }
+            if (candidate.problem() != null) {
+                out.println(candidate.problem() + ".");
+                continue;
+            }
+            String token = candidate.secret();
             Onboarding.TokenCheck check = onboarding.check(token);
             if (check.rejected()) {
                 out.println(check.problem() + ". Try another one.");
                 continue;
             }
-            if (check.who() != null) out.println("Signed in as " + check.who().name() + ".");
+            if (check.who() != null) out.println("Signed in as " + check.who().shownName() + ".");
             if (check.problem() != null) err.println("onboard: warning: " + check.problem());
             return token;
         }

@@ -32,7 +32,7 @@ final class Onboarding {
         try (RouterClient client = RouterClient.forHub(env, hub, new Token(token, "onboard"), Duration.ofSeconds(15), w -> err.println("onboard: warning: " + w))) {
             Whoami who = Whoami.of(client.whoami());
             if (who.canCallInference()) return new TokenCheck(who, null, false);
-            return new TokenCheck(who, "the token of " + who.name() + " lacks the \"Make calls to Inference Providers\" permission"
+            return new TokenCheck(who, "the token of " + who.shownName() + " lacks the \"Make calls to Inference Providers\" permission"
                     + " (inference.serverless.write): chat will be refused; make one that has it at " + Whoami.NEW_TOKEN_URL, false);
         } catch (RouterError e) {
             if (e.status == 401) return new TokenCheck(null, "Hugging Face rejected the token (401)", true);

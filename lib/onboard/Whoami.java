@@ -10,6 +10,9 @@ record Whoami(String name, boolean canCallInference) {
     /** Where to make a token that has the permission (what the spec links to). */
     static final String NEW_TOKEN_URL = "https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
 
+    /** The account name as it may be printed (it comes from the Hub: control characters escaped). */
+    String shownName() { return Printable.line(name); }
+
     static Whoami of(JsonValue answer) {
         JsonObject o = answer.asObject();
         String name = o.stringOr("name", "?");

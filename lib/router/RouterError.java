@@ -20,7 +20,7 @@ final class RouterError extends Exception {
         try {
             JsonValue error = Json.parse(body).asObject().get("error");
             String code = error instanceof JsonObject o ? o.string("code") : null;
-            return new Said(message(error), code);
+            return new Said(Printable.line(message(error)), code);
         } catch (JsonException e) {
             return new Said(null, null);   // not JSON: no words of the router's to quote
         }

@@ -23,6 +23,7 @@ final class TokenDestination {
      */
     static Verdict of(Token token, String url, String configured, String named, boolean allowHttp) {
         if (token == null) return new Verdict(null, null, null);
+        if (token.problem() != null) return new Verdict(null, null, token.problem());
         URI uri;
         try {
             uri = URI.create(url);
