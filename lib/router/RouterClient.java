@@ -130,7 +130,7 @@ final class RouterClient implements AutoCloseable {
     /** {@code GET {baseUrl}/models}, with the bearer token when there is one: the body as it came. */
     String models() throws RouterError {
         HttpRequest.Builder request = request(baseUrl + "/models", timeout).header("Accept", "application/json").GET();
-        try (RouterResponse answer = send(request, baseUrl + "/models", false, timeout, timeout)) {
+        try (RouterResponse answer = send(request, baseUrl + "/models", timeout, timeout)) {
             String body = answer.rest(MAX_BODY);
             if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body, token != null);
             return body;
@@ -143,7 +143,7 @@ final class RouterClient implements AutoCloseable {
      */
     JsonValue whoami() throws RouterError {
         String url = baseUrl + "/api/whoami-v2";
-        try (RouterResponse answer = send(request(url, timeout).header("Accept", "application/json").GET(), url, false, timeout, timeout)) {
+        try (RouterResponse answer = send(request(url, timeout).header("Accept", "application/json").GET(), url, timeout, timeout)) {
             String body = answer.rest(1024 * 1024);
             if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body, token != null);
             try {
@@ -163,7 +163,7 @@ final class RouterClient implements AutoCloseable {
         HttpRequest.Builder builder = request(url, idle).header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)));
-        return send(builder, url, stream, idle, null);
+        return send(builder, url, idle, null);
     }
 
     private HttpRequest.Builder request(String url, Duration headTimeout) throws RouterError {
@@ -178,16 +178,15 @@ final class RouterClient implements AutoCloseable {
     }
 
     /**
-     * Sends and waits for the head; {@code lines}: the body as lines (a stream); {@code whole} limits the whole
-     * request, or null for no limit. Follows redirects itself: the token goes on only to the same origin
+     * Sends and waits for the head; {@code whole} limits the whole request, or null for no limit. Follows redirects itself: the token goes on only to the same origin
      * (scheme, host and port); to another, the request is made again without it, and {@code warn} says so.
      */
-    private RouterResponse send(HttpRequest.Builder builder, String url, boolean lines, Duration idle, Duration whole) throws RouterError {
+    private RouterResponse send(HttpRequest.Builder builder, String url, Duration idle, Duration whole) throws RouterError {
         if (refusal != null) throw new RouterError(0, refusal);
         HttpRequest request = builder.build();
         for (int hop = 0; ; hop++) {
             RouterResponse answer = new RouterResponse(idle, whole, host(request.uri().toString()));
-            answer.started(http.sendAsync(request, answer.handler(lines)));
+            answer.started(http.sendAsync(request, answer.handler()));
             answer.awaitHead();
             int status = answer.status();
             String location = answer.headers().firstValue("location").orElse(null);

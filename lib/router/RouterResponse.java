@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -21,13 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RouterResponse implements AutoCloseable {
     /** What the HTTP client's threads hand to the reader, in order: the head, then body parts, then the end or a failure. */
-    private sealed interface Item permits Head, Block, Line, Broken, End { }
+    private sealed interface Item permits Head, Block, Broken, End { }
 
     private record Head(HttpResponse.ResponseInfo info) implements Item { }
 
     private record Block(byte[] bytes) implements Item { }
-
-    private record Line(String text) implements Item { }
 
     private record Broken(Throwable cause) implements Item { }
 
@@ -35,13 +32,19 @@ final class RouterResponse implements AutoCloseable {
 
     private static final End END = new End();
 
+    /** The longest line a stream may have: an event of the router's is a few KB at most. */
+    static final int MAX_LINE = 4 * 1024 * 1024;
+
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    /** The block being split into lines, and where in it the next line starts; the line gathered so far. */
+    private byte[] block;
+    private int at;
+    private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
     private final Duration idle;
     /** The limit for the whole request, or null; {@code deadline} is its end on the nanoTime clock. */
     private final Duration whole;
     private final long deadline;
     private final String host;
-    private volatile Flow.Subscription subscription;
     private CompletableFuture<?> exchange;
     private HttpResponse.ResponseInfo info;
 
@@ -54,26 +57,14 @@ final class RouterResponse implements AutoCloseable {
     }
 
     /**
-     * What the HTTP client is given: it reports the head, then feeds the body to our queue, as lines
-     * for a stream, else as the byte blocks it arrives in (a 200 KB model list on one line is far
-     * cheaper to take whole than through the JDK's line splitter).
+     * What the HTTP client is given: it reports the head, then feeds the body to our queue in the byte blocks
+     * it arrives in. Lines are split here, in one pass over each block: the JDK's line splitter takes time
+     * that grows with the square of a line's length (a 200 KB model list on one line, a hostile stream).
      */
-    HttpResponse.BodyHandler<Void> handler(boolean lines) {
+    HttpResponse.BodyHandler<Void> handler() {
         return head -> {
             queue.add(new Head(head));
-            if (!lines) return HttpResponse.BodySubscribers.ofByteArrayConsumer(block -> queue.add(block.isPresent() ? new Block(block.get()) : END));
-            return HttpResponse.BodySubscribers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                public void onSubscribe(Flow.Subscription s) {
-                    subscription = s;
-                    s.request(Long.MAX_VALUE);
-                }
-
-                public void onNext(String line) { queue.add(new Line(line)); }
-
-                public void onError(Throwable t) { queue.add(new Broken(t)); }
-
-                public void onComplete() { queue.add(END); }
-            }, s -> null, StandardCharsets.UTF_8, null);
+            return HttpResponse.BodySubscribers.ofByteArrayConsumer(block -> queue.add(block.isPresent() ? new Block(block.get()) : END));
         };
     }
 
@@ -99,27 +90,54 @@ final class RouterResponse implements AutoCloseable {
 
     HttpHeaders headers() { return info.headers(); }
 
-    /** The next line of the body, without its line end; null at the end of the body. Lines mode only. */
+    /**
+     * The next line of the body, without its line end ({@code \n} or {@code \r\n}); null at the end of the
+     * body. A line longer than {@link #MAX_LINE} fails: no answer of the router has one.
+     */
     String nextLine() throws RouterError {
-        Item item = take();
-        if (item instanceof Line line) return line.text();
-        if (item instanceof Block) throw new IllegalStateException("not asked for lines");
-        if (item instanceof End) {
-            queue.add(END);
-            return null;
+        while (true) {
+            if (block != null) {
+                for (int i = at; i < block.length; i++) {
+                    if (block[i] != '\n') continue;
+                    line.write(block, at, i - at);
+                    at = i + 1;
+                    return takeLine();
+                }
+                line.write(block, at, block.length - at);
+                block = null;
+                if (line.size() > MAX_LINE) {
+                    close();
+                    throw new RouterError(0, "a line of the answer is longer than " + MAX_LINE / (1024 * 1024) + " MB");
+                }
+            }
+            Item item = take();
+            if (item instanceof Block b) {
+                block = b.bytes();
+                at = 0;
+            } else if (item instanceof End) {
+                queue.add(END);
+                return line.size() > 0 ? takeLine() : null;
+            } else {
+                throw failure(item, false);
+            }
         }
-        throw failure(item, false);
+    }
+
+    /** The line gathered so far, without a final {@code \r}; the gathering starts over. */
+    private String takeLine() {
+        byte[] bytes = line.toByteArray();
+        line.reset();
+        int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
     /**
-     * The rest of the body as one string (lines joined with {@code \n}, which JSON reads the same as any
-     * line end); fails past {@code max} bytes.
+     * The rest of the body as one string; fails past {@code max} bytes.
      */
     String rest(int max) throws RouterError {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (Item item = take(); !(item instanceof End); item = take()) {
-            if (item instanceof Block block) body.writeBytes(block.bytes());
-            else if (item instanceof Line line) body.writeBytes((line.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (item instanceof Block b) body.writeBytes(b.bytes());
             else if (!(item instanceof Head)) throw failure(item, false);
             if (body.size() > max) {
                 close();
@@ -161,8 +179,6 @@ final class RouterResponse implements AutoCloseable {
     /** Stops the request, whatever state it is in. */
     @Override
     public void close() {
-        Flow.Subscription s = subscription;
-        if (s != null) s.cancel();
         if (exchange != null) exchange.cancel(true);
     }
 }

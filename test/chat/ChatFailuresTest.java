@@ -168,4 +168,26 @@ class ChatFailuresTest {
         Run r = t.chat("", "--retries", "0", "hi");
         assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: cannot connect to " + url.substring(7, url.length() - 3) + "\nchat: no model answered (1 attempt)\n"), r);
     }
+
+    @Test void aLongLineOfTheStreamIsReadInOnePass() {
+        String big = "x".repeat(1_000_000);
+        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.content(big) + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE));
+        Run r = t.chat("", "hi");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(big + "\n", r.out());
+    }
+
+    @Test void aLineLongerThanAnyEventIsAClearError() {
+        router.chat(R1, FakeRouter.Answer.sse("data: " + "y".repeat(5 * 1024 * 1024) + "\n\n"));
+        Run r = t.chat("", "--retries", "0", "hi");
+        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: a line of the answer is longer than 4 MB\nchat: no model answered (1 attempt)\n"), r);
+    }
+
+    @Test void aHugeRetryAfterIsReadAsADayAndTheNextModelIsTried() {
+        router.chat(R1, FakeRouter.Answer.json(429, "{}").header("Retry-After", "10000000000000000"));
+        router.chat(QWEN, FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
+        Run r = t.chat("", "--no-stream", "--fallback", QWEN, "hi");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (asks to wait 86400 s); trying Qwen/Qwen3-8B\n"), r.err());
+    }
 }
