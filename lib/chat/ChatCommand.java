@@ -112,7 +112,7 @@ public final class ChatCommand {
                     return repl.run();
                 }
                 // A piped prompt ends with the newline of its last line, which is not part of the question.
-                String prompt = r.prompt.isEmpty() ? new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "") : String.join(" ", r.prompt);
+                String prompt = r.prompt.isEmpty() ? stdinPrompt() : String.join(" ", r.prompt);
                 if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
                 List<JsonValue> messages = new ArrayList<>();
                 if (r.system != null) messages.add(ChatReport.message("system", r.system));
@@ -121,6 +121,16 @@ public final class ChatCommand {
                 return 0;
             }
         });
+    }
+
+    /** The most a prompt on stdin may hold: far above any model's context, far below what memory holds. */
+    static final int MAX_PROMPT = 16 * 1024 * 1024;
+
+    /** The question from stdin, without the newline that ends the last line (not part of the question). */
+    private String stdinPrompt() throws java.io.IOException {
+        byte[] bytes = in.readNBytes(MAX_PROMPT + 1);
+        if (bytes.length > MAX_PROMPT) throw new Cli.Failure("the prompt on stdin is larger than " + MAX_PROMPT / (1024 * 1024) + " MB; nothing was sent");
+        return new String(bytes, StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "");
     }
 
     private static Request parse(Cli cli) {

@@ -43,6 +43,7 @@ final class ConfigFile {
         try {
             text = SafeFile.readOrEmpty(path);
         } catch (Exception e) {
+            if (e instanceof SafeFile.NotUtf8 bad) throw new Cli.Failure(shown + ":" + bad.getMessage());
             throw new Cli.Failure(shown + ": cannot read (" + e.getMessage() + ")");
         }
         try {

@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,15 +24,19 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         if (!Files.isRegularFile(file)) return new DotEnv(values, warnings);
-        List<String> lines;
+        List<byte[]> lines;
         try {
-            lines = Files.readAllLines(file);
+            lines = lines(Files.readAllBytes(file));
         } catch (IOException e) {
             warnings.add(file + ": cannot read (" + e.getMessage() + ")");
             return new DotEnv(values, warnings);
         }
         for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+            String line = text(lines.get(i));
+            if (line == null) {
+                warnings.add(file + ":" + (i + 1) + ": not UTF-8, skipped");
+                continue;
+            }
             if (line.isBlank() || line.strip().startsWith("#")) continue;
             Matcher m = Line.PATTERN.matcher(line);
             String value = m.matches() ? unquote(m.group(2)) : null;
@@ -104,20 +109,61 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
      */
     static void store(Path file, String key, String value) throws Exception {
         SafeFile.locked(file, () -> {
-            List<String> lines = new ArrayList<>(SafeFile.readOrEmpty(file).lines().toList());
-            String entry = key + "=" + quoted(value);
+            Path target = SafeFile.target(file);
+            if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(file + " is not a regular file");
+            byte[] old = Files.exists(target) ? Files.readAllBytes(target) : new byte[0];
+            // Every other line is kept byte for byte (one that is not UTF-8 too), with the file's own line ends.
+            byte[] eol = crlf(old) ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+            List<byte[]> lines = lines(old);
+            byte[] entry = (key + "=" + quoted(value)).getBytes(StandardCharsets.UTF_8);
             boolean replaced = false;
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = Line.PATTERN.matcher(lines.get(i));
-                if (m.matches() && m.group(1).equals(key)) {
-                    lines.set(i, replaced ? null : entry);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(old.length + entry.length + 2);
+            for (byte[] line : lines) {
+                String text = text(line);
+                Matcher m = text == null ? null : Line.PATTERN.matcher(text);
+                if (m != null && m.matches() && m.group(1).equals(key)) {
+                    if (replaced) continue;
+                    line = entry;
                     replaced = true;
                 }
+                out.writeBytes(line);
+                out.writeBytes(eol);
             }
-            lines.removeIf(l -> l == null);
-            if (!replaced) lines.add(entry);
-            SafeFile.write(file, String.join("\n", lines) + "\n", false);
+            if (!replaced) {
+                out.writeBytes(entry);
+                out.writeBytes(eol);
+            }
+            SafeFile.write(file, out.toByteArray(), false);
             return null;
         });
+    }
+
+    /** The lines of {@code bytes}, without their line ends ({@code \n}, and a {@code \r} before it). */
+    static List<byte[]> lines(byte[] bytes) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i < bytes.length && bytes[i] != '\n') continue;
+            if (i == bytes.length && start == bytes.length) break;
+            int end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+            lines.add(java.util.Arrays.copyOfRange(bytes, start, end));
+            start = i + 1;
+        }
+        return lines;
+    }
+
+    /** Whether the file's first line ends with CRLF: then so do the lines we write. */
+    private static boolean crlf(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) if (bytes[i] == '\n') return i > 0 && bytes[i - 1] == '\r';
+        return false;
+    }
+
+    /** The line as UTF-8 text, or null when it is not UTF-8. */
+    private static String text(byte[] line) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(line)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 }

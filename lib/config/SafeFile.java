@@ -33,29 +33,81 @@ final class SafeFile {
         }
     }
 
-    /** Replaces {@code file} with {@code text} atomically, keeping the previous content as {@code <name>.bak}. */
+    /**
+     * Replaces {@code file} with {@code text} atomically, keeping the previous content as {@code <name>.bak}.
+     * A symbolic link stays a link: the file it points to is the one replaced, in its own folder (a dotfiles
+     * set-up must not fork). Anything that is not a regular file (a device, a FIFO) is refused, unread.
+     */
     static void write(Path file, String text, boolean keepBackup) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
+        write(file, text.getBytes(StandardCharsets.UTF_8), keepBackup);
+    }
+
+    /** {@link #write(Path, String, boolean)} of bytes as they are. */
+    static void write(Path file, byte[] content, boolean keepBackup) throws IOException {
+        Path target = target(file);
+        if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(target + " is not a regular file");
+        Path folder = target.toAbsolutePath().getParent();
         createFolder(folder);
-        Path temp = createTemp(folder, file.getFileName().toString());
+        removeLeftovers(folder, target.getFileName().toString());
+        Path temp = createTemp(folder, target.getFileName().toString());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer bytes = ByteBuffer.wrap(content);
                 while (bytes.hasRemaining()) channel.write(bytes);
                 channel.force(true);
             }
-            if (keepBackup && Files.exists(file)) {
-                Path backup = file.resolveSibling(file.getFileName() + ".bak");
-                Files.copy(file, backup, StandardCopyOption.REPLACE_EXISTING);
-                restrict(backup);
-            }
+            if (keepBackup && Files.exists(target)) backUp(target);
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The file a path stands for: itself, or where its symbolic links lead (a link to nothing yet: where it would be). */
+    static Path target(Path file) throws IOException {
+        Path p = file.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops == 40) throw new IOException(file + ": too many levels of symbolic links");
+            p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+        }
+        return p;
+    }
+
+    /**
+     * The previous content as {@code <name>.bak}, written beside it first and renamed over the old backup: on a
+     * full disk the copy fails and the old backup stays (copying over it would have lost it first).
+     */
+    private static void backUp(Path file) throws IOException {
+        Path backup = file.resolveSibling(file.getFileName() + ".bak");
+        Path temp = createTemp(file.toAbsolutePath().getParent(), file.getFileName() + ".bak");
+        try {
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+            restrict(temp);
+            Files.move(temp, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Our temp copies of {@code name} that a killed edit left: removed when the process that made them is gone. */
+    private static void removeLeftovers(Path folder, String name) {
+        try (java.nio.file.DirectoryStream<Path> temps = Files.newDirectoryStream(folder, "." + name + ".*.tmp")) {
+            for (Path temp : temps) {
+                String[] parts = temp.getFileName().toString().substring(name.length() + 2).split("\\.");
+                if (parts.length != 3) continue;   // .<name>.<pid>.<n>.tmp, and nothing else
+                try {
+                    long pid = Long.parseLong(parts[0]);
+                    if (pid != ProcessHandle.current().pid() && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) Files.deleteIfExists(temp);
+                } catch (NumberFormatException | IOException notOurs) {
+                    // someone else's file, or already gone
+                }
+            }
+        } catch (IOException e) {
+            // tidying is a courtesy
         }
     }
 
@@ -78,8 +130,41 @@ final class SafeFile {
         }
     }
 
+    /**
+     * The file's text, "" when there is none. Refuses, unread, anything but a regular file (a FIFO would
+     * hang us, a device is no config); text that is not UTF-8 fails naming the line and column.
+     */
     static String readOrEmpty(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        if (!Files.exists(file)) return "";
+        if (!Files.isRegularFile(file)) throw new IOException("not a regular file: a device, a FIFO or a folder");
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new NotUtf8(bytes);
+        }
+    }
+
+    /** Bytes that are not UTF-8: where the first bad one is, as line:column. */
+    static final class NotUtf8 extends IOException {
+        final int line, column;
+        final int value;
+
+        NotUtf8(byte[] bytes) {
+            super("not UTF-8");
+            java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            decoder.decode(in, out, true);
+            out.flip();
+            TextPosition at = TextPosition.of(out.toString(), out.length());
+            this.line = at.line();
+            this.column = at.column();
+            this.value = in.hasRemaining() ? bytes[in.position()] & 0xff : 0;
+        }
+
+        @Override
+        public String getMessage() { return String.format("%d:%d: not UTF-8 (byte 0x%02X)", line, column, value); }
     }
 
     /** Makes {@code folder} and any missing folder above it, each 0700 (the state folder, its cache). */

@@ -201,7 +201,7 @@ final class Json5Document {
         boolean ownLines = eol >= 0 && onlySpacesBefore(lastStart) && text.substring(container.start, lastStart).contains("\n");
         if (ownLines) {
             String itemIndent = indentOf(lastStart);
-            String item = "\n" + itemIndent + renderItem(key, value, itemIndent) + (comma ? "," : "");
+            String item = inFileStyle("\n" + itemIndent + renderItem(key, value, itemIndent) + (comma ? "," : ""));
             // Without a comma after the last item, one goes right after it (before any comment on its line).
             text = text.substring(0, lastEnd) + (comma ? "" : ",") + text.substring(lastEnd, eol) + item + text.substring(eol);
             reparse();
@@ -227,7 +227,7 @@ final class Json5Document {
         boolean ownLine = eol >= 0 && onlySpacesBefore(start) && eol < text.length();
         if (ownLine) {
             from = lineStart(start);
-            to = eol + 1;
+            to = eol + (text.startsWith("\r\n", eol) ? 2 : 1);
         } else if (comma) {
             to = skipSpaces(removeEnd);
         } else if (index > 0) {
@@ -250,7 +250,16 @@ final class Json5Document {
         reparse();
     }
 
+    /** The file's line end: CRLF when it has one, so that a CRLF file stays CRLF throughout; else LF. */
+    private String lineEnd() { return text.contains("\r\n") ? "\r\n" : "\n"; }
+
+    /** {@code inserted} with the file's line ends. */
+    private String inFileStyle(String inserted) {
+        return lineEnd().equals("\r\n") ? inserted.replace("\r\n", "\n").replace("\n", "\r\n") : inserted;
+    }
+
     private void splice(int from, int to, String replacement) {
+        replacement = inFileStyle(replacement);
         text = text.substring(0, from) + replacement + text.substring(to);
         reparse();
     }
@@ -370,11 +379,12 @@ final class Json5Document {
         return pos;
     }
 
-    /** The position of the newline ending this line when the rest of it is blank or a comment; else -1. */
+    /** Where this line's end (its {@code \n}, or the {@code \r} of a {@code \r\n}) is when the rest of it is blank or a comment; else -1. */
     private int endOfLineIfOnlyComment(int pos) {
         int p = skipSpaces(pos);
         int eol = text.indexOf('\n', p);
         if (eol < 0) eol = text.length();
+        else if (eol > p && text.charAt(eol - 1) == '\r') eol--;
         String rest = text.substring(p, eol).strip();
         if (rest.isEmpty() || rest.startsWith("//") || (rest.startsWith("/*") && rest.endsWith("*/") && rest.indexOf("*/") == rest.length() - 2)) return eol;
         return -1;

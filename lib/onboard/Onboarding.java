@@ -47,6 +47,11 @@ final class Onboarding {
      * model to set, or null to keep the config's own (see {@link OnboardSetup#apply}).
      */
     void write(ConfigFile config, String ref, String token) throws Exception {
+        // Everything checked before anything is written: the config was read whole already; the .env must be a file.
+        Path dotEnv = SafeFile.target(env.stateDir().resolve(".env"));
+        if (java.nio.file.Files.exists(dotEnv) && !java.nio.file.Files.isRegularFile(dotEnv)) {
+            throw new Cli.Failure(env.display(dotEnv) + " is not a regular file; nothing written");
+        }
         String[] model = new String[1];
         List<String> said = config.update(doc -> {
             List<String> done = OnboardSetup.apply(doc, ref);

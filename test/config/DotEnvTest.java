@@ -1,4 +1,5 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,5 +63,43 @@ class DotEnvTest {
         for (Path folder : List.of(tmp.resolve("home"), state, state.resolve("cache"))) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
         }
+    }
+
+    @Test void aLineThatIsNotUtf8IsAWarningTheRestCountsAndAStoreKeepsItsBytes() throws Exception {
+        Path f = tmp.resolve(".env");
+        byte[] latin1 = "A=1\nNAME=Jos\u00e9\nB=2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(f, latin1);
+        DotEnv env = DotEnv.read(f);
+        assertEquals(Map.of("A", "1", "B", "2"), env.values());
+        assertEquals(List.of(f + ":2: not UTF-8, skipped"), env.warnings());
+        DotEnv.store(f, "HF_TOKEN", "hf_new");
+        byte[] expected = "A=1\nNAME=Jos\u00e9\nB=2\nHF_TOKEN=hf_new\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(new String(expected, java.nio.charset.StandardCharsets.ISO_8859_1), new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Test void aCrlfFileStaysCrlf() throws Exception {
+        Path f = tmp.resolve(".env");
+        Files.writeString(f, "A=1\r\nHF_TOKEN=old\r\n");
+        DotEnv.store(f, "HF_TOKEN", "hf_new");
+        DotEnv.store(f, "B", "2");
+        assertEquals("A=1\r\nHF_TOKEN=hf_new\r\nB=2\r\n", Files.readString(f));
+    }
+
+    @Test void aSymlinkedEnvFileStaysALink() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("dotfiles")).resolve("openclaw.env");
+        Files.writeString(real, "A=1\n");
+        Path link = Files.createDirectories(tmp.resolve("state")).resolve(".env");
+        Files.createSymbolicLink(link, real);
+        DotEnv.store(link, "HF_TOKEN", "hf_new");
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("A=1\nHF_TOKEN=hf_new\n", Files.readString(real));
+    }
+
+    @Test void tempCopiesThatAKilledEditLeftAreTidiedWhenTheirProcessIsGone() throws Exception {
+        Path state = Files.createDirectories(tmp.resolve("state"));
+        Path dead = state.resolve("..env.999999999.0.tmp"), alive = state.resolve("..env.1.0.tmp"), other = state.resolve("..env.notes.tmp");
+        for (Path p : List.of(dead, alive, other)) Files.writeString(p, "x");
+        DotEnv.store(state.resolve(".env"), "A", "1");
+        assertTrue(!Files.exists(dead) && Files.exists(alive) && Files.exists(other));
     }
 }

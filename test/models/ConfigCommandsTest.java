@@ -1,5 +1,6 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -159,6 +160,51 @@ class ConfigCommandsTest {
         assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B (was huggingface/deepseek-ai/DeepSeek-R1); no longer a fallback\n", ""),
                 t.models("set", "Qwen/Qwen3-8B"));
         assertEquals(new Run(0, "No fallbacks.\n", ""), t.models("fallbacks"));
+    }
+
+    @Test void aCrlfConfigStaysCrlfThroughEdits() {
+        String crlf = CONFIG.replace("\n", "\r\n");
+        t.write(t.config(), crlf);
+        t.models("fallbacks", "add", "Qwen/Qwen3-8B");
+        t.models("aliases", "add", "R1", "deepseek-ai/DeepSeek-R1");
+        t.models("fallbacks", "remove", "Qwen/Qwen3-8B");
+        String after = t.read(t.config());
+        assertFalse(after.replace("\r\n", "").contains("\n"), "a bare LF: " + JsonWriter.quote(after));
+        assertEquals(Json5.parse(withMarker(CONFIG).replace("""
+                      workspace: "~/clawd",
+                """, """
+                      workspace: "~/clawd",
+                      models: {
+                        "huggingface/Qwen/Qwen3-8B": {},
+                        "huggingface/deepseek-ai/DeepSeek-R1": { alias: "R1" },
+                      },
+                """).replace("// the default\n", "// the default\n        fallbacks: [],\n")), Json5.parse(after));
+    }
+
+    @Test void aConfigThatIsNotUtf8IsNamedByLineAndColumn() throws Exception {
+        Files.write(t.config(), "{\n  gateway: { name: \"caf\u00e9\" },\n}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(new Run(1, "", "models: ~/.openclaw/openclaw.json:2:24: not UTF-8 (byte 0xE9)\n"), t.models("set", "Qwen/Qwen3-8B"));
+    }
+
+    @Test void aConfigPathThatIsADeviceOrAFifoIsRefusedUnread() throws Exception {
+        TestEnv device = new TestEnv(tmp.resolve("device")).with("OPENCLAW_CONFIG_PATH", "/dev/null");
+        assertEquals(new Run(1, "", "models: /dev/null: cannot read (not a regular file: a device, a FIFO or a folder)\n"), device.models("set", "Qwen/Qwen3-8B"));
+        java.nio.file.Path fifo = tmp.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        TestEnv piped = new TestEnv(tmp.resolve("piped")).with("OPENCLAW_CONFIG_PATH", fifo.toString());
+        assertEquals(new Run(1, "", "models: " + fifo + ": cannot read (not a regular file: a device, a FIFO or a folder)\n"), piped.models("status"));
+    }
+
+    @Test void aSymlinkedConfigStaysALinkAndItsTargetIsEdited() throws Exception {
+        java.nio.file.Path dotfiles = Files.createDirectories(tmp.resolve("dotfiles"));
+        java.nio.file.Path real = dotfiles.resolve("openclaw.json");
+        Files.writeString(real, CONFIG);
+        Files.delete(t.config());
+        Files.createSymbolicLink(t.config(), real);
+        assertEquals(0, t.models("set", "Qwen/Qwen3-8B").status());
+        assertTrue(Files.isSymbolicLink(t.config()));
+        assertTrue(Files.readString(real).contains("primary: \"huggingface/Qwen/Qwen3-8B\""));
+        assertEquals(CONFIG, Files.readString(dotfiles.resolve("openclaw.json.bak")));
     }
 
     @Test void aBrokenConfigIsNeverWritten() {

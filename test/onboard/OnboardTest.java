@@ -186,6 +186,25 @@ class OnboardTest {
                 + " so OpenClaw keeps using it; to switch OpenClaw to the new token, run its own onboarding (openclaw onboard --auth-choice huggingface-api-key)\n", r.err());
     }
 
+    @Test void aBadByteInTheStateEnvFileIsAWarningAndOnboardingCompletes() throws Exception {
+        Files.createDirectories(t.state());
+        Files.write(t.state().resolve(".env"), "NAME=Jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("onboard: warning: " + t.state().resolve(".env") + ":1: not UTF-8, skipped\n", r.err());
+        assertTrue(t.read(t.config()).contains("huggingface/deepseek-ai/DeepSeek-R1"));
+        assertTrue(new String(Files.readAllBytes(t.state().resolve(".env")), java.nio.charset.StandardCharsets.ISO_8859_1).endsWith("NAME=Jos\u00e9\nHF_TOKEN=" + TOKEN + "\n"));
+    }
+
+    @Test void aTokenWithABomAndAZeroWidthSpaceIsCleanedAndOneWithAControlCharacterRefused() {
+        Run r = t.onboard("", args("--huggingface-api-key", "\ufeff" + TOKEN + "\u200b\r\n", "--skip-validation"));
+        assertEquals(0, r.status(), r.err());
+        assertEquals("HF_TOKEN=" + TOKEN + "\n", t.read(t.state().resolve(".env")));
+        Run bad = t.onboard("", args("--huggingface-api-key", "hf_abc\u0007defghijklmnopqrstuvwxyz", "--skip-validation"));
+        assertEquals(new Run(1, "", "onboard: the token from --huggingface-api-key (hf_\u2026wxyz) holds a character no request can carry (U+0007);"
+                + " copy it again, or run onboard; nothing written\n"), bad);
+    }
+
     @Test void anAliasItAlreadyHasStays() {
         t.write(t.config(), "{ agents: { defaults: { models: { \"huggingface/deepseek-ai/DeepSeek-R1\": { alias: \"R1\" } } } } }");
         t.onboard("", args("--huggingface-api-key", TOKEN));
