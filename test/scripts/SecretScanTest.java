@@ -49,4 +49,47 @@ class SecretScanTest {
             }
         }
     }
+
+    /**
+     * Tokens as they arrive from Notepad, a web page or a bad paste (a BOM, a zero-width space, a control
+     * character, a CRLF), kept in every place a user keeps one, through every command that sends or shows
+     * one: nothing printed ever holds the token, only its mask.
+     */
+    @Test void hostileTokensFromEverySourceThroughEveryCommandShowOnlyTheMask() throws Exception {
+        List<String> hostile = List.of("\ufeff" + SECRET + "\r\n", "hf_TopSecret\u200bValue0123456789abcd", "hf_TopSecret\u0007Value0123456789abcd",
+                "hf_TopSecret\u001b]52;c;eA==\u0007Value0123456789abcd");
+        List<Run> runs = new ArrayList<>();
+        try (FakeRouter router = new FakeRouter().answer("/v1/models", 200, Repo.read("test/fixtures/router-models.json"))
+                .answer("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json"))) {
+            int n = 0;
+            for (String token : hostile) {
+                for (String where : List.of("process", "dotenv", "config", "file")) {
+                    TestEnv t = new TestEnv(tmp.resolve("h" + n++)).with("HF_ROUTER_URL", router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
+                    switch (where) {
+                        case "process" -> t.with("HF_TOKEN", token);
+                        case "dotenv" -> t.write(t.state().resolve(".env"), "HF_TOKEN=\"" + token.replace("\r\n", "") + "\"\n");
+                        case "config" -> t.write(t.config(), "{ models: { providers: { huggingface: { apiKey: " + Json.write(JsonValue.of(token)) + " } } } }");
+                        case "file" -> t.write(t.home.resolve(".cache/huggingface/token"), token);
+                        default -> throw new IllegalStateException(where);
+                    }
+                    runs.add(t.models("--refresh", "--plain"));
+                    runs.add(t.models("show", "deepseek-ai/DeepSeek-R1", "--refresh"));
+                    runs.add(t.models("status"));
+                    runs.add(t.models("status", "--json"));
+                    runs.add(t.chat("", "--no-fallback", "--retries", "0", "hi"));
+                    runs.add(t.onboard("", "--non-interactive"));
+                }
+                TestEnv typed = new TestEnv(tmp.resolve("typed" + n++)).with("HF_ROUTER_URL", router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
+                runs.add(typed.onboard("", "--non-interactive", "--huggingface-api-key", token));
+                runs.add(typed.onboardTyping("1\n" + token + "\n\n\ny\n"));
+            }
+        }
+        assertEquals(4 * (4 * 6 + 2), runs.size());
+        for (Run r : runs) {
+            for (String printed : List.of(r.out(), r.err())) {
+                assertFalse(printed.contains("TopSecret") || printed.contains("Value0123456789"), printed);
+                assertFalse(printed.contains("\u0007") || printed.contains("\u001b]52"), "a control character reached the terminal: " + printed);
+            }
+        }
+    }
 }
