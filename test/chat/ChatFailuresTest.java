@@ -190,4 +190,10 @@ class ChatFailuresTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (asks to wait 86400 s); trying Qwen/Qwen3-8B\n"), r.err());
     }
+
+    @Test void aPromptOnStdinLargerThanTheCapIsRefusedWithNothingSent() {
+        Run r = t.chat("x".repeat(ChatCommand.MAX_PROMPT + 1));
+        assertEquals(new Run(1, "", "chat: the prompt on stdin is larger than 16 MB; nothing was sent\n"), r);
+        assertEquals(List.of(), router.requests);
+    }
 }
