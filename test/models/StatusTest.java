@@ -2,14 +2,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** models status where OpenClaw keeps its own key: which token is used, what else was found, and what disagrees. */
 class StatusTest {
-    static final Path FIXTURES = Repo.root().resolve("test/fixtures/sqlite");
     /** What test/fixtures/sqlite/openclaw.sqlite stores for huggingface:default. */
     static final String STORED = "hf_TESTstoredInSqlite0123456789ab";
 
@@ -21,17 +19,10 @@ class StatusTest {
         t.write(t.config(), "{}\n");
     }
 
-    void storeLikeOpenClaw() throws Exception {
-        Path state = Files.createDirectories(t.state().resolve("state"));
-        for (String suffix : new String[] {"", "-wal"}) {
-            Files.copy(FIXTURES.resolve("openclaw.sqlite" + suffix), state.resolve("openclaw.sqlite" + suffix), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     static String tail(Run r) { return r.out().substring(r.out().indexOf("Token:")); }
 
     @Test void openClawsStoredKeyComesFirstAndADifferentEnvFileTokenIsNamed() throws Exception {
-        storeLikeOpenClaw();
+        t.storeKeyLikeOpenClaw();
         t.write(t.state().resolve(".env"), "HF_TOKEN=hf_fromTheEnvFile0000000000abcd\n");
         Run r = t.models("status", "--check");
         assertEquals(0, r.status());
@@ -43,7 +34,7 @@ class StatusTest {
     }
 
     @Test void theSameTokenTwiceIsNoNews() throws Exception {
-        storeLikeOpenClaw();
+        t.storeKeyLikeOpenClaw();
         t.with("HF_TOKEN", STORED);
         assertEquals("""
                 Token:      hf_…89ab from OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite)
@@ -52,7 +43,7 @@ class StatusTest {
     }
 
     @Test void theStoredKeyIsTheOneChatWouldSend() throws Exception {
-        storeLikeOpenClaw();
+        t.storeKeyLikeOpenClaw();
         t.with("HF_TOKEN", "hf_fromTheEnvironment000000000000");
         Env env = t.env();
         assertEquals(STORED, Token.find(env, Json.parse("{}")).secret());

@@ -176,10 +176,7 @@ class OnboardTest {
     }
 
     @Test void aNewTokenWhileOpenClawKeepsItsOwnSaysWhichOneOpenClawUses() throws Exception {
-        java.nio.file.Path state = Files.createDirectories(t.state().resolve("state"));
-        for (String suffix : new String[] {"", "-wal"}) {
-            Files.copy(Repo.root().resolve("test/fixtures/sqlite/openclaw.sqlite" + suffix), state.resolve("openclaw.sqlite" + suffix));
-        }
+        t.storeKeyLikeOpenClaw();
         Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
         assertEquals(0, r.status());
         assertEquals("onboard: warning: OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite), hf_…89ab, comes before HF_TOKEN,"

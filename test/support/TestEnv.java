@@ -48,6 +48,23 @@ final class TestEnv {
         return this;
     }
 
+    /**
+     * OpenClaw's state database as a running OpenClaw 2026.9.6 leaves it (test/fixtures/sqlite/openclaw.sqlite
+     * and its -wal): {@code huggingface:default} holds {@code hf_TESTstoredInSqlite0123456789ab}.
+     */
+    TestEnv storeKeyLikeOpenClaw() {
+        try {
+            Path state = Files.createDirectories(state().resolve("state"));
+            for (String suffix : new String[] {"", "-wal"}) {
+                Files.copy(Repo.root().resolve("test/fixtures/sqlite/openclaw.sqlite" + suffix), state.resolve("openclaw.sqlite" + suffix),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** The default state folder, ~/.openclaw. */
     Path state() { return home.resolve(".openclaw"); }
 
