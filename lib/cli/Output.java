@@ -23,6 +23,8 @@ final class Output {
         boolean stdout = given == System.out, stderr = given == System.err;
         if (!stdout && !stderr) return given;
         String name = System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding", System.getProperty("native.encoding", "UTF-8"));
+        // Nearly always: nothing to check (an encoder's first use costs a start-up a few milliseconds).
+        if (name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("UTF8")) return given;
         Charset charset;
         try {
             charset = Charset.forName(name);
