@@ -6,8 +6,8 @@ import java.util.Locale;
  * {@code hf.co} and their subdomains, the router among them) over https, to loopback (a local gateway, a test
  * double), and to the host the config names in {@code models.providers.huggingface.baseUrl}. Anywhere else
  * (an {@code HF_ROUTER_URL} or {@code HF_ENDPOINT} that points elsewhere) it is sent with a warning, once.
- * Never over plain http to a host that is not loopback, unless {@code HF_ALLOW_HTTP_TOKEN=1} says so: the
- * request then goes without it, and fails saying why.
+ * Never over plain http to a host that is not loopback, unless {@code HF_ALLOW_HTTP_TOKEN=1} says so: then
+ * nothing is sent at all, and every request fails saying why.
  */
 final class TokenDestination {
     static final String ALLOW_HTTP = "HF_ALLOW_HTTP_TOKEN";
@@ -40,8 +40,13 @@ final class TokenDestination {
         return new Verdict(token, "sending your Hugging Face token to " + host + " (" + named + "), which is not a Hugging Face host", null);
     }
 
+    /** {@code localhost}, an IPv4 address in 127.0.0.0/8 (digits only: {@code 127.example.com} is not), or {@code ::1}. */
     static boolean loopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        if (host.equals("localhost") || host.equals("::1") || host.equals("[::1]")) return true;
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) return false;
+        for (String part : parts) if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) return false;
+        return true;
     }
 
     static boolean huggingFace(String host) {

@@ -39,6 +39,8 @@ class TokenDestinationTest {
                 {"https://gateway.example/v1", "https://gateway.example/v1", "sent"},
                 {"https://elsewhere.example/v1", null, "warned: sending your Hugging Face token to elsewhere.example (HF_ROUTER_URL), which is not a Hugging Face host"},
                 {"https://evil-huggingface.co/v1", null, "warned: sending your Hugging Face token to evil-huggingface.co (HF_ROUTER_URL), which is not a Hugging Face host"},
+                {"http://127.0.0.1.nip.example/v1", null, "refused: refusing to send your Hugging Face token over plain http to 127.0.0.1.nip.example; use https, or set HF_ALLOW_HTTP_TOKEN=1 to allow it"},
+                {"http://127.evil.example/v1", null, "refused: refusing to send your Hugging Face token over plain http to 127.evil.example; use https, or set HF_ALLOW_HTTP_TOKEN=1 to allow it"},
                 {"http://gateway.example/v1", "http://gateway.example/v1", "refused: refusing to send your Hugging Face token over plain http to gateway.example; use https, or set HF_ALLOW_HTTP_TOKEN=1 to allow it"},
                 {"http://router.huggingface.co/v1", null, "refused: refusing to send your Hugging Face token over plain http to router.huggingface.co; use https, or set HF_ALLOW_HTTP_TOKEN=1 to allow it"},
         };
