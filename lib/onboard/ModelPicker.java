@@ -43,13 +43,17 @@ final class ModelPicker {
             page = Math.max(0, Math.min(page, pages - 1));
             out.println();
             out.println("Default Hugging Face model" + (filter.isEmpty() ? "" : " matching \"" + filter + "\"") + " (page " + (page + 1) + " of " + pages + "):");
+            List<String> lines = new ArrayList<>(), refsOnly = new ArrayList<>();
+            boolean fits = true;
             for (int i = page * PAGE; i < Math.min(shown.size(), (page + 1) * PAGE); i++) {
                 Choice c = shown.get(i);
                 String mark = c == all.get(0) ? "   \u2190 default" : "";
-                String line = String.format("  %2d) %-36s %s%s", i + 1, c.label(), c.ref(), mark);
-                // The ref says all the label does, and is what gets written: it stays when the label has no room.
-                out.println(width <= 0 || line.length() <= width ? line : String.format("  %2d) %s%s", i + 1, c.ref(), mark));
+                lines.add(String.format("  %2d) %-36s %s%s", i + 1, c.label(), c.ref(), mark));
+                refsOnly.add(String.format("  %2d) %s%s", i + 1, c.ref(), mark));
+                fits &= width <= 0 || lines.get(lines.size() - 1).length() <= width;
             }
+            // The ref says all the label does, and is what gets written: a page too narrow for both shows refs.
+            for (String line : fits ? lines : refsOnly) out.println(line);
             String answer = keyboard.line("Number, text to filter, > or < to page, Enter for " + all.get(0).label() + ": ");
             if (answer == null) return null;
             answer = answer.strip();
