@@ -68,13 +68,8 @@ final class ModelMerge {
         refs.addAll(ConfigFile.aliases(config).values());
         List<String> ids = new ArrayList<>();
         for (String ref : refs) {
-            if (!ref.startsWith(ModelRef.PREFIX)) continue;
-            try {
-                String id = ModelRef.parse(ref).id();
-                if (!ids.contains(id)) ids.add(id);
-            } catch (ModelRefException notOurs) {
-                // not a model ref: nothing to list
-            }
+            String id = ref.startsWith(ModelRef.PREFIX) ? ModelRef.idOrNull(ref) : null;
+            if (id != null && !ids.contains(id)) ids.add(id);
         }
         return ids;
     }

@@ -37,6 +37,15 @@ record ModelRef(String id, String suffix) {
         return new ModelRef(s, suffix);
     }
 
+    /** The model id {@code text} names when it is a ref or an id, else null: for text from a config, not from the user. */
+    static String idOrNull(String text) {
+        try {
+            return parse(text).id();
+        } catch (ModelRefException notARef) {
+            return null;
+        }
+    }
+
     /** {@code text} without the {@code huggingface/} prefix (in any case), when it has one. */
     static String withoutPrefix(String text) {
         return text.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) ? text.substring(PREFIX.length()) : text;

@@ -88,7 +88,7 @@ final class ListCommands {
             ref = ModelRef.resolve(wanted, ConfigFile.aliases(config));
         } catch (ModelRefException e) {
             // A good model with a bad suffix is the suffix's fault, said as set says it; anything else gets suggestions.
-            if (wanted.indexOf(':') > 0 && parses(wanted.substring(0, wanted.indexOf(':')))) throw new Cli.UsageException(e.getMessage());
+            if (wanted.indexOf(':') > 0 && ModelRef.idOrNull(wanted.substring(0, wanted.indexOf(':'))) != null) throw new Cli.UsageException(e.getMessage());
             ref = null;
         }
         Discovery.Result found = discover(config);
@@ -124,15 +124,6 @@ final class ListCommands {
             }
         }
         return true;
-    }
-
-    private static boolean parses(String text) {
-        try {
-            ModelRef.parse(text);
-            return true;
-        } catch (ModelRefException e) {
-            return false;
-        }
     }
 
     private void exclusiveDiscoveryOptions() {

@@ -33,13 +33,7 @@ final class ModelTable {
     }
 
     /** A ref names this model whatever its suffix: huggingface/x/y:cheapest is x/y. */
-    private static boolean sameModel(String ref, Model m) {
-        try {
-            return ModelRef.parse(ref).id().equals(m.id());
-        } catch (ModelRefException e) {
-            return false;
-        }
-    }
+    private static boolean sameModel(String ref, Model m) { return m.id().equals(ModelRef.idOrNull(ref)); }
 
     static final int MODEL = 0, NAME = 1, CTX = 2, IN = 3, OUT = 4, PROVIDERS = 5, TAGS = 6;
 

@@ -93,12 +93,8 @@ final class StatusCommand {
         chain.addAll(fallbacks);
         for (int i = 0; i < chain.size(); i++) {
             String ref = chain.get(i);
-            if (!ref.startsWith(ModelRef.PREFIX)) continue;
-            try {
-                if (listed.contains(ModelRef.parse(ref).id().toLowerCase(java.util.Locale.ROOT))) continue;
-            } catch (ModelRefException e) {
-                continue;
-            }
+            String id = ref.startsWith(ModelRef.PREFIX) ? ModelRef.idOrNull(ref) : null;
+            if (id == null || listed.contains(id.toLowerCase(java.util.Locale.ROOT))) continue;
             notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref + " is not in the router's list (as cached "
                     + UtcTime.format(found.fetchedAt()) + "): it is not served now" + (i == 0 && primary != null ? "; chat will go to the fallbacks" : ""));
         }

@@ -52,10 +52,10 @@ final class Onboarding {
         if (java.nio.file.Files.exists(dotEnv) && !java.nio.file.Files.isRegularFile(dotEnv)) {
             throw new Cli.Failure(env.display(dotEnv) + " is not a regular file; nothing written");
         }
-        String[] model = new String[1];
+        JsonValue[] written = new JsonValue[1];
         List<String> said = config.update(doc -> {
             List<String> done = OnboardSetup.apply(doc, ref);
-            model[0] = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
+            written[0] = doc.value();
             return done;
         });
         Path envFile;
@@ -66,7 +66,7 @@ final class Onboarding {
         }
         out.println("Wrote " + config.shown + ": " + String.join(", ", said));
         out.println("Saved the token to " + env.display(envFile) + " as HF_TOKEN (" + Token.mask(token) + ")");
-        Token stored = OpenClawKeys.find(env, config.read());
+        Token stored = OpenClawKeys.find(env, written[0]);
         if (stored != null && !stored.secret().equals(token.strip())) {
             // We never write OpenClaw's database: say what OpenClaw will use, and how to change it.
             err.println("onboard: warning: " + stored.source() + ", " + stored.masked() + ", comes before HF_TOKEN, so OpenClaw keeps using it;"
@@ -75,7 +75,7 @@ final class Onboarding {
         out.println();
         out.println("Next:");
         out.println("  models list       the models you can use");
-        out.println("  chat \"Hello\"      a first question to " + model[0]);
+        out.println("  chat \"Hello\"      a first question to " + ConfigFile.string(written[0], ConfigFile.PRIMARY));
         out.println("  models status     check the setup");
     }
 }
