@@ -14,6 +14,7 @@ public final class ChatCommand {
                    TEXT | chat [OPTIONS]             the question from stdin (also: chat < FILE)
                    chat [OPTIONS]                    on a terminal: a conversation (/help inside)
                    chat --help | --version
+                   chat --install [--dir DIR] [--name NAME] | --uninstall
 
             Chat with a model through the Hugging Face router (POST {base URL}/chat/completions).
             stdout carries the answer text only; stderr the rest: reasoning (dimmed), which model and
@@ -37,6 +38,9 @@ public final class ChatCommand {
               --no-fallback       no other model
               -h, --help          this help
               --version           the toolkit's version
+              --install           install as the command hf-chat in DIR (default ~/.local/bin),
+                                  quick to start (a class-data cache of its own); --name NAME
+              --uninstall         remove what --install wrote
             """;
 
     private final Env env;

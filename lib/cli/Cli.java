@@ -53,7 +53,8 @@ final class Cli {
     }
 
     /**
-     * Runs a command: answers {@code --help} (usage on stdout) and {@code --version} itself, then runs
+     * Runs a command: answers {@code --help} (usage on stdout), {@code --version}, {@code --install} and
+     * {@code --uninstall} (see {@link Installer}) itself, then runs
      * the body and turns what it throws into the message and exit code a user expects: usage errors
      * exit 2 with a hint, failures exit 1; anything unexpected also exits 1, with its message only,
      * never a stack trace (which could carry a secret).
@@ -70,6 +71,11 @@ final class Cli {
             if (arg.equals("--version")) {
                 out.println(program + " " + VERSION);
                 return 0;
+            }
+            if (arg.equals("--install") || arg.equals("--uninstall")) {
+                cli.args.remove(arg);
+                body = c -> new Installer(program, System.getenv(), out).run(arg, c);
+                break;
             }
         }
         try {
@@ -165,7 +171,7 @@ final class Cli {
     UsageException unknown(String arg, String... known) {
         String what = arg.startsWith("-") ? "unknown option " : "unknown command ";
         List<String> candidates = new ArrayList<>(Arrays.asList(known));
-        candidates.addAll(List.of("--help", "--version"));
+        candidates.addAll(List.of("--help", "--version", "--install", "--uninstall"));
         String close = closest(arg, candidates);
         return new UsageException(what + arg + (close == null ? "" : " (did you mean " + close + "?)"));
     }

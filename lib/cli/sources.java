@@ -2,6 +2,7 @@
 // The list of this folder's sources, and of the folders it builds on: a script names one such file
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES Cli.java
+//SOURCES Installer.java
 //SOURCES Output.java
 //SOURCES Printable.java
 //SOURCES Signals.java

@@ -11,6 +11,7 @@ public final class ModelsCommand {
                    models aliases [list | add ALIAS MODEL | remove ALIAS]
                    models status [--json] [--check]
                    models --help | --version
+                   models --install [--dir DIR] [--name NAME] | --uninstall
 
             Lists the Hugging Face Inference Providers models for OpenClaw
             (refs of the form huggingface/<org>/<model>).
@@ -40,6 +41,9 @@ public final class ModelsCommand {
               --tools, --vision, --reasoning   models with tool calls, image input, reasoning
               -h, --help    this help
               --version     the toolkit's version
+              --install     install as the command hf-models in DIR (default ~/.local/bin),
+                            quick to start (a class-data cache of its own); --name NAME
+              --uninstall   remove what --install wrote
 
             The list comes from GET {base URL}/models (with your token when there is one), merged with
             the built-in catalog and your config's models.providers.huggingface.models[] entries. When

@@ -16,6 +16,7 @@ public final class OnboardCommand {
                    onboard --non-interactive [--mode local] [--auth-choice huggingface-api-key]
                            [--huggingface-api-key KEY | -] [--model REF] [--skip-validation]
                    onboard --help | --version
+                   onboard --install [--dir DIR] [--name NAME] | --uninstall
 
             Sets up Hugging Face Inference Providers for OpenClaw: checks the token, stores it in
             $OPENCLAW_STATE_DIR/.env as HF_TOKEN (0600, never in openclaw.json), and writes the default
@@ -35,6 +36,9 @@ public final class OnboardCommand {
               --skip-validation          do not ask Hugging Face whether the token works
               -h, --help                 this help
               --version                  the toolkit's version
+              --install                  install as the command hf-onboard in DIR (default ~/.local/bin),
+                                         quick to start (a class-data cache of its own); --name NAME
+              --uninstall                remove what --install wrote
 
             The token is checked with GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2: a rejected
             token stops everything (nothing written); a token without the Inference Providers permission,

@@ -29,6 +29,17 @@ class ScriptsTest {
             assertEquals("//JAVA 17+", lines.get(2), name);
             assertTrue(lines.contains("//JAVAC_OPTIONS -XDstringConcat=inline"), name);
             assertEquals(List.of("//SOURCES ../lib/" + name + "/sources.java", "//FILES catalog.json=../catalog.json"), lines.subList(3, 5), name);
+            // Installed commands run with the same start-up options as JBang's runs.
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("//JAVA_OPTIONS " + Installer.START_OPTIONS)), name + ": //JAVA_OPTIONS starts with Installer.START_OPTIONS");
+        }
+    }
+
+    /** The lists are the one place that names sources and files; and no lib file brings a dependency. */
+    @Test void onlyTheListsNameSourcesAndNothingNamesADependency() throws IOException {
+        try (Stream<Path> s = Files.walk(Repo.root().resolve("lib"))) {
+            for (Path file : s.filter(p -> p.toString().endsWith(".java") && !p.endsWith("sources.java")).toList()) {
+                assertTrue(Files.readAllLines(file).stream().noneMatch(l -> l.startsWith("//SOURCES") || l.startsWith("//FILES") || l.startsWith("//DEPS")), file.toString());
+            }
         }
     }
 
