@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@code --install [--dir DIR] [--name NAME]} and {@code --uninstall}, which every script answers before anything
  * else, however it was started: JBang's jar ({@code ./jbang models}, {@code jbang models@openclaw}) or a bundle
  * run by plain {@code java models.java}. Installing puts the compiled program in a per-user folder,
- * {@code ${XDG_DATA_HOME:-~/.local/share}/openclaw-hf/VERSION/models.jar} (a bundle is compiled into it first),
+ * {@code ${XDG_DATA_HOME:-~/.local/share}/openclaw-hf/VERSION/hf-models.jar} (a bundle is compiled into it first),
  * and writes the command {@code DIR/hf-models} (DIR: {@code ~/.local/bin}), a small sh script that runs
  * {@code java} with the script's start-up options and a class-data cache kept beside the jar, made by the first
  * real run: JDK 25+ an AOT cache (JEP 483), JDK 19-24 an auto-created CDS archive, JDK 17-18 a dynamic CDS
@@ -75,8 +75,9 @@ final class Installer {
         }
         Path home = dataHome().resolve("openclaw-hf").resolve(Cli.VERSION);
         Files.createDirectories(home);
-        Path jar = home.resolve(program + ".jar");
-        Path temp = Files.createTempFile(home, "." + program, ".jar.tmp");
+        // Named after the command, so that two commands of one program (--name) are two installs.
+        Path jar = home.resolve(name + ".jar");
+        Path temp = Files.createTempFile(home, "." + name, ".jar.tmp");
         try {
             writeProgram(temp);
             forgetCaches(jar);
@@ -87,7 +88,7 @@ final class Installer {
         Files.createDirectories(dir);
         Path script = Files.createTempFile(dir, "." + name, ".tmp");
         try {
-            Files.writeString(script, wrapper(name, javaCommand(), jar, Runtime.version().feature()), StandardCharsets.UTF_8);
+            Files.writeString(script, wrapper(name, javaCommand(), jar, program, Runtime.version().feature()), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             move(script, command);
         } finally {
@@ -176,12 +177,12 @@ final class Installer {
      * The installed command: sh, no fork before java on a warm run (a fork costs 5-10 ms here). The cache's name
      * carries the JDK's exact version, read from its release file; {@code --help} and the like make none.
      */
-    static String wrapper(String name, Path java, Path jar, int feature) {
+    static String wrapper(String name, Path java, Path jar, String main, int feature) {
         String options = START_OPTIONS + " -Xlog:cds*=off" + (feature >= 25 ? " -Xlog:aot*=off" : "");
         String run = "\"$java\" " + options + " %s-Dopenclaw.installedAs=\"$0\" -cp \"$jar\" " + "%s \"$@\"";
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n").append(MARK).append('\n');
-        s.append("# ").append(name).append(": the toolkit's ").append(mainClass(jar)).append(' ').append(Cli.VERSION).append(", for the JDK below.\n");
+        s.append("# ").append(name).append(": the toolkit's ").append(main).append(' ').append(Cli.VERSION).append(", for the JDK below.\n");
         s.append("java=").append(quoted(java.toString())).append('\n');
         s.append("jar=").append(quoted(jar.toString())).append('\n');
         s.append("runtime=\n");
@@ -189,7 +190,6 @@ final class Installer {
         s.append("cache=\"${jar%.jar}-$runtime\"\n");
         s.append("train=1\n");
         s.append("for arg do case $arg in --) break ;; -h|--help|--version|--install|--uninstall) train=0 ;; esac; done\n");
-        String main = mainClass(jar);
         if (feature >= 25) {
             s.append("[ -f \"$cache.aot\" ] && exec ").append(run.formatted("-XX:AOTCache=\"$cache.aot\" ", main)).append('\n');
             s.append("[ $train = 0 ] && exec ").append(run.formatted("", main)).append('\n');
@@ -212,24 +212,19 @@ final class Installer {
         return s.toString();
     }
 
-    /** The jar {@code models.jar} holds the class {@code models}. */
-    private static String mainClass(Path jar) {
-        String file = jar.getFileName().toString();
-        return file.substring(0, file.length() - ".jar".length());
-    }
-
     /** {@code text} as one sh word in single quotes. */
     static String quoted(String text) { return "'" + text.replace("'", "'\\''") + "'"; }
 
-    /** Removes the class-data caches the command made beside {@code jar}: they describe the jar being replaced. */
+    /**
+     * Removes the class-data caches the command made beside {@code jar} ({@code hf-models-25.0.1+8.aot}, and the
+     * files of one being made): they describe the jar being replaced. Not those of {@code hf-models-x.jar}.
+     */
     private static void forgetCaches(Path jar) throws IOException {
-        String prefix = mainClass(jar) + "-";
         if (!Files.isDirectory(jar.getParent())) return;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(jar.getParent(), prefix + "*")) {
-            for (Path file : files) {
-                String f = file.getFileName().toString();
-                if (f.endsWith(".aot") || f.endsWith(".jsa") || f.endsWith(".conf")) Files.delete(file);
-            }
+        String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        java.util.regex.Pattern cache = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(base) + "-[0-9][^/]*\\.(aot|jsa|conf)");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(jar.getParent())) {
+            for (Path file : files) if (cache.matcher(file.getFileName().toString()).matches()) Files.delete(file);
         }
     }
 

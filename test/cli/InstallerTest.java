@@ -32,7 +32,7 @@ class InstallerTest {
     List<String> run(int feature, String... args) throws Exception {
         Path java = fakeJdk(feature + ".0.1+7");
         Path command = tmp.resolve("hf-models");
-        Files.writeString(command, Installer.wrapper("hf-models", java, tmp.resolve("v/models.jar"), feature));
+        Files.writeString(command, Installer.wrapper("hf-models", java, tmp.resolve("v/hf-models.jar"), "models", feature));
         Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.deleteIfExists(tmp.resolve("calls.txt"));
         List<String> sh = new java.util.ArrayList<>(List.of(command.toString()));
@@ -52,43 +52,43 @@ class InstallerTest {
     static final String OPTIONS = "-XX:TieredStopAtLevel=1\n-XX:CICompilerCount=1\n-XX:-UsePerfData\n-Xlog:cds*=off\n";
 
     @Test void jdk17MakesADynamicArchiveOnTheFirstRealRunAndMapsItAfter() throws Exception {
-        assertEquals(List.of(OPTIONS + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\n--help\n"), run(17, "--help"));
-        assertEquals(List.of(OPTIONS + "-XX:ArchiveClassesAtExit=T/v/models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\nlist\n"),
+        assertEquals(List.of(OPTIONS + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--help\n"), run(17, "--help"));
+        assertEquals(List.of(OPTIONS + "-XX:ArchiveClassesAtExit=T/v/hf-models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"),
                 run(17, "list"));
         Files.createDirectories(tmp.resolve("v"));
-        Files.writeString(tmp.resolve("v/models-17.0.1+7.jsa"), "");
-        assertEquals(List.of(OPTIONS + "-XX:SharedArchiveFile=T/v/models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\n--version\n"),
+        Files.writeString(tmp.resolve("v/hf-models-17.0.1+7.jsa"), "");
+        assertEquals(List.of(OPTIONS + "-XX:SharedArchiveFile=T/v/hf-models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--version\n"),
                 run(17, "--version"), "an archive there is used by every run");
     }
 
     @Test void jdk19To24LetTheJvmCreateTheArchive() throws Exception {
-        assertEquals(List.of(OPTIONS + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\n--version\n"), run(21, "--version"));
-        assertEquals(List.of(OPTIONS + "-XX:+AutoCreateSharedArchive\n-XX:SharedArchiveFile=T/v/models-21.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\nlist\n"),
+        assertEquals(List.of(OPTIONS + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--version\n"), run(21, "--version"));
+        assertEquals(List.of(OPTIONS + "-XX:+AutoCreateSharedArchive\n-XX:SharedArchiveFile=T/v/hf-models-21.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"),
                 run(21, "list"));
     }
 
     @Test void jdk25RecordsOnTheFirstRealRunAssemblesInTheBackgroundAndMapsAfter() throws Exception {
         String options = OPTIONS + "-Xlog:aot*=off\n";
-        assertEquals(List.of(options + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\n-h\n"), run(25, "-h"));
+        assertEquals(List.of(options + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n-h\n"), run(25, "-h"));
         List<String> calls = run(25, "list", "--offline");
-        String pid = calls.get(0).replaceAll("(?s).*models-25\\.0\\.1\\+7\\.(\\d+)\\.conf.*", "$1");
+        String pid = calls.get(0).replaceAll("(?s).*hf-models-25\\.0\\.1\\+7\\.(\\d+)\\.conf.*", "$1");
         assertEquals(List.of(
-                options + "-XX:+UnlockDiagnosticVMOptions\n-XX:-DisplayVMOutput\n-XX:AOTMode=record\n-XX:AOTConfiguration=T/v/models-25.0.1+7." + pid + ".conf\n"
-                        + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\nlist\n--offline\n",
-                options + "-XX:AOTMode=create\n-XX:AOTConfiguration=T/v/models-25.0.1+7." + pid + ".conf\n-XX:AOTCache=T/v/models-25.0.1+7." + pid + ".aot\n-cp\nT/v/models.jar\n"), calls);
+                options + "-XX:+UnlockDiagnosticVMOptions\n-XX:-DisplayVMOutput\n-XX:AOTMode=record\n-XX:AOTConfiguration=T/v/hf-models-25.0.1+7." + pid + ".conf\n"
+                        + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n--offline\n",
+                options + "-XX:AOTMode=create\n-XX:AOTConfiguration=T/v/hf-models-25.0.1+7." + pid + ".conf\n-XX:AOTCache=T/v/hf-models-25.0.1+7." + pid + ".aot\n-cp\nT/v/hf-models.jar\n"), calls);
         Files.createDirectories(tmp.resolve("v"));
-        Files.writeString(tmp.resolve("v/models-25.0.1+7.aot"), "");
-        assertEquals(List.of(options + "-XX:AOTCache=T/v/models-25.0.1+7.aot\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/models.jar\nmodels\nlist\n"), run(25, "list"));
+        Files.writeString(tmp.resolve("v/hf-models-25.0.1+7.aot"), "");
+        assertEquals(List.of(options + "-XX:AOTCache=T/v/hf-models-25.0.1+7.aot\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"), run(25, "list"));
     }
 
     @Test void theCacheIsKeyedByTheJdksExactVersion() throws Exception {
         Files.createDirectories(tmp.resolve("v"));
-        Files.writeString(tmp.resolve("v/models-17.0.1+7.jsa"), "");
+        Files.writeString(tmp.resolve("v/hf-models-17.0.1+7.jsa"), "");
         Path java = fakeJdk("17.0.2+8");
-        Files.writeString(tmp.resolve("hf"), Installer.wrapper("hf", java, tmp.resolve("v/models.jar"), 17));
+        Files.writeString(tmp.resolve("hf"), Installer.wrapper("hf", java, tmp.resolve("v/hf.jar"), "models", 17));
         Process p = new ProcessBuilder("sh", tmp.resolve("hf").toString(), "list").start();
         assertEquals(3, p.waitFor());
-        assertTrue(Files.readString(tmp.resolve("calls.txt")).contains("-XX:ArchiveClassesAtExit=" + tmp + "/v/models-17.0.2+8.jsa\n"), "an updated JDK makes its own");
+        assertTrue(Files.readString(tmp.resolve("calls.txt")).contains("-XX:ArchiveClassesAtExit=" + tmp + "/v/hf-17.0.2+8.jsa\n"), "an updated JDK makes its own");
     }
 
     @Test void aPathWithAQuoteIsOneWord() {

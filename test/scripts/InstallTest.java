@@ -73,7 +73,7 @@ class InstallTest {
             Result installed = run(Repo.root(), Repo.root().resolve("jbang").toString(), script, "--install");
             assertEquals(0, installed.status(), installed.toString());
             assertEquals(new Result(0, script + " 0.1.0\n", ""), run(tmp, tmp.resolve("home/.local/bin/hf-" + script).toString(), "--version"));
-            assertEquals(new Result(0, "removed " + tmp.resolve("home/.local/bin/hf-" + script) + "\nremoved " + tmp.resolve("home/.local/share/openclaw-hf/0.1.0/" + script + ".jar")
+            assertEquals(new Result(0, "removed " + tmp.resolve("home/.local/bin/hf-" + script) + "\nremoved " + tmp.resolve("home/.local/share/openclaw-hf/0.1.0/hf-" + script + ".jar")
                     + " and its class-data caches\n", ""), run(tmp, tmp.resolve("home/.local/bin/hf-" + script).toString(), "--uninstall"));
         }
     }
@@ -89,7 +89,7 @@ class InstallTest {
         install.add("--install");
         install.addAll(options);
         Result installed = run(from, install.toArray(String[]::new));
-        assertEquals(new Result(0, "installed " + name + " (models 0.1.0): " + command + "\n  it runs " + java() + " with " + folder.resolve("models.jar") + "\n  "
+        assertEquals(new Result(0, "installed " + name + " (models 0.1.0): " + command + "\n  it runs " + java() + " with " + folder.resolve(name + ".jar") + "\n  "
                 + command.getParent() + " is on your PATH: try '" + name + " --help'\n", ""), withoutJBangsBuild(installed));
         List<String> offline = new ArrayList<>(launch);
         offline.addAll(List.of("--offline", "--plain"));
@@ -97,29 +97,29 @@ class InstallTest {
         assertEquals(0, expected.status(), expected.toString());
 
         assertEquals(new Result(0, "models 0.1.0\n", ""), run(tmp, command.toString(), "--version"));
-        assertEquals(List.of("models.jar"), files(folder), "--version makes no cache");
+        assertEquals(List.of(name + ".jar"), files(folder), "--version makes no cache");
         assertEquals(expected, run(tmp, command.toString(), "--offline", "--plain"), "the first real run");
-        Path cache = waitForCache(folder);
+        Path cache = waitForCache(folder, name);
         assertEquals(expected, run(tmp, command.toString(), "--offline", "--plain"), "a run with the cache");
         Files.writeString(cache, "not a cache");
         assertEquals(expected, run(tmp, command.toString(), "--offline", "--plain"), "a foreign cache is ignored, silently");
 
         // Installing again replaces the program and forgets its caches.
         assertEquals(installed.status(), withoutJBangsBuild(run(from, install.toArray(String[]::new))).status());
-        assertEquals(List.of("models.jar"), files(folder));
+        assertEquals(List.of(name + ".jar"), files(folder));
 
-        assertEquals(new Result(0, "removed " + command + "\nremoved " + folder.resolve("models.jar") + " and its class-data caches\n", ""), run(tmp, command.toString(), "--uninstall"));
+        assertEquals(new Result(0, "removed " + command + "\nremoved " + folder.resolve(name + ".jar") + " and its class-data caches\n", ""), run(tmp, command.toString(), "--uninstall"));
         assertEquals(before, home(), "--uninstall removes exactly what --install wrote");
     }
 
     /** JDK 17 writes its archive as the run ends; JDK 25 assembles its AOT cache after, in the background. */
-    static Path waitForCache(Path folder) throws Exception {
+    static Path waitForCache(Path folder, String name) throws Exception {
         String runtime = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+_-]", "_");
-        Path cache = folder.resolve("models-" + runtime + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        Path cache = folder.resolve(name + "-" + runtime + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
         for (long end = System.nanoTime() + 60_000_000_000L; !Files.exists(cache) && System.nanoTime() < end; ) Thread.sleep(100);
         assertTrue(Files.exists(cache), "no cache at " + cache + ": " + files(folder));
         for (long end = System.nanoTime() + 60_000_000_000L; files(folder).size() > 2 && System.nanoTime() < end; ) Thread.sleep(100);
-        assertEquals(List.of(cache.getFileName().toString(), "models.jar"), files(folder), "nothing else is left beside them");
+        assertEquals(List.of(cache.getFileName().toString(), name + ".jar"), files(folder), "nothing else is left beside them");
         return cache;
     }
 
