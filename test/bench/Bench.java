@@ -83,10 +83,22 @@ final class Bench {
             java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class",
                     "-C", work.toString(), "Floor$1.class", "-C", work.toString(), "Floor$NoTls.class");
             classpath = jar.toString();
-            List<String> dump = new ArrayList<>(command);
-            dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", classpath, "Floor", method));
-            run(dump, env);
-            command.add("-XX:SharedArchiveFile=" + jsa);
+            if (Runtime.version().feature() >= 25) {
+                // As an installed command on JDK 25+ (Installer): an AOT cache recorded by a first run.
+                Path conf = work.resolve("floor-" + method + ".conf"), aot = work.resolve("floor-" + method + ".aot");
+                List<String> record = new ArrayList<>(command);
+                record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + conf, "-cp", classpath, "Floor", method));
+                run(record, env);
+                List<String> create = new ArrayList<>(command);
+                create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + aot, "-cp", classpath));
+                run(create, env);
+                command.add("-XX:AOTCache=" + aot);
+            } else {
+                List<String> dump = new ArrayList<>(command);
+                dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", classpath, "Floor", method));
+                run(dump, env);
+                command.add("-XX:SharedArchiveFile=" + jsa);
+            }
         }
         command.addAll(List.of("-cp", classpath, "Floor", method));
         return command;
@@ -171,12 +183,15 @@ final class Bench {
         return out.lines().reduce((a, b) -> b).orElseThrow();
     }
 
-    /** Wall time in ns and peak RSS in KB (-1 without GNU time) of one run; fails loudly on a non-zero exit. */
+    /**
+     * Wall time in ns, peak RSS in KB and CPU time (user + system) in ms of one run, the last two -1 without GNU
+     * time (whose CPU figures are in steps of 10 ms: take medians of many runs); fails loudly on a non-zero exit.
+     */
     static long[] run(List<String> command, Map<String, String> env) throws Exception {
         boolean gnuTime = new File("/usr/bin/time").canExecute();
         Path rss = Files.createTempFile("rss", ".txt");
         List<String> full = new ArrayList<>();
-        if (gnuTime) full.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+        if (gnuTime) full.addAll(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
         full.addAll(command);
         ProcessBuilder pb = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -185,9 +200,35 @@ final class Bench {
         int status = pb.start().waitFor();
         long elapsed = System.nanoTime() - t0;
         if (status != 0) throw new IllegalStateException("exit " + status + ": " + String.join(" ", command));
-        long kb = gnuTime ? Long.parseLong(Files.readString(rss).strip().lines().reduce((a, b) -> b).orElse("-1")) : -1;
+        long kb = -1, cpu = -1;
+        if (gnuTime) {
+            String[] f = Files.readString(rss).strip().lines().reduce((a, b) -> b).orElse("-1 -1 -1").split(" ");
+            kb = Long.parseLong(f[0]);
+            cpu = Math.round((Double.parseDouble(f[1]) + Double.parseDouble(f[2])) * 1000);
+        }
         Files.delete(rss);
-        return new long[] {elapsed, kb};
+        return new long[] {elapsed, kb, cpu};
+    }
+
+    /**
+     * Like {@link #compare}, and with the CPU time's median too: returns per command {wall ms, CPU ms, peak MB}.
+     */
+    static double[][] compareWithCpu(List<String> names, List<List<String>> commands, Map<String, String> env, int runs) throws Exception {
+        int n = commands.size();
+        for (int i = 0; i < 3; i++) for (List<String> c : commands) run(c, env);
+        double[][] wall = new double[n][runs], cpu = new double[n][runs];
+        long[] peak = new long[n];
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < n; k++) {
+                long[] r = run(commands.get(k), env);
+                wall[k][i] = r[0] / 1e6;
+                cpu[k][i] = r[2];
+                peak[k] = Math.max(peak[k], r[1]);
+            }
+        }
+        double[][] medians = new double[n][];
+        for (int k = 0; k < n; k++) medians[k] = new double[] {median(wall[k]), median(cpu[k]), peak[k] / 1024.0};
+        return medians;
     }
 
     /**

@@ -1,6 +1,6 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //SOURCES Bench.java
-//SOURCES ../../lib/*.java
+//SOURCES ../../lib/chat/sources.java
 // chat's own run against a hello-world JVM, and the stream parser's throughput, in one run:
 //
 //   ./jbang test/bench/ChatBench.java [RUNS] [CHUNKS]        (from the project root)
