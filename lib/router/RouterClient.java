@@ -24,6 +24,7 @@ final class RouterClient implements AutoCloseable {
     private final String refusal;
     private final Duration timeout;
     private final java.util.function.Consumer<String> warn;
+    private final Proxies proxies;
     private final HttpClient http;
     /** The selector thread of this client, found by name when it starts (see close()); null if not found. */
     private final Thread selector;
@@ -32,8 +33,9 @@ final class RouterClient implements AutoCloseable {
      * A client of {@code baseUrl} sending what {@code verdict} allows of the token; {@code warn} is told, once
      * each, of a token sent to a host that is not Hugging Face's and of a redirect followed without it.
      */
-    RouterClient(String baseUrl, TokenDestination.Verdict verdict, Duration timeout, java.util.function.Consumer<String> warn) {
+    RouterClient(String baseUrl, TokenDestination.Verdict verdict, Duration timeout, java.util.function.Consumer<String> warn, Proxies proxies) {
         this.baseUrl = baseUrl;
+        this.proxies = proxies;
         this.token = verdict.token();
         this.refusal = verdict.refusal();
         this.timeout = timeout;
@@ -44,6 +46,16 @@ final class RouterClient implements AutoCloseable {
         if (baseUrl.startsWith("http://")) {
             // A plain-http router (a local gateway, a test double): no TLS and no HTTP/2 upgrade to set up.
             builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).version(HttpClient.Version.HTTP_1_1);
+        }
+        // A proxy's login for a plain-http request goes as a Proxy-Authorization header of our own (see send). An
+        // https tunnel's CONNECT takes it only from an Authenticator, and before JDK 24 a client with one drops
+        // every request's Authorization header, our token (JDK-8326949): so that needs JDK 24+ (Proxies.of says so).
+        if (proxies.any()) {
+            builder.proxy(proxies);
+            if (Runtime.version().feature() >= 24) {
+                builder.authenticator(new ProxyLogin(proxies));
+                System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+            }
         }
         Set<Thread> before = selectorThreads();
         this.http = builder.build();
@@ -112,16 +124,30 @@ final class RouterClient implements AutoCloseable {
         protected javax.net.ssl.SSLSessionContext engineGetClientSessionContext() { throw refused(); }
     }
 
+    /** Answers a proxy's 407 with the login of its setting, or none; never a server's 401 (our token answers that). */
+    private static final class ProxyLogin extends java.net.Authenticator {
+        private final Proxies proxies;
+
+        ProxyLogin(Proxies proxies) { this.proxies = proxies; }
+
+        @Override
+        protected java.net.PasswordAuthentication getPasswordAuthentication() {
+            if (getRequestorType() != RequestorType.PROXY) return null;
+            Proxies.Setting s = proxies.named(getRequestingHost(), getRequestingPort());
+            return s == null || s.user() == null ? null : new java.net.PasswordAuthentication(s.user(), s.password().toCharArray());
+        }
+    }
+
     /** A client of the router: {@code HF_ROUTER_URL}, else the config's baseUrl, else the public router. */
     static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
         String url = ConfigFile.baseUrl(env, config), configured = ConfigFile.string(config, ConfigFile.BASE_URL);
         String named = env.process("HF_ROUTER_URL") != null ? "HF_ROUTER_URL" : configured != null ? "the config's baseUrl" : "the default router";
-        return new RouterClient(url, TokenDestination.of(token, url, configured, named, "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn);
+        return new RouterClient(url, TokenDestination.of(token, url, configured, named, "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn, Proxies.of(env));
     }
 
     /** A client of the Hub at {@code hub} (HF_ENDPOINT, else https://huggingface.co). */
     static RouterClient forHub(Env env, String hub, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
-        return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT", "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn);
+        return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT", "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn, Proxies.of(env));
     }
 
     /** Whether requests carry a token: a 401 means "rejected" only when one was sent. */
@@ -185,10 +211,20 @@ final class RouterClient implements AutoCloseable {
         if (refusal != null) throw new RouterError(0, refusal);
         HttpRequest request = builder.build();
         for (int hop = 0; ; hop++) {
-            RouterResponse answer = new RouterResponse(idle, whole, host(request.uri().toString()));
+            Proxies.Setting proxy = proxies.settingFor(request.uri());
+            // The JDK sends a Proxy-Authorization header to the proxy only: on the request it forwards, or on its
+            // CONNECT, and never inside the tunnel. A request that goes directly carries none.
+            HttpRequest.Builder login = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("proxy-authorization"));
+            if (proxy != null && proxy.user() != null) login.header("Proxy-Authorization", proxy.basicLogin());
+            request = login.build();
+            RouterResponse answer = new RouterResponse(idle, whole, host(request.uri().toString()), proxy);
             answer.started(http.sendAsync(request, answer.handler()));
             answer.awaitHead();
             int status = answer.status();
+            if (status == 407 && proxy != null) {
+                answer.close();
+                throw new RouterError(407, proxy.refusedLogin());
+            }
             String location = answer.headers().firstValue("location").orElse(null);
             if (location == null || (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)) return answer;
             answer.close();

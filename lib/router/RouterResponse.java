@@ -45,15 +45,18 @@ final class RouterResponse implements AutoCloseable {
     private final Duration whole;
     private final long deadline;
     private final String host;
+    /** The proxy the request goes through, or null. */
+    private final Proxies.Setting proxy;
     private CompletableFuture<?> exchange;
     private HttpResponse.ResponseInfo info;
 
-    /** {@code whole}: the limit for the whole request (head and body), or null for none. */
-    RouterResponse(Duration idle, Duration whole, String host) {
+    /** {@code whole}: the limit for the whole request (head and body), or null for none; {@code proxy}: see the field. */
+    RouterResponse(Duration idle, Duration whole, String host, Proxies.Setting proxy) {
         this.idle = idle;
         this.whole = whole;
         this.deadline = whole == null ? 0 : System.nanoTime() + whole.toNanos();
         this.host = host;
+        this.proxy = proxy;
     }
 
     /**
@@ -169,6 +172,15 @@ final class RouterResponse implements AutoCloseable {
     private RouterError failure(Item item, boolean beforeHead) {
         Throwable t = item instanceof Broken broken ? broken.cause() : new IOException("unexpected " + item.getClass().getSimpleName());
         while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
+        if (proxy != null && beforeHead) {
+            // Through a proxy, a connection that fails is the proxy's; a tunnel it would not open says its status.
+            String said = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + proxy.named() + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
+            if (t instanceof ConnectException) return new RouterError(0, "cannot connect to " + proxy.named());
+            if (said.startsWith("Tunnel failed, got: ")) return new RouterError(0, proxy.named() + " would not connect to " + host + " (" + said.substring(20) + ")");
+            // The JDK's words when its Authenticator (JDK 24+, see RouterClient) has no login for a 407.
+            if (said.equals("No credentials provided")) return new RouterError(407, proxy.refusedLogin());
+        }
         if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + host + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
         if (t instanceof HttpTimeoutException) return new RouterError(0, whole != null ? "timed out after " + Cli.seconds(whole) : "no answer from " + host + " in " + Cli.seconds(idle));
         if (t instanceof ConnectException) return new RouterError(0, "cannot connect to " + host);

@@ -4,6 +4,7 @@
 //SOURCES ../json/sources.java
 //SOURCES ../cli/sources.java
 //SOURCES ../config/sources.java
+//SOURCES Proxies.java
 //SOURCES RouterClient.java
 //SOURCES RouterError.java
 //SOURCES RouterModel.java
