@@ -13,6 +13,8 @@ public final class ChatCommand {
             Usage: chat [OPTIONS] PROMPT...         one question, the answer on stdout
                    TEXT | chat [OPTIONS]             the question from stdin (also: chat < FILE)
                    chat [OPTIONS]                    on a terminal: a conversation (/help inside)
+                   chat -c [PROMPT...] | --cid ID [PROMPT...]   continue a logged conversation
+                   chat logs [-n N] [-q TEXT] [--cid ID] [--json] | --path
                    chat --help | --version
                    chat --install [--dir DIR] [--name NAME] | --uninstall
 
@@ -36,6 +38,12 @@ public final class ChatCommand {
               --fallback MODEL    the model to try next when one fails (repeatable; default: the
                                   configured fallbacks, agents.defaults.model.fallbacks)
               --no-fallback       no other model
+              -c, --continue      continue the most recent conversation (its history is sent again;
+                                  its model unless -m); --cid ID continues that one
+              --no-log            do not log this exchange (HF_CHAT_LOG=off: never log)
+              --bill-to ORG       bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat
+                                  requests only); default: HF_BILL_TO, else the config's
+                                  models.providers.huggingface.headers["X-HF-Bill-To"]
               -h, --help          this help
               --version           the toolkit's version
               --install           install as the command hf-chat in DIR (default ~/.local/bin),
@@ -88,6 +96,10 @@ public final class ChatCommand {
     static final class Request {
         String model;
         String system;
+        String billTo;
+        /** -c: the most recent conversation; --cid: that one. */
+        boolean continueLast, noLog;
+        String cid;
         Double temperature;
         Integer maxTokens;
         boolean stream = true, json, hideReasoning, noFallback;
@@ -99,29 +111,34 @@ public final class ChatCommand {
 
     int run(String... args) {
         return Cli.run("chat", USAGE, out, err, args, cli -> {
+            if ("logs".equals(cli.peek())) {
+                cli.next();
+                env.useConfig(ConfigFile.of(env).read());
+                return ChatLogs.run(cli, env, out, err);
+            }
             Request r = parse(cli);
             JsonValue config = ConfigFile.of(env).read();
             env.useConfig(config);
             Token token = Token.find(env, config);
             for (String warning : env.warnings()) err.println("chat: warning: " + warning);
             Map<String, String> aliases = ConfigFile.aliases(config);
-            List<ModelRef> chain = chain(r, config, aliases);
+            ChatSession session = session(r);
+            List<ModelRef> chain = chain(r, config, aliases, session.lastRef);
+            BillTo billTo = BillTo.of(r.billTo, env, config);
             ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)));
             try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> err.println("chat: warning: " + w))) {
+                router.billTo(billTo);
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning);
                 if (r.prompt.isEmpty() && term.tty()) {
-                    ChatRepl repl = new ChatRepl(run, answers, chain, r.system, in, err, aliases, () -> System.exit(130));
+                    ChatRepl repl = new ChatRepl(run, answers, chain, session, in, err, aliases, () -> System.exit(130));
                     onInterrupt.test(repl::interrupt);
                     return repl.run();
                 }
                 // A piped prompt ends with the newline of its last line, which is not part of the question.
                 String prompt = r.prompt.isEmpty() ? stdinPrompt() : String.join(" ", r.prompt);
                 if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
-                List<JsonValue> messages = new ArrayList<>();
-                if (r.system != null) messages.add(ChatReport.message("system", r.system));
-                messages.add(ChatReport.message("user", prompt));
-                answers.show(run, chain, messages);
+                session.ask(run, answers, chain, ChatReport.message("user", prompt));
                 return 0;
             }
         });
@@ -159,19 +176,37 @@ public final class ChatCommand {
                 case "--retries" -> r.retries = cli.intValue(arg, 0);
                 case "--fallback" -> r.fallbacks.add(cli.value(arg));
                 case "--no-fallback" -> r.noFallback = true;
+                case "--bill-to" -> r.billTo = cli.value(arg);
+                case "-c", "--continue" -> r.continueLast = true;
+                case "--cid" -> r.cid = cli.value(arg);
+                case "--no-log" -> r.noLog = true;
                 default -> throw cli.unknown(arg, "--model", "--system", "--temperature", "--max-tokens", "--no-stream", "--json",
-                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback");
+                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback", "--bill-to", "--continue", "--cid", "--no-log");
             }
         }
         if (r.noFallback && !r.fallbacks.isEmpty()) throw new Cli.UsageException("--fallback and --no-fallback together");
+        if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the most recent conversation, --cid the one named");
         return r;
     }
 
-    /** The model, then its fallbacks (given, else configured), each once. */
-    private static List<ModelRef> chain(Request r, JsonValue config, Map<String, String> aliases) {
-        String primary = r.model != null ? r.model : ConfigFile.string(config, ConfigFile.PRIMARY);
+    /** A new conversation, or (-c, --cid) one from the log; logged unless --no-log or HF_CHAT_LOG=off. */
+    private ChatSession session(Request r) throws java.io.IOException {
+        ChatLog log = r.noLog || ChatLog.off(env) ? null : new ChatLog(ChatLog.path(env));
+        if (!r.continueLast && r.cid == null) return new ChatSession(ChatLog.newCid(java.time.Instant.now(), random), log, r.system, err);
+        ChatLog logged = new ChatLog(ChatLog.path(env));
+        List<JsonObject> all = logged.turns();
+        String cid = r.cid != null ? r.cid : all.isEmpty() ? null : all.get(all.size() - 1).string("cid");
+        if (cid == null) throw new Cli.Failure("no conversation to continue: nothing is logged in " + env.display(logged.file()));
+        List<JsonObject> turns = logged.conversation(cid);
+        if (turns.isEmpty()) throw new Cli.Failure("no conversation " + Printable.line(cid) + " in " + env.display(logged.file()) + " (see 'chat logs')");
+        return ChatSession.resume(cid, turns, log, r.system, err);
+    }
+
+    /** The model (-m, else the continued conversation's, else the configured default), then its fallbacks (given, else configured), each once. */
+    private static List<ModelRef> chain(Request r, JsonValue config, Map<String, String> aliases, String continued) {
+        String primary = r.model != null ? r.model : continued != null ? continued : ConfigFile.string(config, ConfigFile.PRIMARY);
         List<ModelRef> chain = new ArrayList<>();
-        chain.add(resolve(primary != null ? primary : ModelRef.DEFAULT_MODEL, r.model != null ? "--model" : "agents.defaults.model.primary", aliases));
+        chain.add(resolve(primary != null ? primary : ModelRef.DEFAULT_MODEL, r.model != null ? "--model" : continued != null ? "the conversation's model" : "agents.defaults.model.primary", aliases));
         if (r.noFallback) return chain;
         boolean given = !r.fallbacks.isEmpty();
         List<String> fallbacks = given ? r.fallbacks : ConfigFile.fallbacks(config);

@@ -32,9 +32,8 @@ final class ChatRepl {
     private final BufferedReader in;
     private final PrintStream err;
     private final Map<String, String> aliases;
-    private final List<JsonValue> history = new ArrayList<>();
+    private final ChatSession session;
     private final Runnable leave;
-    private String system;
     private String lastQuestion;
     private boolean lastAnswered;
     /** The thread asking a question now, or null at the prompt; and whether Ctrl-C was already pressed during it. */
@@ -42,13 +41,13 @@ final class ChatRepl {
     private volatile boolean stopping;
 
     /** {@code leave}: what a Ctrl-C at the prompt (or a second one during an answer) does: exit 130 for real. */
-    ChatRepl(ChatRun run, ChatReport answers, List<ModelRef> chain, String system, InputStream in, PrintStream err, Map<String, String> aliases,
+    ChatRepl(ChatRun run, ChatReport answers, List<ModelRef> chain, ChatSession session, InputStream in, PrintStream err, Map<String, String> aliases,
              Runnable leave) {
         this.leave = leave;
         this.run = run;
         this.answers = answers;
         this.chain = new ArrayList<>(chain);
-        this.system = system;
+        this.session = session;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.err = err;
         this.aliases = aliases;
@@ -101,11 +100,11 @@ final class ChatRepl {
             case "/help" -> err.print(HELP);
             case "/model" -> model(arg);
             case "/system" -> {
-                system = arg.isEmpty() ? null : arg;
-                err.println(system == null ? "chat: no system prompt" : "chat: system prompt set");
+                session.system(arg.isEmpty() ? null : arg);
+                err.println(arg.isEmpty() ? "chat: no system prompt" : "chat: system prompt set");
             }
             case "/reset" -> {
-                history.clear();
+                session.reset();
                 lastAnswered = false;
                 err.println("chat: conversation forgotten");
             }
@@ -113,7 +112,7 @@ final class ChatRepl {
                 if (lastQuestion == null) {
                     err.println("chat: nothing to retry yet");
                 } else {
-                    if (lastAnswered) history.subList(history.size() - 2, history.size()).clear();
+                    if (lastAnswered) session.dropLast();
                     ask(lastQuestion);
                 }
             }
@@ -157,16 +156,10 @@ final class ChatRepl {
     private void ask(String question) throws InterruptedException {
         lastQuestion = question;
         lastAnswered = false;
-        List<JsonValue> messages = new ArrayList<>();
-        if (system != null) messages.add(ChatReport.message("system", system));
-        messages.addAll(history);
-        messages.add(ChatReport.message("user", question));
         stopping = false;
         asking = Thread.currentThread();
         try {
-            ChatRun.Answer answer = answers.show(run, chain, messages);
-            history.add(ChatReport.message("user", question));
-            history.add(ChatReport.message("assistant", answer.content()));
+            session.ask(run, answers, chain, ChatReport.message("user", question));
             lastAnswered = true;
         } catch (Cli.Failure f) {
             err.println("chat: " + f.getMessage());

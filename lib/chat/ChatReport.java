@@ -38,10 +38,15 @@ final class ChatReport {
     }
 
     ChatRun.Answer show(ChatRun run, List<ModelRef> chain, List<JsonValue> messages) throws InterruptedException {
+        return show(run, chain, messages, false);
+    }
+
+    /** {@code firstOnce}: see {@link ChatRun#ask}. */
+    ChatRun.Answer show(ChatRun run, List<ModelRef> chain, List<JsonValue> messages, boolean firstOnce) throws InterruptedException {
         ChatOutput output = new ChatOutput(out, err, term, hideReasoning, json);
         ChatRun.Answer answer;
         try {
-            answer = run.ask(chain, messages, output);
+            answer = run.ask(chain, messages, output, firstOnce);
         } finally {
             output.stopWaiting();
         }
@@ -83,7 +88,7 @@ final class ChatReport {
     }
 
     /** Prompt and completion tokens at the answering provider's listed prices; null when either is unknown. */
-    private BigDecimal cost(ChatRun.Answer a) {
+    BigDecimal cost(ChatRun.Answer a) {
         if (a.usage() == null || a.provider() == null) return null;
         String id = ModelRef.parse(a.model()).id();
         for (RouterModel m : cachedList()) {

@@ -28,8 +28,8 @@ final class ChatRun {
     /** What one request to one model came to: an answer, or a failure and what may follow it. */
     sealed interface Attempt permits Answer, Failed { }
 
-    /** A finished answer. {@code provider} is the router's {@code x-inference-provider}, when it said. */
-    record Answer(String model, String provider, String content, String reasoning, String finishReason, ChatChunk.Usage usage) implements Attempt { }
+    /** A finished answer. {@code provider} and {@code requestId}: the router's {@code x-inference-provider} and {@code x-request-id}, when it said. */
+    record Answer(String model, String provider, String content, String reasoning, String finishReason, ChatChunk.Usage usage, String requestId) implements Attempt { }
 
     private enum Next { RETRY, OTHER_MODEL, STOP }
 
@@ -50,8 +50,12 @@ final class ChatRun {
         this.err = err;
     }
 
-    /** Asks each model of {@code chain} in turn until one answers; fails with the reason when none did. */
-    Answer ask(List<ModelRef> chain, List<JsonValue> messages, ChatOutput output) throws InterruptedException {
+    /**
+     * Asks each model of {@code chain} in turn until one answers; fails with the reason when none did. With
+     * {@code firstOnce}, the first is asked once, without retries (a provider a conversation stuck to: when it
+     * fails, the user's own ref comes next at once).
+     */
+    Answer ask(List<ModelRef> chain, List<JsonValue> messages, ChatOutput output, boolean firstOnce) throws InterruptedException {
         int attempts = 0;
         for (int m = 0; m < chain.size(); m++) {
             ModelRef model = chain.get(m);
@@ -74,7 +78,7 @@ final class ChatRun {
                     throw new Cli.Failure(line + "; the answer above is incomplete");
                 }
                 if (failed.next() == Next.STOP) throw new Cli.Failure(line);
-                if (failed.next() == Next.RETRY && retry < settings.retries()) {
+                if (failed.next() == Next.RETRY && retry < settings.retries() && !(firstOnce && m == 0)) {
                     Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
                     if (wait.compareTo(Backoff.LONGEST) <= 0) {
                         err.println("chat: " + line + "; retrying in " + Cli.seconds(wait) + " (retry " + (retry + 1) + " of " + settings.retries() + ")");
@@ -101,10 +105,11 @@ final class ChatRun {
             int status = response.status();
             if (status / 100 != 2) {
                 String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()), router.sendsToken());
+                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()), router.sendsToken(), router.billTo());
             }
             String provider = response.headers().firstValue("x-inference-provider").orElse(null);
-            return settings.stream() ? streamed(response, model, provider, output) : whole(response, model, provider, output);
+            String requestId = response.headers().firstValue("x-request-id").orElse(null);
+            return settings.stream() ? streamed(response, model, provider, requestId, output) : whole(response, model, provider, requestId, output);
         } catch (RouterError e) {
             return new Failed(e.getMessage(), Next.RETRY, null);
         }
@@ -119,7 +124,7 @@ final class ChatRun {
         return JsonValue.object(fields.toArray());
     }
 
-    private Attempt streamed(RouterResponse response, ModelRef model, String provider, ChatOutput output) throws RouterError {
+    private Attempt streamed(RouterResponse response, ModelRef model, String provider, String requestId, ChatOutput output) throws RouterError {
         Sse sse = new Sse();
         ThinkSplitter think = new ThinkSplitter(output);
         String finish = null;
@@ -148,10 +153,10 @@ final class ChatRun {
         think.finish();
         // Some providers end without [DONE]; an answer that said how it finished is whole all the same.
         if (!done && finish == null) return new Failed("the stream stopped before the answer was complete", Next.RETRY, null);
-        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), finish, usage);
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), finish, usage, requestId);
     }
 
-    private Attempt whole(RouterResponse response, ModelRef model, String provider, ChatOutput output) throws RouterError {
+    private Attempt whole(RouterResponse response, ModelRef model, String provider, String requestId, ChatOutput output) throws RouterError {
         ChatChunk answer;
         try {
             answer = ChatChunk.ofAnswer(Json.parse(response.rest(RouterClient.MAX_BODY)));
@@ -163,11 +168,11 @@ final class ChatRun {
         ThinkSplitter think = new ThinkSplitter(output);
         if (answer.content() != null) think.feed(answer.content());
         think.finish();
-        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), answer.finishReason(), answer.usage());
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), answer.finishReason(), answer.usage(), requestId);
     }
 
     /** A non-2xx answer, made plain, and what it allows next. */
-    private static Failed failed(int status, String body, Duration retryAfter, boolean tokenSent) {
+    private static Failed failed(int status, String body, Duration retryAfter, boolean tokenSent, BillTo billTo) {
         RouterError.Said words = RouterError.said(body);
         String said = words.message(), code = words.code();
         String quoted = said == null ? "" : " (router: " + shorten(said) + ")";
@@ -178,7 +183,10 @@ final class ChatRun {
         if ("model_not_found".equals(code)) return new Failed(status + ": no such model" + quoted, Next.OTHER_MODEL, null);
         return switch (status) {
             case 401 -> new Failed("401: " + (tokenSent ? "token rejected; check HF_TOKEN or run 'onboard'" : RouterError.unauthorized(false)) + quoted, Next.OTHER_MODEL, null);
-            case 402 -> new Failed("402: your Inference Providers credits are used up; buy pre-paid credits at "
+            case 402 -> new Failed(billTo != null
+                    ? "402: the organization " + billTo.org() + " (billed, from " + billTo.source() + ") cannot pay: its credits are used up, or this"
+                            + " token may not bill it; see https://huggingface.co/organizations/" + billTo.org() + "/settings/billing" + quoted
+                    : "402: your Inference Providers credits are used up; buy pre-paid credits at "
                     + "https://huggingface.co/settings/billing or subscribe to PRO" + quoted, Next.OTHER_MODEL, null);
             case 403 -> new Failed("403: this token may not call Inference Providers; make a fine-grained token with "
                     + "\"Make calls to Inference Providers\" at https://huggingface.co/settings/tokens" + quoted, Next.OTHER_MODEL, null);

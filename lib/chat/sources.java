@@ -5,9 +5,12 @@
 //SOURCES Backoff.java
 //SOURCES ChatChunk.java
 //SOURCES ChatCommand.java
+//SOURCES ChatLog.java
+//SOURCES ChatLogs.java
 //SOURCES ChatOutput.java
 //SOURCES ChatRepl.java
 //SOURCES ChatReport.java
 //SOURCES ChatRun.java
+//SOURCES ChatSession.java
 //SOURCES Sse.java
 //SOURCES ThinkSplitter.java

@@ -4,6 +4,7 @@
 //SOURCES ../json/sources.java
 //SOURCES ../cli/sources.java
 //SOURCES ../sqlite/sources.java
+//SOURCES BillTo.java
 //SOURCES ConfigFile.java
 //SOURCES DotEnv.java
 //SOURCES Env.java

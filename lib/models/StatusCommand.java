@@ -46,6 +46,7 @@ final class StatusCommand {
         notes.addAll(unserved(root, primary, fallbacks));
         Map<String, String> aliases = ConfigFile.aliases(root);
         String baseUrl = ConfigFile.baseUrl(env, root);
+        BillTo billTo = BillTo.of(null, env, root);
         boolean exists = Files.exists(config.path);
         if (json) {
             Map<String, JsonValue> a = new LinkedHashMap<>();
@@ -59,6 +60,7 @@ final class StatusCommand {
                     "fallbacks", JsonArray.ofStrings(fallbacks),
                     "aliases", new JsonObject(a),
                     "baseUrl", JsonValue.of(baseUrl),
+                    "billTo", billTo == null ? JsonValue.NULL : JsonValue.object("org", JsonValue.of(billTo.org()), "source", JsonValue.of(billTo.source())),
                     "token", token == null ? JsonValue.NULL : json(token),
                     "tokens", new JsonArray(found),
                     "notes", JsonArray.ofStrings(notes))));
@@ -70,6 +72,7 @@ final class StatusCommand {
             aliases.forEach((k, v) -> shownAliases.add(k + " -> " + v));
             out.println("Aliases:    " + (aliases.isEmpty() ? "(none)" : String.join(", ", shownAliases)));
             out.println("Base URL:   " + baseUrl);
+            out.println("Bill to:    " + (billTo == null ? "your own account (set HF_BILL_TO=ORG to bill an organization)" : billTo.shown()));
             out.println("Token:      " + (token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
             for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from " + tokens.get(i).source());
             for (String note : notes) out.println("Note:       " + note);

@@ -25,6 +25,8 @@ final class RouterClient implements AutoCloseable {
     private final Duration timeout;
     private final java.util.function.Consumer<String> warn;
     private final Proxies proxies;
+    /** Who pays for inference, sent as X-HF-Bill-To on chat completions only; null: the token's own account. */
+    private BillTo billTo;
     private final HttpClient http;
     /** The selector thread of this client, found by name when it starts (see close()); null if not found. */
     private final Thread selector;
@@ -150,6 +152,11 @@ final class RouterClient implements AutoCloseable {
         return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT", "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn, Proxies.of(env));
     }
 
+    /** Bills inference (chat completions, nothing else) to {@code billTo}'s organization; null for the token's account. */
+    void billTo(BillTo billTo) { this.billTo = billTo; }
+
+    BillTo billTo() { return billTo; }
+
     /** Whether requests carry a token: a 401 means "rejected" only when one was sent. */
     boolean sendsToken() { return token != null; }
 
@@ -189,6 +196,7 @@ final class RouterClient implements AutoCloseable {
         HttpRequest.Builder builder = request(url, idle).header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)));
+        if (billTo != null) builder.header(BillTo.HEADER, billTo.org());
         return send(builder, url, idle, null);
     }
 

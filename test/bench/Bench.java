@@ -42,6 +42,35 @@ final class Bench {
     }
 
     /**
+     * {@link #hello} from a jar with a class-data cache of its own, made by a first run as an installed command
+     * makes one (JDK 25+: an AOT cache; before: a dynamic CDS archive): the floor under an installed offline run.
+     */
+    static List<String> helloCached(Path work) throws Exception {
+        List<String> hello = hello(work);
+        Path jar = work.resolve("hello.jar");
+        java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Hello.class");
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xlog:cds*=off"));
+        if (Runtime.version().feature() >= 25) {
+            Path conf = work.resolve("hello.conf"), aot = work.resolve("hello.aot");
+            List<String> record = new ArrayList<>(command);
+            record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + conf, "-cp", jar.toString(), "Hello"));
+            run(record, Map.of());
+            List<String> create = new ArrayList<>(command);
+            create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + aot, "-cp", jar.toString()));
+            run(create, Map.of());
+            command.add("-XX:AOTCache=" + aot);
+        } else {
+            Path jsa = work.resolve("hello.jsa");
+            List<String> dump = new ArrayList<>(command);
+            dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", jar.toString(), "Hello"));
+            run(dump, Map.of());
+            command.add("-XX:SharedArchiveFile=" + jsa);
+        }
+        command.addAll(List.of("-cp", jar.toString(), "Hello"));
+        return hello.isEmpty() ? hello : command;
+    }
+
+    /**
      * The least a program on {@code java.net.http} can do: one plain-http request to {@code $URL}, with
      * TLS set-up skipped as RouterClient skips it for an http:// router (an SSL context that refuses
      * everything), the answer read, the client's selector thread stopped (as RouterClient does), exit,

@@ -14,7 +14,8 @@
 //   hf-chat hi                                   installed by `./jbang chat --install`
 //   hfb-models list --offline --plain            installed from a copied bundle: `java models.java --install`
 //   java models.java list --offline --plain      the copied bundle run as it is (the source launcher)
-//   the floor                                    the least program doing the same I/O (Bench.httpFloor)
+//   the floors                                   the least program doing the same network I/O (Bench.httpFloor),
+//                                                and a hello-world with a class-data cache made the same way
 // Medians of RUNS alternating rounds (default 15) of wall and CPU time (user + system, GNU time: 10 ms steps),
 // each as a ratio to the hello-world JVM's, and the peak RSS. Targets (issue 17): ./jbang offline <= 2.5x,
 // installed offline <= 1.5x on JDK 25 and <= 2.0x on 17, installed --refresh <= 2.5x and chat <= 3.0x on 25,
@@ -62,11 +63,11 @@ public class StartBench {
 
         List<String> names = new ArrayList<>(List.of("hello-world JVM", "./jbang models (fast path)", "./jbang models (through JBang)",
                 "hf-models --offline", "hf-models --refresh", "the floor: 1 GET, archived", "hf-chat hi", "the floor: 1 POST, archived",
-                "hfb-models --offline (bundle, offline-made cache)", "java models.java --offline"));
+                "hfb-models --offline (bundle, offline-made cache)", "java models.java --offline", "the floor: hello with its own cache"));
         List<List<String>> commands = new ArrayList<>(List.of(Bench.hello(work), launcher,
                 List.of("env", "OPENCLAW_JBANG_FAST=0", jbang, "models", "list", "--offline", "--plain"), offline, refresh,
                 Bench.httpFloor(work, "GET", "models", true, env), chat, Bench.httpFloor(work, "POST", "chat", true, env), bundled,
-                List.of(Bench.java(), work.resolve("dist/models.java").toString(), "list", "--offline", "--plain")));
+                List.of(Bench.java(), work.resolve("dist/models.java").toString(), "list", "--offline", "--plain"), Bench.helloCached(work)));
         double[][] m = Bench.compareWithCpu(names, commands, env, runs);
         router.stop(0);
 

@@ -254,6 +254,7 @@ class ConfigCommandsTest {
                 Fallbacks:  (none)
                 Aliases:    (none)
                 Base URL:   https://router.huggingface.co/v1
+                Bill to:    your own account (set HF_BILL_TO=ORG to bill an organization)
                 Token:      no token (set HF_TOKEN, or run onboard)
                 """, ""), t.models("status"));
         assertEquals(1, t.models("status", "--check").status());
@@ -269,6 +270,7 @@ class ConfigCommandsTest {
                 Fallbacks:  huggingface/Qwen/Qwen3-8B
                 Aliases:    R1 -> huggingface/deepseek-ai/DeepSeek-R1
                 Base URL:   http://127.0.0.1:9/v1
+                Bill to:    your own account (set HF_BILL_TO=ORG to bill an organization)
                 Token:      hf_…wxyz from environment variable HF_TOKEN
                 """, ""), t.models("status", "--check"));
         assertEquals(Json.parse("""

@@ -25,7 +25,13 @@ import java.util.concurrent.TimeUnit;
  * is kept (method, path, Authorization header, body) for assertions.
  */
 final class FakeRouter implements AutoCloseable {
-    record Request(String method, String path, String authorization, String body) { }
+    record Request(String method, String path, String authorization, String body, Map<String, List<String>> headers) {
+        /** The first value of the request header {@code name} (any case), or null. */
+        String header(String name) {
+            for (Map.Entry<String, List<String>> h : headers.entrySet()) if (h.getKey().equalsIgnoreCase(name)) return h.getValue().get(0);
+            return null;
+        }
+    }
 
     /** What to answer. {@code stallAfter}/{@code cutAfter}: after that many parts (-1: never). */
     record Answer(int status, Map<String, String> headers, List<String> parts, int stallAfter, int cutAfter) {
@@ -72,7 +78,8 @@ final class FakeRouter implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body,
+                Map.copyOf(exchange.getRequestHeaders())));
         Answer a = next(path.endsWith("/chat/completions") ? "model:" + model(body) : path);
         if (a == null) a = next(path);
         if (a == null) a = Answer.json(404, "{\"error\":\"Not Found\"}");

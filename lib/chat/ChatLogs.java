@@ -1,0 +1,85 @@
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code chat logs [-n N] [-q TEXT] [--cid ID] [--json]} and {@code chat logs --path}: the conversation log, newest
+ * turn first, a line a turn: when (UTC), conversation id, model, provider, tokens, cost, the question's start.
+ */
+final class ChatLogs {
+    private ChatLogs() { }
+
+    static int run(Cli cli, Env env, PrintStream out, PrintStream err) throws IOException {
+        int limit = 20;
+        String query = null, cid = null;
+        boolean json = false;
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            switch (arg) {
+                case "-n" -> limit = cli.intValue(arg, 1);
+                case "-q", "--query" -> query = cli.value(arg).toLowerCase(Locale.ROOT);
+                case "--cid" -> cid = cli.value(arg);
+                case "--json" -> json = true;
+                case "--path" -> {
+                    out.println(ChatLog.path(env));
+                    return 0;
+                }
+                default -> throw cli.unknown(arg, "-n", "--query", "--cid", "--json", "--path");
+            }
+        }
+        ChatLog log = new ChatLog(ChatLog.path(env));
+        List<JsonObject> turns = log.turns();
+        List<JsonObject> shown = new ArrayList<>();
+        for (int i = turns.size() - 1; i >= 0 && shown.size() < limit; i--) {
+            JsonObject t = turns.get(i);
+            if (cid != null && !cid.equals(t.string("cid"))) continue;
+            if (query != null && !(question(t) + "\n" + t.stringOr("answer", "")).toLowerCase(Locale.ROOT).contains(query)) continue;
+            shown.add(t);
+        }
+        if (json) {
+            out.println(Json.pretty(new JsonArray(new ArrayList<>(shown))));
+            return 0;
+        }
+        if (shown.isEmpty()) {
+            err.println("chat: " + (turns.isEmpty() ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
+            return 0;
+        }
+        for (JsonObject t : shown) out.println(line(t));
+        return 0;
+    }
+
+    /** {@code 2026-12-02 17:05  20261202-170501-3f9a  deepseek-ai/DeepSeek-R1  together  26+20 tokens  $0.000218  What is...}. */
+    static String line(JsonObject t) {
+        String time = t.stringOr("time", "?").replace('T', ' ');
+        time = time.length() >= 16 ? time.substring(0, 16) : time;
+        String model = t.string("model") != null ? t.string("model") : ModelRef.withoutPrefix(t.stringOr("ref", "?"));
+        String tokens;
+        JsonObject usage = t.object("usage");
+        if (!"ok".equals(t.string("outcome"))) tokens = t.stringOr("outcome", "?");
+        else if (usage != null) tokens = usage.longOr("prompt", 0) + "+" + usage.longOr("completion", 0) + " tokens";
+        else tokens = "- tokens";
+        String cost = t.decimal("cost") != null ? ChatReport.dollars(t.decimal("cost")) : "-";
+        String question = Printable.line(question(t).replaceAll("\\s+", " ").strip());
+        if (question.length() > 60) question = question.substring(0, 59) + "\u2026";
+        return String.join("  ", time, t.stringOr("cid", "?"), Printable.line(model), Printable.line(t.stringOr("provider", "-")), tokens, cost, question);
+    }
+
+    /** The text of the turn's question (its last user message; the text parts of one with attachments). */
+    static String question(JsonObject t) {
+        JsonArray messages = t.array("messages");
+        String text = "";
+        for (JsonObject m : messages == null ? List.<JsonObject>of() : messages.objects()) {
+            if (!"user".equals(m.string("role"))) continue;
+            JsonValue content = m.get("content");
+            if (content instanceof JsonString s) text = s.value();
+            else if (content instanceof JsonArray parts) {
+                StringBuilder sb = new StringBuilder();
+                for (JsonObject p : parts.objects()) if ("text".equals(p.string("type"))) sb.append(p.stringOr("text", ""));
+                text = sb.toString();
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,43 @@
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The Hugging Face organization that pays for inference, and where that was said: {@code --bill-to ORG}, else
+ * {@code HF_BILL_TO} (environment, .env files, config env.vars), else the config's
+ * {@code models.providers.huggingface.headers["X-HF-Bill-To"]}, which OpenClaw itself sends. It goes out as the
+ * {@code X-HF-Bill-To} header on inference requests only (chat completions): never on the model list or whoami.
+ */
+record BillTo(String org, String source) {
+    static final String HEADER = "X-HF-Bill-To";
+    static final List<String> HEADERS = List.of("models", "providers", "huggingface", "headers");
+    /** Hub organization names: letters, digits, '-', '_', '.'; nothing a header could be split on. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
+
+    /** The choice in force, or null when inference is billed to the token's own account. */
+    static BillTo of(String flag, Env env, JsonValue config) {
+        if (flag != null) {
+            if (!NAME.matcher(flag).matches()) throw new Cli.UsageException("--bill-to: '" + Printable.line(flag) + "' is not an organization name");
+            return new BillTo(flag, "--bill-to");
+        }
+        Env.Value v = env.lookup("HF_BILL_TO");
+        if (v != null && !v.value().isBlank()) return checked(v.value().strip(), v.source());
+        JsonObject headers = config.objectAt(HEADERS);
+        if (headers != null) {
+            for (Map.Entry<String, JsonValue> h : headers.members().entrySet()) {
+                if (h.getKey().equalsIgnoreCase(HEADER) && h.getValue() instanceof JsonString s && !s.value().isBlank()) {
+                    return checked(s.value().strip(), "config models.providers.huggingface.headers." + HEADER);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static BillTo checked(String org, String source) {
+        if (!NAME.matcher(org).matches()) throw new Cli.Failure(source + ": '" + Printable.line(org) + "' is not an organization name");
+        return new BillTo(org, source);
+    }
+
+    /** {@code acme (from HF_BILL_TO)}: how status shows it. */
+    String shown() { return org + " (from " + source + ")"; }
+}
