@@ -40,6 +40,10 @@ public final class ChatCommand {
               --no-fallback       no other model
               -c, --continue      continue the most recent conversation (its history is sent again;
                                   its model unless -m); --cid ID continues that one
+              --schema FILE|JSON  ask for an answer in JSON that fits this JSON schema (response_format),
+                                  from a provider that serves structured output; stdout gets the
+                                  answer as compact JSON, checked (type, required keys, property types)
+              -x, --extract       print only the first fenced code block of the answer
               --no-log            do not log this exchange (HF_CHAT_LOG=off: never log)
               --bill-to ORG       bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat
                                   requests only); default: HF_BILL_TO, else the config's
@@ -100,6 +104,8 @@ public final class ChatCommand {
         /** -c: the most recent conversation; --cid: that one. */
         boolean continueLast, noLog;
         String cid;
+        String schema;
+        boolean extract;
         Double temperature;
         Integer maxTokens;
         boolean stream = true, json, hideReasoning, noFallback;
@@ -125,11 +131,14 @@ public final class ChatCommand {
             ChatSession session = session(r);
             List<ModelRef> chain = chain(r, config, aliases, session.lastRef);
             BillTo billTo = BillTo.of(r.billTo, env, config);
-            ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)));
+            JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
+            ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)),
+                    schema == null ? null : StructuredAnswer.responseFormat(schema));
             try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> err.println("chat: warning: " + w))) {
                 router.billTo(billTo);
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
-                ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning);
+                ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
+                if (schema != null) chain.set(0, structured(chain.get(0), answers.known()));
                 if (r.prompt.isEmpty() && term.tty()) {
                     ChatRepl repl = new ChatRepl(run, answers, chain, session, in, err, aliases, () -> System.exit(130));
                     onInterrupt.test(repl::interrupt);
@@ -180,13 +189,36 @@ public final class ChatCommand {
                 case "-c", "--continue" -> r.continueLast = true;
                 case "--cid" -> r.cid = cli.value(arg);
                 case "--no-log" -> r.noLog = true;
+                case "--schema" -> r.schema = cli.value(arg);
+                case "-x", "--extract" -> r.extract = true;
                 default -> throw cli.unknown(arg, "--model", "--system", "--temperature", "--max-tokens", "--no-stream", "--json",
-                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback", "--bill-to", "--continue", "--cid", "--no-log");
+                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback", "--bill-to", "--continue", "--cid", "--no-log", "--schema", "--extract");
             }
         }
         if (r.noFallback && !r.fallbacks.isEmpty()) throw new Cli.UsageException("--fallback and --no-fallback together");
+        if (r.json && (r.schema != null || r.extract)) throw new Cli.UsageException("--json with " + (r.schema != null ? "--schema" : "-x") + ": choose one");
+        if (r.schema != null && r.extract) throw new Cli.UsageException("--schema and -x together: choose one");
         if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the most recent conversation, --cid the one named");
         return r;
+    }
+
+    /**
+     * --schema with no provider pinned: a live provider of the model that says it serves structured output, when the
+     * cached model list knows one (said on stderr); else the model as it is.
+     */
+    private ModelRef structured(ModelRef model, List<RouterModel> known) {
+        if (model.suffix() != null) return model;
+        for (RouterModel m : known) {
+            if (!m.id().equalsIgnoreCase(model.id())) continue;
+            for (RouterModel.Offer o : m.providers()) {
+                if (o.live() && Boolean.TRUE.equals(o.supportsStructuredOutput())) {
+                    err.println("chat: --schema: asking " + o.provider() + ", which serves structured output for " + model.id());
+                    return new ModelRef(model.id(), o.provider());
+                }
+            }
+            err.println("chat: warning: no live provider of " + model.id() + " says it serves structured output; asking it anyway");
+        }
+        return model;
     }
 
     /** A new conversation, or (-c, --cid) one from the log; logged unless --no-log or HF_CHAT_LOG=off. */

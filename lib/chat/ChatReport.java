@@ -22,6 +22,16 @@ final class ChatReport {
     private final boolean hideReasoning;
     private List<RouterModel> cachedList;
     private boolean cacheRead;
+    /** --schema: the schema the answer is checked against and printed by; -x: only the first fenced code block. */
+    private JsonObject schema;
+    private boolean extract;
+
+    /** The answer goes to stdout checked against {@code schema} (or null), or only its first fenced block with {@code extract}. */
+    ChatReport deliver(JsonObject schema, boolean extract) {
+        this.schema = schema;
+        this.extract = extract;
+        return this;
+    }
 
     ChatReport(Env env, JsonValue config, Term term, PrintStream out, PrintStream err, boolean json, boolean hideReasoning) {
         this.env = env;
@@ -43,7 +53,8 @@ final class ChatReport {
 
     /** {@code firstOnce}: see {@link ChatRun#ask}. */
     ChatRun.Answer show(ChatRun run, List<ModelRef> chain, List<JsonValue> messages, boolean firstOnce) throws InterruptedException {
-        ChatOutput output = new ChatOutput(out, err, term, hideReasoning, json);
+        // Held, not streamed, when what stdout gets is made from the whole answer.
+        ChatOutput output = new ChatOutput(out, err, term, hideReasoning, json || schema != null || extract);
         ChatRun.Answer answer;
         try {
             answer = run.ask(chain, messages, output, firstOnce);
@@ -56,6 +67,21 @@ final class ChatReport {
         err.println(term.dim("chat: " + summary(answer, cost)));
         return answer;
     }
+
+    /** After the turn is logged: --schema's checked JSON, compact, or -x's code block, on stdout; a mismatch fails. */
+    void finish(ChatRun.Answer answer) {
+        if (json) return;
+        if (schema != null) {
+            out.println(Json.write(StructuredAnswer.check(answer.content(), schema)));
+        } else if (extract) {
+            String block = StructuredAnswer.firstFencedBlock(answer.content());
+            if (block == null) throw new Cli.Failure("-x: the answer has no fenced code block (the whole answer is in 'chat logs -n 1 --json')");
+            out.println(block);
+        }
+    }
+
+    /** The cached router list (never fetched here): what --schema and attachments check a model against; empty when none. */
+    List<RouterModel> known() { return cachedList(); }
 
     /** {@code deepseek-ai/DeepSeek-R1 via together - 26 in + 20 out tokens - $0.000218}. */
     static String summary(ChatRun.Answer a, BigDecimal cost) {

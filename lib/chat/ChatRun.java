@@ -23,7 +23,8 @@ final class ChatRun {
         void pause(Duration d) throws InterruptedException;
     }
 
-    record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle) { }
+    /** {@code responseFormat}: sent as the request's {@code response_format} (--schema), or null. */
+    record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle, JsonObject responseFormat) { }
 
     /** What one request to one model came to: an answer, or a failure and what may follow it. */
     sealed interface Attempt permits Answer, Failed { }
@@ -121,6 +122,7 @@ final class ChatRun {
         if (settings.stream()) fields.addAll(List.of("stream_options", JsonValue.object("include_usage", JsonValue.TRUE)));
         if (settings.temperature() != null) fields.addAll(List.of("temperature", new JsonNumber(Cli.plain(settings.temperature()))));
         if (settings.maxTokens() != null) fields.addAll(List.of("max_tokens", JsonValue.of(settings.maxTokens())));
+        if (settings.responseFormat() != null) fields.addAll(List.of("response_format", settings.responseFormat()));
         return JsonValue.object(fields.toArray());
     }
 

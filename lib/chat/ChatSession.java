@@ -93,8 +93,9 @@ final class ChatSession {
         messages.add(question);
         long started = System.nanoTime();
         Instant at = Instant.now();
+        ChatRun.Answer answer;
         try {
-            ChatRun.Answer answer = answers.show(run, asked, messages, sticks);
+            answer = answers.show(run, asked, messages, sticks);
             history.add(question);
             history.add(ChatReport.message("assistant", answer.content()));
             if (chosen.suffix() == null && answer.provider() != null && ModelRef.looseId(answer.model()).equalsIgnoreCase(chosen.id())) {
@@ -103,11 +104,12 @@ final class ChatSession {
             }
             loggedSystem = system;
             record(at, started, chosen, answer, added, answers.cost(answer), "ok", null);
-            return answer;
         } catch (Cli.Failure f) {
             record(at, started, chosen, null, added, null, f.getMessage().startsWith("interrupted") ? "interrupted" : "failed", f.getMessage());
             throw f;
         }
+        answers.finish(answer);
+        return answer;
     }
 
     private void record(Instant at, long started, ModelRef chosen, ChatRun.Answer a, List<JsonValue> added, BigDecimal cost, String outcome, String error) {

@@ -13,4 +13,5 @@
 //SOURCES ChatRun.java
 //SOURCES ChatSession.java
 //SOURCES Sse.java
+//SOURCES StructuredAnswer.java
 //SOURCES ThinkSplitter.java
