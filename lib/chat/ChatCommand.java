@@ -44,6 +44,9 @@ public final class ChatCommand {
                                   from a provider that serves structured output; stdout gets the
                                   answer as compact JSON, checked (type, required keys, property types)
               -x, --extract       print only the first fenced code block of the answer
+              -a, --attach F|URL  an image with the question (repeatable): a PNG, JPEG, GIF or WebP file
+                                  (sent as a data URL, at most 10 MB), - for stdin, or an http(s) URL;
+                                  refused for a model the cached list says takes no images
               --no-log            do not log this exchange (HF_CHAT_LOG=off: never log)
               --bill-to ORG       bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat
                                   requests only); default: HF_BILL_TO, else the config's
@@ -106,6 +109,7 @@ public final class ChatCommand {
         String cid;
         String schema;
         boolean extract;
+        final List<String> attachments = new ArrayList<>();
         Double temperature;
         Integer maxTokens;
         boolean stream = true, json, hideReasoning, noFallback;
@@ -139,15 +143,19 @@ public final class ChatCommand {
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
                 if (schema != null) chain.set(0, structured(chain.get(0), answers.known()));
+                List<Attachment> attached = new ArrayList<>();
+                for (String a : r.attachments) attached.add(Attachment.of(a, in));
+                if (!attached.isEmpty()) Attachment.requireImages(chain.get(0), answers.known());
                 if (r.prompt.isEmpty() && term.tty()) {
                     ChatRepl repl = new ChatRepl(run, answers, chain, session, in, err, aliases, () -> System.exit(130));
+                    repl.attach(attached);
                     onInterrupt.test(repl::interrupt);
                     return repl.run();
                 }
                 // A piped prompt ends with the newline of its last line, which is not part of the question.
                 String prompt = r.prompt.isEmpty() ? stdinPrompt() : String.join(" ", r.prompt);
                 if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
-                session.ask(run, answers, chain, ChatReport.message("user", prompt));
+                session.ask(run, answers, chain, Attachment.message(prompt, attached));
                 return 0;
             }
         });
@@ -191,12 +199,14 @@ public final class ChatCommand {
                 case "--no-log" -> r.noLog = true;
                 case "--schema" -> r.schema = cli.value(arg);
                 case "-x", "--extract" -> r.extract = true;
+                case "-a", "--attach" -> r.attachments.add(cli.value(arg));
                 default -> throw cli.unknown(arg, "--model", "--system", "--temperature", "--max-tokens", "--no-stream", "--json",
-                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback", "--bill-to", "--continue", "--cid", "--no-log", "--schema", "--extract");
+                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback", "--bill-to", "--continue", "--cid", "--no-log", "--schema", "--extract", "--attach");
             }
         }
         if (r.noFallback && !r.fallbacks.isEmpty()) throw new Cli.UsageException("--fallback and --no-fallback together");
         if (r.json && (r.schema != null || r.extract)) throw new Cli.UsageException("--json with " + (r.schema != null ? "--schema" : "-x") + ": choose one");
+        if (r.attachments.contains("-") && r.prompt.isEmpty()) throw new Cli.UsageException("-a - reads the image from stdin: give the prompt as arguments");
         if (r.schema != null && r.extract) throw new Cli.UsageException("--schema and -x together: choose one");
         if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the most recent conversation, --cid the one named");
         return r;

@@ -20,11 +20,12 @@ final class ChatRepl {
             /system TEXT   set the system prompt; without TEXT: remove it
             /reset         forget the conversation (the system prompt stays)
             /retry         ask the last question again
+            /attach FILE   send an image (PNG, JPEG, GIF, WebP; or an http(s) URL) with the next message
             /help          this list
             /exit          leave (or Ctrl-D; Ctrl-C stops an answer, and at the prompt leaves)
             \"""           a line of three quotes starts a multi-line message; another ends it
             """;
-    private static final List<String> COMMANDS = List.of("/model", "/system", "/reset", "/retry", "/help", "/exit", "/quit");
+    private static final List<String> COMMANDS = List.of("/model", "/system", "/reset", "/retry", "/attach", "/help", "/exit", "/quit");
 
     private final ChatRun run;
     private final ChatReport answers;
@@ -35,6 +36,9 @@ final class ChatRepl {
     private final ChatSession session;
     private final Runnable leave;
     private String lastQuestion;
+    /** Images for the next message (/attach, or -a on the command line). */
+    private final List<Attachment> pending = new ArrayList<>();
+    private List<Attachment> lastAttached = List.of();
     private boolean lastAnswered;
     /** The thread asking a question now, or null at the prompt; and whether Ctrl-C was already pressed during it. */
     private volatile Thread asking;
@@ -53,6 +57,9 @@ final class ChatRepl {
         this.aliases = aliases;
     }
 
+    /** Images that go with the first message (-a). */
+    void attach(List<Attachment> attachments) { pending.addAll(attachments); }
+
     int run() throws IOException, InterruptedException {
         err.println("chat with " + chain.get(0).routerId() + " \u00b7 /help for commands \u00b7 /exit or Ctrl-D to leave");
         while (true) {
@@ -65,7 +72,7 @@ final class ChatRepl {
                 if (!command(line.strip())) return 0;
                 continue;
             }
-            if (!line.isBlank()) ask(line);
+            if (!line.isBlank()) ask(line, false);
         }
     }
 
@@ -98,6 +105,7 @@ final class ChatRepl {
                 return false;
             }
             case "/help" -> err.print(HELP);
+            case "/attach" -> attachCommand(arg);
             case "/model" -> model(arg);
             case "/system" -> {
                 session.system(arg.isEmpty() ? null : arg);
@@ -113,7 +121,7 @@ final class ChatRepl {
                     err.println("chat: nothing to retry yet");
                 } else {
                     if (lastAnswered) session.dropLast();
-                    ask(lastQuestion);
+                    ask(lastQuestion, true);
                 }
             }
             default -> {
@@ -122,6 +130,21 @@ final class ChatRepl {
             }
         }
         return true;
+    }
+
+    private void attachCommand(String arg) {
+        if (arg.isEmpty() || arg.equals("-")) {
+            err.println("chat: /attach FILE (or an http(s) URL)");
+            return;
+        }
+        try {
+            Attachment a = Attachment.of(arg, InputStream.nullInputStream());
+            Attachment.requireImages(chain.get(0), answers.known());
+            pending.add(a);
+            err.println("chat: attached " + a.shown() + (a.bytes() > 0 ? " (" + (a.bytes() + 1023) / 1024 + " KB)" : "") + "; it goes with your next message");
+        } catch (Cli.Failure f) {
+            err.println("chat: " + f.getMessage());
+        }
     }
 
     private void model(String arg) {
@@ -153,13 +176,17 @@ final class ChatRepl {
         }
     }
 
-    private void ask(String question) throws InterruptedException {
+    /** {@code retry}: the last question again, with the images it had. */
+    private void ask(String question, boolean retry) throws InterruptedException {
         lastQuestion = question;
         lastAnswered = false;
         stopping = false;
         asking = Thread.currentThread();
         try {
-            session.ask(run, answers, chain, ChatReport.message("user", question));
+            List<Attachment> with = retry ? lastAttached : List.copyOf(pending);
+            pending.clear();
+            lastAttached = with;
+            session.ask(run, answers, chain, Attachment.message(question, with));
             lastAnswered = true;
         } catch (Cli.Failure f) {
             err.println("chat: " + f.getMessage());

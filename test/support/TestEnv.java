@@ -90,10 +90,17 @@ final class TestEnv {
     }
 
     private Run chat(Term term, String stdin, java.util.function.Predicate<Runnable> onInterrupt, String... args) {
+        return chat(term, stdin.getBytes(StandardCharsets.UTF_8), onInterrupt, args);
+    }
+
+    /** {@code chat} with the bytes {@code stdin} as its input (an image, say); not a terminal. */
+    Run chatReading(byte[] stdin, String... args) { return chat(Term.PLAIN, stdin, handler -> false, args); }
+
+    private Run chat(Term term, byte[] stdin, java.util.function.Predicate<Runnable> onInterrupt, String... args) {
         Random middle = new Random() {
             @Override public double nextDouble() { return 0.5; }
         };
-        return Run.of((out, err, a) -> new ChatCommand(env(), term, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+        return Run.of((out, err, a) -> new ChatCommand(env(), term, new ByteArrayInputStream(stdin), out, err,
                 pauses::add, middle, onInterrupt).run(a), args);
     }
 
