@@ -14,7 +14,7 @@ public final class OnboardCommand {
     static final String USAGE = """
             Usage: onboard                                     on a terminal: step by step
                    onboard --non-interactive [--mode local] [--auth-choice huggingface-api-key]
-                           [--huggingface-api-key KEY | -] [--model REF] [--skip-validation]
+                           [--huggingface-api-key KEY | -] [--model REF] [--skip-validation] [--bill-to ORG]
                    onboard --help | --version
                    onboard --install [--dir DIR] [--name NAME] | --uninstall
 
@@ -34,6 +34,9 @@ public final class OnboardCommand {
               --model REF                the default model (ref, id or alias; suffixes allowed); refused
                                          when the cached model list lacks it, unless --force
               --skip-validation          do not ask Hugging Face whether the token works
+              --bill-to ORG              bill inference to the organization ORG: written as the provider's
+                                         header X-HF-Bill-To (the steps on a terminal offer the
+                                         organizations whoami-v2 says the token can bill)
               -h, --help                 this help
               --version                  the toolkit's version
               --install                  install as the command hf-onboard in DIR (default ~/.local/bin),
@@ -75,7 +78,7 @@ public final class OnboardCommand {
     /** What the command line asked for. */
     static final class Options {
         boolean nonInteractive, skipValidation, force;
-        String key, model;
+        String key, model, billTo;
     }
 
     int run(String... args) {
@@ -88,7 +91,9 @@ public final class OnboardCommand {
             for (String warning : env.warnings()) err.println("onboard: warning: " + warning);
             if (!o.nonInteractive) {
                 if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with --huggingface-api-key KEY, or HF_TOKEN set)");
-                if (o.key != null || o.skipValidation) throw new Cli.UsageException("--huggingface-api-key and --skip-validation go with --non-interactive");
+                if (o.key != null || o.skipValidation || o.billTo != null) {
+                    throw new Cli.UsageException("--huggingface-api-key, --skip-validation and --bill-to go with --non-interactive (the steps offer the organizations)");
+                }
                 return new OnboardWizard(onboarding, env, term, keyboard, out, err, config, root, o.model).run();
             }
             // Without --model, a default the config already has is kept (as OpenClaw's onboarding keeps it).
@@ -104,8 +109,12 @@ public final class OnboardCommand {
                 if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
                 if (check.problem() != null) err.println("onboard: warning: " + check.problem());
                 else out.println("Token OK: signed in to Hugging Face as " + check.who().shownName());
+                if (o.billTo != null && check.who() != null && !check.who().billable().contains(o.billTo)) {
+                    err.println("onboard: warning: Hugging Face does not list " + o.billTo + " as an organization this token can bill"
+                            + (check.who().billable().isEmpty() ? "" : " (it lists: " + String.join(", ", check.who().billable()) + ")"));
+                }
             }
-            onboarding.write(config, ref, token);
+            onboarding.write(config, ref, token, o.billTo);
             return 0;
         });
     }
@@ -122,7 +131,9 @@ public final class OnboardCommand {
                 case "--auth-choice" -> oneOf(cli.value(arg), arg, List.copyOf(AUTH_CHOICES.keySet()));
                 case "--huggingface-api-key" -> o.key = cli.value(arg);
                 case "--model" -> o.model = cli.value(arg);
-                default -> throw cli.unknown(arg, "--non-interactive", "--mode", "--auth-choice", "--huggingface-api-key", "--model", "--skip-validation", "--force");
+                case "--bill-to" -> o.billTo = BillTo.of(cli.value(arg), null, null).org();
+                default -> throw cli.unknown(arg, "--non-interactive", "--mode", "--auth-choice", "--huggingface-api-key", "--model", "--skip-validation",
+                        "--force", "--bill-to");
             }
         }
         return o;

@@ -18,9 +18,11 @@ final class OnboardSetup {
 
     /**
      * Applies the setup to {@code doc}; returns what it did, for the summary. {@code ref}: the default
-     * model to set; null keeps the config's own default when it has one (else sets DeepSeek-R1).
+     * model to set; null keeps the config's own default when it has one (else sets DeepSeek-R1). {@code billTo}:
+     * the organization to bill inference to, "" for the token's own account (the header removed), or null to leave
+     * the config's choice as it is.
      */
-    static List<String> apply(Json5Document doc, String ref) {
+    static List<String> apply(Json5Document doc, String ref, String billTo) {
         List<String> said = new ArrayList<>();
         String current = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
         String model;
@@ -50,6 +52,15 @@ final class OnboardSetup {
         if (doc.value().at(append(ConfigFile.PROVIDER, "models")) == null) doc.set(append(ConfigFile.PROVIDER, "models"), JsonValue.array());
         said.add("provider huggingface (" + ConfigFile.string(doc.value(), ConfigFile.BASE_URL) + ")");
         if (doc.set(PLUGIN_ENABLED, JsonValue.TRUE)) said.add("plugin huggingface enabled");
+        List<String> header = append(BillTo.HEADERS, BillTo.HEADER);
+        if (billTo != null && billTo.isEmpty() && doc.value().at(header) != null) {
+            doc.remove(header);
+            said.add("inference billed to your own account");
+        } else if (billTo != null && !billTo.isEmpty()) {
+            // The header OpenClaw sends with the provider's requests; chat and models status read it too (BillTo).
+            doc.set(header, JsonValue.of(billTo));
+            said.add("inference billed to " + billTo + " (" + BillTo.HEADER + ")");
+        }
         if (doc.value().at(GATEWAY_MODE) == null) {
             doc.set(GATEWAY_MODE, JsonValue.of("local"));
             said.add("gateway mode local");

@@ -22,6 +22,8 @@ final class OnboardWizard {
     private final ConfigFile config;
     private final JsonValue root;
     private final String presetModel;
+    /** Who the token belongs to, when Hugging Face said. */
+    private Whoami who;
 
     OnboardWizard(Onboarding onboarding, Env env, Term term, Keyboard keyboard, PrintStream out, PrintStream err,
                   ConfigFile config, JsonValue root, String presetModel) {
@@ -49,16 +51,43 @@ final class OnboardWizard {
         String ref = presetModel != null ? ModelChoice.ref(env, root, presetModel, false).ref() : new ModelPicker(keyboard, out, models, term.width()).pick();
         if (ref == null) throw cancelled();
         ref = backend(ref, models);
+        String billTo = billing();
         out.println();
         out.println("Ready to write:");
         out.println("  " + config.shown + ": default model " + ref + ", its alias \"" + OnboardSetup.ALIAS + "\" (unless it has one),"
-                + " auth profile huggingface:default, provider huggingface");
+                + " auth profile huggingface:default, provider huggingface" + (billTo == null ? "" : billTo.isEmpty() ? ", inference billed to your account" : ", inference billed to " + billTo));
         out.println("  " + env.display(env.stateDir().resolve(".env")) + ": HF_TOKEN=" + Token.mask(token));
         String yes = keyboard.line("Write these? [Y/n] ");
         if (yes == null) throw cancelled();
         if (yes.strip().toLowerCase(Locale.ROOT).startsWith("n")) throw new Cli.Failure("nothing written");
-        onboarding.write(config, ref, token);
+        onboarding.write(config, ref, token, billTo);
         return 0;
+    }
+
+    /**
+     * When whoami-v2 says the token can bill organizations: whom inference is billed to. Enter keeps what the
+     * config says (the token's own account when it says nothing); null means no change, "" the token's own account.
+     */
+    private String billing() throws IOException {
+        if (who == null || who.billable().isEmpty()) return null;
+        BillTo current = BillTo.of(null, env, root);
+        List<String> orgs = who.billable();
+        out.println();
+        out.println("Bill inference to:");
+        out.println("  1) your account (" + who.shownName() + ")" + (current == null ? "   \u2190 default" : ""));
+        for (int i = 0; i < orgs.size(); i++) {
+            boolean now = current != null && current.org().equals(orgs.get(i));
+            out.println("  " + (i + 2) + ") the organization " + Printable.line(orgs.get(i)) + (now ? "   \u2190 default" : ""));
+        }
+        while (true) {
+            String answer = keyboard.line("Choice: ");
+            if (answer == null) throw cancelled();
+            String a = answer.strip();
+            if (a.isEmpty()) return null;
+            if (a.equals("1")) return current == null ? null : "";
+            if (a.matches("[0-9]{1,3}") && Integer.parseInt(a) >= 2 && Integer.parseInt(a) <= orgs.size() + 1) return orgs.get(Integer.parseInt(a) - 2);
+            out.println("Pick a number from 1 to " + (orgs.size() + 1) + ", or Enter for the default.");
+        }
     }
 
     private static boolean isDefault(Model m) { return m.ref().equals(ModelRef.DEFAULT_MODEL); }
@@ -108,6 +137,7 @@ final class OnboardWizard {
                 continue;
             }
             if (check.who() != null) out.println("Signed in as " + check.who().shownName() + ".");
+            who = check.who();
             if (check.problem() != null) err.println("onboard: warning: " + check.problem());
             return token;
         }

@@ -46,7 +46,7 @@ final class Onboarding {
      * Writes the config, then the token, and says where and what to try next. {@code ref}: the default
      * model to set, or null to keep the config's own (see {@link OnboardSetup#apply}).
      */
-    void write(ConfigFile config, String ref, String token) throws Exception {
+    void write(ConfigFile config, String ref, String token, String billTo) throws Exception {
         // Everything checked before anything is written: the config was read whole already; the .env must be a file.
         Path dotEnv = SafeFile.target(env.stateDir().resolve(".env"));
         if (java.nio.file.Files.exists(dotEnv) && !java.nio.file.Files.isRegularFile(dotEnv)) {
@@ -54,7 +54,7 @@ final class Onboarding {
         }
         JsonValue[] written = new JsonValue[1];
         List<String> said = config.update(doc -> {
-            List<String> done = OnboardSetup.apply(doc, ref);
+            List<String> done = OnboardSetup.apply(doc, ref, billTo);
             written[0] = doc.value();
             return done;
         });

@@ -4,8 +4,10 @@ import java.util.List;
  * What {@code GET /api/whoami-v2} says about a token: the account, and whether the token may call
  * Inference Providers. Read and write tokens may; a fine-grained one needs
  * {@code inference.serverless.write}, given globally or in the scoped entry of the user's own account.
+ * {@code billable}: the organizations inference may be billed to (X-HF-Bill-To), as the answer says: those with
+ * {@code canPay}, and for a fine-grained token only those its scoped entries give the permission for.
  */
-record Whoami(String name, boolean canCallInference) {
+record Whoami(String name, boolean canCallInference, List<String> billable) {
     static final String PERMISSION = "inference.serverless.write";
     /** Where to make a token that has the permission (what the spec links to). */
     static final String NEW_TOKEN_URL = "https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
@@ -17,16 +19,24 @@ record Whoami(String name, boolean canCallInference) {
         JsonObject o = answer.asObject();
         String name = o.stringOr("name", "?");
         JsonObject token = o.objectAt(List.of("auth", "accessToken"));
-        if (token == null || !"fineGrained".equals(token.string("role"))) return new Whoami(name, true);
+        List<String> paying = new java.util.ArrayList<>();
+        JsonArray orgs = o.array("orgs");
+        for (JsonObject org : orgs == null ? List.<JsonObject>of() : orgs.objects()) {
+            if (org.string("name") != null && org.boolOr("canPay", false)) paying.add(org.string("name"));
+        }
+        if (token == null || !"fineGrained".equals(token.string("role"))) return new Whoami(name, true, List.copyOf(paying));
         JsonObject fineGrained = token.object("fineGrained");
-        if (fineGrained == null) return new Whoami(name, false);
+        if (fineGrained == null) return new Whoami(name, false, List.of());
+        List<String> billable = new java.util.ArrayList<>();
         boolean can = fineGrained.strings("global").contains(PERMISSION);
         JsonArray scoped = fineGrained.array("scoped");
         for (JsonObject entry : scoped == null ? List.<JsonObject>of() : scoped.objects()) {
             JsonObject entity = entry.object("entity");
             boolean own = entity != null && name.equals(entity.string("name")) && "user".equals(entity.string("type"));
             if (own && entry.strings("permissions").contains(PERMISSION)) can = true;
+            boolean org = entity != null && "org".equals(entity.string("type")) && paying.contains(entity.string("name"));
+            if (org && entry.strings("permissions").contains(PERMISSION)) billable.add(entity.string("name"));
         }
-        return new Whoami(name, can);
+        return new Whoami(name, can, List.copyOf(billable));
     }
 }
