@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -18,6 +17,8 @@ import java.util.Locale;
  * answer that proxy, and never shown: a proxy is named by host, port and variable.
  */
 final class Proxies extends ProxySelector {
+    // java.net.Proxy by its full name: the bundles put all imports of a script together, and Signals imports
+    // java.lang.reflect.Proxy.
     /** One proxy setting: where it is, which variable gave it, and its credentials (or null). */
     record Setting(String host, int port, String variable, String user, String password) {
         /** {@code the proxy proxy.example:3128 (HTTPS_PROXY)}: how messages name it, without its credentials. */
@@ -111,9 +112,9 @@ final class Proxies extends ProxySelector {
     }
 
     @Override
-    public List<Proxy> select(URI uri) {
+    public List<java.net.Proxy> select(URI uri) {
         Setting s = settingFor(uri);
-        return List.of(s == null ? Proxy.NO_PROXY : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(s.host(), s.port())));
+        return List.of(s == null ? java.net.Proxy.NO_PROXY : new java.net.Proxy(java.net.Proxy.Type.HTTP, InetSocketAddress.createUnresolved(s.host(), s.port())));
     }
 
     @Override
