@@ -15,6 +15,13 @@ final class RouterClient implements AutoCloseable {
     /** The real list is a few hundred KB; anything past this is not a model list. */
     static final int MAX_BODY = 32 * 1024 * 1024;
 
+    static {
+        // Basic logins for an https tunnel's CONNECT are off in the JDK unless this is cleared before its HTTP client
+        // first reads it (once, when its classes load): a proxy login the user gave in HTTPS_PROXY needs it. It lets
+        // the JDK answer a proxy's 407 with the login of ProxyLogin, which answers nothing else.
+        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+    }
+
     /** Redirects followed at most, as curl's default is 50 and browsers' about 20: a loop ends here. */
     private static final int MAX_REDIRECTS = 10;
 
@@ -54,10 +61,7 @@ final class RouterClient implements AutoCloseable {
         // every request's Authorization header, our token (JDK-8326949): so that needs JDK 24+ (Proxies.of says so).
         if (proxies.any()) {
             builder.proxy(proxies);
-            if (Runtime.version().feature() >= 24) {
-                builder.authenticator(new ProxyLogin(proxies));
-                System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-            }
+            if (Runtime.version().feature() >= 24) builder.authenticator(new ProxyLogin(proxies));
         }
         Set<Thread> before = selectorThreads();
         this.http = builder.build();
