@@ -62,6 +62,7 @@ final class ChatRepl {
 
     int run() throws IOException, InterruptedException {
         err.println("chat with " + chain.get(0).routerId() + " \u00b7 /help for commands \u00b7 /exit or Ctrl-D to leave");
+        if (session.turns() > 0) err.println("chat: continuing conversation " + session.cid() + " (" + session.turns() + (session.turns() == 1 ? " turn)" : " turns)"));
         while (true) {
             String line = prompt("> ");
             if (line == null) return 0;
@@ -112,7 +113,7 @@ final class ChatRepl {
                 err.println(arg.isEmpty() ? "chat: no system prompt" : "chat: system prompt set");
             }
             case "/reset" -> {
-                session.reset();
+                session.reset(new java.util.Random());
                 lastAnswered = false;
                 err.println("chat: conversation forgotten");
             }

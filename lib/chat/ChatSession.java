@@ -16,7 +16,8 @@ import java.util.List;
  * (the next model of the chain, as for any failure).
  */
 final class ChatSession {
-    final String cid;
+    /** The conversation's id; /reset starts a new one, so that -c later does not bring back what was forgotten. */
+    private String cid;
     private final ChatLog log;
     private final PrintStream err;
     private final List<JsonValue> history = new ArrayList<>();
@@ -26,6 +27,8 @@ final class ChatSession {
     private String provider;
     private String providerOf;
     private int turns;
+    /** The model ref of the conversation's last answered turn (from the log), or null. */
+    String lastRef;
 
     ChatSession(String cid, ChatLog log, String system, PrintStream err) {
         this.cid = cid;
@@ -50,24 +53,31 @@ final class ChatSession {
             }
             s.history.add(ChatReport.message("assistant", t.stringOr("answer", "")));
             s.lastRef = t.string("ref");
-            s.provider = t.string("provider");
+            // Stuck to only when it served the conversation's own model, not a fallback.
+            boolean own = t.string("model") != null && s.lastRef != null && ModelRef.looseId(t.string("model")).equalsIgnoreCase(ModelRef.looseId(s.lastRef));
+            s.provider = own ? t.string("provider") : null;
             s.providerOf = s.lastRef;
         }
         if (system != null) s.system = system;
         return s;
     }
 
-    /** The model ref of the conversation's last answered turn, or null. */
-    String lastRef;
-
     void system(String text) { system = text; }
 
     String system() { return system; }
 
-    /** Forgets the history (the system prompt and the id stay). */
-    void reset() {
+    String cid() { return cid; }
+
+    /** How many turns the conversation has had (those from the log included). */
+    int turns() { return turns; }
+
+    /** Forgets the history: a new conversation (and id) with the same system prompt. */
+    void reset(java.util.Random random) {
         history.clear();
         provider = null;
+        loggedSystem = null;
+        turns = 0;
+        cid = ChatLog.newCid(Instant.now(), random);
     }
 
     /** Drops the last question and its answer (for /retry). */

@@ -103,6 +103,17 @@ class ChatLogTest {
         assertEquals(new Run(0, log + "\n", ""), t.chat("", "logs", "--path"));
     }
 
+    @Test void theConversationSaysItGoesOnAndResetStartsANewOne() throws Exception {
+        t.chat("", "--no-stream", "one");
+        String cid = turns().get(0).string("cid");
+        Run r = t.chatTyping("two\n/reset\nthree\n", "--no-stream", "-c");
+        assertTrue(r.err().contains("chat: continuing conversation " + cid + " (1 turn)\n"), r.err());
+        List<JsonObject> turns = turns();
+        assertEquals(List.of(cid, cid), List.of(turns.get(0).string("cid"), turns.get(1).string("cid")));
+        assertTrue(!turns.get(2).string("cid").equals(cid), "after /reset, a conversation of its own");
+        assertEquals(1, turns.get(2).longOr("turn", 0));
+    }
+
     @Test void noLogAndTheSwitchWriteNothing() {
         t.chat("", "--no-stream", "--no-log", "one");
         t.with("HF_CHAT_LOG", "off");

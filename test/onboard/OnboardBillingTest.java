@@ -61,6 +61,9 @@ class OnboardBillingTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("onboard: warning: Hugging Face does not list other-org as an organization this token can bill (it lists: acme-labs)\n", r.err());
         assertTrue(t.models("status").out().contains("Bill to:    other-org (from config models.providers.huggingface.headers.X-HF-Bill-To)\n"));
+        t.with("HF_BILL_TO", "acme-labs");
+        assertEquals(0, t.onboard("", "--non-interactive", "--huggingface-api-key", TOKEN).status());
+        for (FakeRouter.Request request : hub.requests) assertEquals(null, request.header("X-HF-Bill-To"), "never on whoami: " + request.path());
         assertEquals(new Run(2, "", "onboard: --bill-to: 'a b' is not an organization name\nTry 'onboard --help' for more information.\n"),
                 t.onboard("", "--non-interactive", "--bill-to", "a b"));
     }
