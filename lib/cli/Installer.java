@@ -185,8 +185,13 @@ final class Installer {
         s.append("# ").append(name).append(": the toolkit's ").append(main).append(' ').append(Cli.VERSION).append(", for the JDK below.\n");
         s.append("java=").append(quoted(java.toString())).append('\n');
         s.append("jar=").append(quoted(jar.toString())).append('\n');
+        s.append("if [ ! -x \"$java\" ]; then\n");
+        s.append("  echo \"").append(name).append(": $java is gone; install again with the JDK you use now (").append(main).append(" --install)\" >&2\n");
+        s.append("  exit 1\n");
+        s.append("fi\n");
         s.append("runtime=\n");
-        s.append("while IFS= read -r line; do case $line in JAVA_RUNTIME_VERSION=*) runtime=${line#*\\\"}; runtime=${runtime%\\\"} ;; esac; done < \"${java%/bin/java}/release\"\n");
+        s.append("release=\"${java%/bin/java}/release\"\n");
+        s.append("[ -r \"$release\" ] && while IFS= read -r line; do case $line in JAVA_RUNTIME_VERSION=*) runtime=${line#*\\\"}; runtime=${runtime%\\\"} ;; esac; done < \"$release\"\n");
         s.append("cache=\"${jar%.jar}-$runtime\"\n");
         s.append("train=1\n");
         s.append("for arg do case $arg in --) break ;; -h|--help|--version|--install|--uninstall) train=0 ;; esac; done\n");

@@ -91,6 +91,14 @@ class InstallerTest {
         assertTrue(Files.readString(tmp.resolve("calls.txt")).contains("-XX:ArchiveClassesAtExit=" + tmp + "/v/hf-17.0.2+8.jsa\n"), "an updated JDK makes its own");
     }
 
+    @Test void aJdkThatIsGoneIsSaid() throws Exception {
+        Files.writeString(tmp.resolve("hf"), Installer.wrapper("hf", tmp.resolve("no-jdk/bin/java"), tmp.resolve("v/hf.jar"), "models", 17));
+        Process p = new ProcessBuilder("sh", tmp.resolve("hf").toString(), "list").start();
+        assertEquals("hf: " + tmp.resolve("no-jdk/bin/java") + " is gone; install again with the JDK you use now (models --install)\n",
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(1, p.waitFor());
+    }
+
     @Test void aPathWithAQuoteIsOneWord() {
         assertEquals("'it'\\''s here'", Installer.quoted("it's here"));
     }
