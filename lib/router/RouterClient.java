@@ -57,8 +57,9 @@ final class RouterClient implements AutoCloseable {
             builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).version(HttpClient.Version.HTTP_1_1);
         }
         // A proxy's login for a plain-http request goes as a Proxy-Authorization header of our own (see send). An
-        // https tunnel's CONNECT takes it only from an Authenticator, and before JDK 24 a client with one drops
-        // every request's Authorization header, our token (JDK-8326949): so that needs JDK 24+ (Proxies.of says so).
+        // https tunnel's CONNECT takes it only from an Authenticator (the JDK puts no header of ours on a CONNECT),
+        // and before JDK 24 a client with one drops every request's Authorization header, our token (JDK-8326949):
+        // so that needs JDK 24+ (Proxies.of says so).
         if (proxies.any()) {
             builder.proxy(proxies);
             if (Runtime.version().feature() >= 24) builder.authenticator(new ProxyLogin(proxies));
@@ -224,10 +225,11 @@ final class RouterClient implements AutoCloseable {
         HttpRequest request = builder.build();
         for (int hop = 0; ; hop++) {
             Proxies.Setting proxy = proxies.settingFor(request.uri());
-            // The JDK sends a Proxy-Authorization header to the proxy only: on the request it forwards, or on its
-            // CONNECT, and never inside the tunnel. A request that goes directly carries none.
+            // A plain-http request through a proxy is sent to the proxy itself, so its login goes as our own header.
+            // Never on an https request: that header would travel inside the tunnel, to the router (an https
+            // tunnel's login comes from ProxyLogin, on the CONNECT alone). A request that goes directly carries none.
             HttpRequest.Builder login = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("proxy-authorization"));
-            if (proxy != null && proxy.user() != null) login.header("Proxy-Authorization", proxy.basicLogin());
+            if (proxy != null && proxy.user() != null && "http".equalsIgnoreCase(request.uri().getScheme())) login.header("Proxy-Authorization", proxy.basicLogin());
             request = login.build();
             RouterResponse answer = new RouterResponse(idle, whole, host(request.uri().toString()), proxy);
             answer.started(http.sendAsync(request, answer.handler()));
