@@ -71,11 +71,12 @@ class ProxiesTest {
     }
 
     @Test void lowerCaseFirstAndNoProxyGoesDirectly() {
-        t.with("http_proxy", proxy.url()).with("HTTP_PROXY", "http://127.0.0.1:9").with("NO_PROXY", "example.com, 127.0.0.1");
+        t.with("http_proxy", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HTTP_PROXY", "http://127.0.0.1:9").with("NO_PROXY", "example.com, 127.0.0.1");
         Run r = t.models("--refresh", "--plain");
         assertEquals(0, r.status(), r.err());
         assertEquals(List.of(), proxy.seen(), "127.0.0.1 is in NO_PROXY");
         assertEquals(1, router.requests.size());
+        assertEquals(null, router.requests.get(0).header("Proxy-Authorization"), "the proxy's login never goes to anyone but the proxy");
         t.vars.remove("NO_PROXY");
         assertEquals(0, t.models("--refresh", "--plain").status());
         assertEquals(1, proxy.seen().size(), "http_proxy wins over HTTP_PROXY");
