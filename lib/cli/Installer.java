@@ -73,29 +73,30 @@ final class Installer {
         if (Files.exists(command, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !ours(command)) {
             throw new Cli.Failure(command + " exists and was not written by --install; remove it or choose another --name");
         }
-        Path home = dataHome().resolve("openclaw-hf").resolve(Cli.VERSION);
-        Files.createDirectories(home);
-        // Named after the command, so that two commands of one program (--name) are two installs.
-        Path jar = home.resolve(name + ".jar");
-        Path temp = Files.createTempFile(home, "." + name, ".jar.tmp");
-        try {
-            writeProgram(temp);
-            forgetCaches(jar);
-            move(temp, jar);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // The command's folder first: if it cannot be written, nothing else is.
         Files.createDirectories(dir);
         Path script = Files.createTempFile(dir, "." + name, ".tmp");
         try {
+            Path home = dataHome().resolve("openclaw-hf").resolve(Cli.VERSION);
+            Files.createDirectories(home);
+            // Named after the command, so that two commands of one program (--name) are two installs.
+            Path jar = home.resolve(name + ".jar");
+            Path temp = Files.createTempFile(home, "." + name, ".jar.tmp");
+            try {
+                writeProgram(temp);
+                forgetCaches(jar);
+                move(temp, jar);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
             Files.writeString(script, wrapper(name, javaCommand(), jar, program, Runtime.version().feature()), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             move(script, command);
+            out.println("installed " + name + " (" + program + " " + Cli.VERSION + "): " + command);
+            out.println("  it runs " + javaCommand() + " with " + jar);
         } finally {
             Files.deleteIfExists(script);
         }
-        out.println("installed " + name + " (" + program + " " + Cli.VERSION + "): " + command);
-        out.println("  it runs " + javaCommand() + " with " + jar);
         out.println(onPath(dir) ? "  " + dir + " is on your PATH: try '" + name + " --help'"
                 : "  " + dir + " is not on your PATH: add it (export PATH=\"" + dir + ":$PATH\" in your shell's profile), or run " + command);
         return 0;

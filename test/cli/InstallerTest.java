@@ -99,6 +99,13 @@ class InstallerTest {
         assertEquals(1, p.waitFor());
     }
 
+    @Test void aFolderThatCannotBeWrittenLeavesNothingBehind() throws Exception {
+        Path file = Files.writeString(tmp.resolve("file"), "");
+        Installer installer = new Installer("models", java.util.Map.of("HOME", tmp.resolve("home").toString()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> installer.run("--install", new Cli("models", "--dir", file.resolve("bin").toString())));
+        assertEquals(false, Files.exists(tmp.resolve("home")), "no program was put in place for a command that could not be written");
+    }
+
     @Test void aPathWithAQuoteIsOneWord() {
         assertEquals("'it'\\''s here'", Installer.quoted("it's here"));
     }
