@@ -129,6 +129,7 @@ public final class ChatCommand {
             Request r = parse(cli);
             JsonValue config = ConfigFile.of(env).read();
             env.useConfig(config);
+            env.willLookUp(BillTo.VARIABLE, ChatLog.SWITCH);
             Token token = Token.find(env, config);
             for (String warning : env.warnings()) err.println("chat: warning: " + warning);
             Map<String, String> aliases = ConfigFile.aliases(config);
@@ -142,7 +143,7 @@ public final class ChatCommand {
                 router.billTo(billTo);
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
-                if (schema != null) chain.set(0, structured(chain.get(0), answers.known()));
+                if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), answers.known(), err));
                 List<Attachment> attached = new ArrayList<>();
                 for (String a : r.attachments) attached.add(Attachment.of(a, in));
                 if (!attached.isEmpty()) Attachment.requireImages(chain.get(0), answers.known());
@@ -212,25 +213,6 @@ public final class ChatCommand {
         return r;
     }
 
-    /**
-     * --schema with no provider pinned: a live provider of the model that says it serves structured output, when the
-     * cached model list knows one (said on stderr); else the model as it is.
-     */
-    private ModelRef structured(ModelRef model, List<RouterModel> known) {
-        if (model.suffix() != null) return model;
-        for (RouterModel m : known) {
-            if (!m.id().equalsIgnoreCase(model.id())) continue;
-            for (RouterModel.Offer o : m.providers()) {
-                if (o.live() && Boolean.TRUE.equals(o.supportsStructuredOutput())) {
-                    err.println("chat: --schema: asking " + o.provider() + ", which serves structured output for " + model.id());
-                    return new ModelRef(model.id(), o.provider());
-                }
-            }
-            err.println("chat: warning: no live provider of " + model.id() + " says it serves structured output; asking it anyway");
-        }
-        return model;
-    }
-
     /** A new conversation, or (-c, --cid) one from the log; logged unless --no-log or HF_CHAT_LOG=off. */
     private ChatSession session(Request r) throws java.io.IOException {
         ChatLog log = r.noLog || ChatLog.off(env) ? null : new ChatLog(ChatLog.path(env));
@@ -239,7 +221,7 @@ public final class ChatCommand {
         List<JsonObject> all = logged.turns();
         String cid = r.cid != null ? r.cid : all.isEmpty() ? null : all.get(all.size() - 1).string("cid");
         if (cid == null) throw new Cli.Failure("no conversation to continue: nothing is logged in " + env.display(logged.file()));
-        List<JsonObject> turns = logged.conversation(cid);
+        List<JsonObject> turns = ChatLog.conversation(all, cid);
         if (turns.isEmpty()) throw new Cli.Failure("no conversation " + Printable.line(cid) + " in " + env.display(logged.file()) + " (see 'chat logs')");
         return ChatSession.resume(cid, turns, log, r.system, err);
     }

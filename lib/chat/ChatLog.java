@@ -86,11 +86,11 @@ final class ChatLog {
         return turns;
     }
 
-    /** The turns of conversation {@code cid}, oldest first. */
-    List<JsonObject> conversation(String cid) throws IOException {
-        List<JsonObject> turns = new ArrayList<>();
-        for (JsonObject t : turns()) if (cid.equals(t.string("cid"))) turns.add(t);
-        return turns;
+    /** The turns of conversation {@code cid} among {@code turns} (as {@link #turns} read them), oldest first. */
+    static List<JsonObject> conversation(List<JsonObject> turns, String cid) {
+        List<JsonObject> conversation = new ArrayList<>();
+        for (JsonObject t : turns) if (cid.equals(t.string("cid"))) conversation.add(t);
+        return conversation;
     }
 
     /** A new conversation id: when it started, and 4 random hex digits ({@code 20261202-170501-3f9a}). */

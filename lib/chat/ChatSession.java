@@ -64,8 +64,6 @@ final class ChatSession {
 
     void system(String text) { system = text; }
 
-    String system() { return system; }
-
     String cid() { return cid; }
 
     /** How many turns the conversation has had (those from the log included). */
@@ -84,9 +82,6 @@ final class ChatSession {
     void dropLast() {
         if (history.size() >= 2) history.subList(history.size() - 2, history.size()).clear();
     }
-
-    /** The provider later questions stick to, or null. */
-    String provider() { return provider; }
 
     /** Asks {@code question} (a user message) of {@code chain} with the history; logs the turn; fails as ChatRun fails. */
     ChatRun.Answer ask(ChatRun run, ChatReport answers, List<ModelRef> chain, JsonValue question) throws InterruptedException {

@@ -10,17 +10,15 @@ import java.util.regex.Pattern;
  */
 record BillTo(String org, String source) {
     static final String HEADER = "X-HF-Bill-To";
+    static final String VARIABLE = "HF_BILL_TO";
     static final List<String> HEADERS = List.of("models", "providers", "huggingface", "headers");
     /** Hub organization names: letters, digits, '-', '_', '.'; nothing a header could be split on. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
 
     /** The choice in force, or null when inference is billed to the token's own account. */
     static BillTo of(String flag, Env env, JsonValue config) {
-        if (flag != null) {
-            if (!NAME.matcher(flag).matches()) throw new Cli.UsageException("--bill-to: '" + Printable.line(flag) + "' is not an organization name");
-            return new BillTo(flag, "--bill-to");
-        }
-        Env.Value v = env.lookup("HF_BILL_TO");
+        if (flag != null) return flag(flag);
+        Env.Value v = env.lookup(VARIABLE);
         if (v != null && !v.value().isBlank()) return checked(v.value().strip(), v.source());
         JsonObject headers = config.objectAt(HEADERS);
         if (headers != null) {
@@ -31,6 +29,12 @@ record BillTo(String org, String source) {
             }
         }
         return null;
+    }
+
+    /** {@code --bill-to ORG}, checked: a wrong name is a usage error. */
+    static BillTo flag(String org) {
+        if (!NAME.matcher(org).matches()) throw new Cli.UsageException("--bill-to: '" + Printable.line(org) + "' is not an organization name");
+        return new BillTo(org, "--bill-to");
     }
 
     private static BillTo checked(String org, String source) {

@@ -31,6 +31,8 @@ final class Env {
     /** What the login shell said, by name, for every name it was asked (an empty value: it has none). */
     private final Map<String, String> shellAnswers = new LinkedHashMap<>();
     private boolean shellFailed;
+    /** Names a command will look up later (see {@link #willLookUp}): asked of the login shell with the first batch. */
+    private final List<String> later = new ArrayList<>();
 
     Env(Map<String, String> process, Path cwd, Path home) {
         this.process = Map.copyOf(process);
@@ -139,6 +141,14 @@ final class Env {
         return null;
     }
 
+    /**
+     * Says which variables the command will look up after the ones it asks for first, so that one login shell
+     * (each start costs up to its timeout) answers them all: chat reads HF_BILL_TO and HF_CHAT_LOG after the token.
+     */
+    void willLookUp(String... names) {
+        for (String n : names) if (!later.contains(n)) later.add(n);
+    }
+
     /** Something worth a warning line on stderr ({@code models: warning: ...}), found while looking things up. */
     void warn(String message) { warnings.add(message); }
 
@@ -175,6 +185,7 @@ final class Env {
         if (!shellAnswers.containsKey(name) && !shellFailed) {
             List<String> ask = new ArrayList<>();
             for (String n : batch) if (!shellAnswers.containsKey(n)) ask.add(n);
+            for (String n : later) if (!shellAnswers.containsKey(n) && !ask.contains(n)) ask.add(n);
             if (!ask.contains(name)) ask.add(name);
             askShell(ask);
         }

@@ -38,6 +38,7 @@ final class StatusCommand {
         for (String name : env.misplacedEnvKeys()) {
             env.warn("config env." + name + ": OpenClaw refuses a string directly under env (Unrecognized key); move it to env.vars." + name);
         }
+        env.willLookUp(BillTo.VARIABLE);
         List<Token> tokens = Token.all(env, root);
         Token token = tokens.isEmpty() ? null : tokens.get(0);
         List<String> notes = notes(tokens);

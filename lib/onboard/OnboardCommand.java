@@ -88,6 +88,7 @@ public final class OnboardCommand {
             ConfigFile config = ConfigFile.of(env);
             JsonValue root = config.read();   // a config that does not parse stops us here, before anything is asked or written
             env.useConfig(root);
+            env.willLookUp(BillTo.VARIABLE);   // the steps read it after the token: one login shell for both
             for (String warning : env.warnings()) err.println("onboard: warning: " + warning);
             if (!o.nonInteractive) {
                 if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with --huggingface-api-key KEY, or HF_TOKEN set)");
@@ -131,7 +132,7 @@ public final class OnboardCommand {
                 case "--auth-choice" -> oneOf(cli.value(arg), arg, List.copyOf(AUTH_CHOICES.keySet()));
                 case "--huggingface-api-key" -> o.key = cli.value(arg);
                 case "--model" -> o.model = cli.value(arg);
-                case "--bill-to" -> o.billTo = BillTo.of(cli.value(arg), null, null).org();
+                case "--bill-to" -> o.billTo = BillTo.flag(cli.value(arg)).org();
                 default -> throw cli.unknown(arg, "--non-interactive", "--mode", "--auth-choice", "--huggingface-api-key", "--model", "--skip-validation",
                         "--force", "--bill-to");
             }

@@ -57,24 +57,24 @@ final class Proxies extends ProxySelector {
         }
         Setting http = setting(env, "http_proxy", "HTTP_PROXY");
         if (https == null && http == null) return NONE;
-        String no = first(env, "no_proxy", "NO_PROXY");
+        String no = named(env, "no_proxy", "NO_PROXY");
         List<String> rules = new ArrayList<>();
         if (no != null) {
-            for (String rule : no.split(",")) if (!rule.isBlank()) rules.add(rule.strip().toLowerCase(Locale.ROOT));
+            for (String rule : env.process(no).split(",")) if (!rule.isBlank()) rules.add(rule.strip().toLowerCase(Locale.ROOT));
         }
         return new Proxies(https, http, rules);
     }
 
-    private static String first(Env env, String lower, String upper) {
-        String value = env.process(lower);
-        if (value == null || value.isBlank()) value = env.process(upper);
-        return value == null || value.isBlank() ? null : value.strip();
+    /** The variable that holds the setting, the lower-case name first; null when neither holds one. */
+    private static String named(Env env, String lower, String upper) {
+        for (String name : new String[] {lower, upper}) if (env.process(name) != null && !env.process(name).isBlank()) return name;
+        return null;
     }
 
     private static Setting setting(Env env, String lower, String upper) {
-        String value = env.process(lower) != null && !env.process(lower).isBlank() ? env.process(lower) : env.process(upper);
-        if (value == null || value.isBlank()) return null;
-        String variable = env.process(lower) != null && !env.process(lower).isBlank() ? lower : upper;
+        String variable = named(env, lower, upper);
+        if (variable == null) return null;
+        String value = env.process(variable);
         URI uri;
         try {
             // "host:3128" is read as curl reads it: http://host:3128.

@@ -15,16 +15,26 @@ import javax.tools.ToolProvider;
 final class Bench {
     private Bench() { }
 
+    /** One path of a local stand-in router, and what it answers at once, whatever is asked. */
+    record Route(String path, String contentType, byte[] body) { }
+
     /** A local stand-in for the router: {@code path} answers {@code body} at once, whatever is asked. */
     static HttpServer serve(String path, String contentType, byte[] body) throws IOException {
+        return serve(List.of(new Route(path, contentType, body)));
+    }
+
+    /** A local stand-in for the router answering each of {@code routes}. */
+    static HttpServer serve(List<Route> routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(path, exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        for (Route route : routes) {
+            server.createContext(route.path(), exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", route.contentType());
+                exchange.sendResponseHeaders(200, route.body().length);
+                exchange.getResponseBody().write(route.body());
+                exchange.close();
+            });
+        }
         server.start();
         return server;
     }
@@ -43,31 +53,42 @@ final class Bench {
 
     /**
      * {@link #hello} from a jar with a class-data cache of its own, made by a first run as an installed command
-     * makes one (JDK 25+: an AOT cache; before: a dynamic CDS archive): the floor under an installed offline run.
+     * makes one: the floor under an installed offline run.
      */
     static List<String> helloCached(Path work) throws Exception {
-        List<String> hello = hello(work);
+        hello(work);
         Path jar = work.resolve("hello.jar");
         java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Hello.class");
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xlog:cds*=off"));
+        List<String> command = withOwnCache(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xlog:cds*=off"),
+                jar, work.resolve("hello"), Map.of(), "Hello");
+        command.addAll(List.of("-cp", jar.toString(), "Hello"));
+        return command;
+    }
+
+    /**
+     * {@code command} (java and its options) plus a class-data cache for the program in {@code jar}, made by one
+     * first run of {@code firstRun} (main class and arguments) as an installed command makes its own (Installer):
+     * JDK 25+ an AOT cache recorded then created ({@code cache.aot}), before a dynamic CDS archive ({@code cache.jsa}).
+     */
+    static List<String> withOwnCache(List<String> command, Path jar, Path cache, Map<String, String> env, String... firstRun) throws Exception {
+        List<String> first = new ArrayList<>(command);
+        List<String> cached = new ArrayList<>(command);
         if (Runtime.version().feature() >= 25) {
-            Path conf = work.resolve("hello.conf"), aot = work.resolve("hello.aot");
-            List<String> record = new ArrayList<>(command);
-            record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + conf, "-cp", jar.toString(), "Hello"));
-            run(record, Map.of());
+            String conf = cache + ".conf", aot = cache + ".aot";
+            first.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + conf, "-cp", jar.toString()));
+            first.addAll(List.of(firstRun));
+            run(first, env);
             List<String> create = new ArrayList<>(command);
             create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + aot, "-cp", jar.toString()));
-            run(create, Map.of());
-            command.add("-XX:AOTCache=" + aot);
+            run(create, env);
+            cached.add("-XX:AOTCache=" + aot);
         } else {
-            Path jsa = work.resolve("hello.jsa");
-            List<String> dump = new ArrayList<>(command);
-            dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", jar.toString(), "Hello"));
-            run(dump, Map.of());
-            command.add("-XX:SharedArchiveFile=" + jsa);
+            first.addAll(List.of("-XX:ArchiveClassesAtExit=" + cache + ".jsa", "-cp", jar.toString()));
+            first.addAll(List.of(firstRun));
+            run(first, env);
+            cached.add("-XX:SharedArchiveFile=" + cache + ".jsa");
         }
-        command.addAll(List.of("-cp", jar.toString(), "Hello"));
-        return hello.isEmpty() ? hello : command;
+        return cached;
     }
 
     /**
@@ -108,26 +129,11 @@ final class Bench {
         command.addAll(javaOptions(Path.of("scripts", like + ".java")));
         String classpath = work.toString();
         if (archived) {
-            Path jar = work.resolve("floor.jar"), jsa = work.resolve("floor-" + method + ".jsa");
+            Path jar = work.resolve("floor.jar");
             java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class",
                     "-C", work.toString(), "Floor$1.class", "-C", work.toString(), "Floor$NoTls.class");
             classpath = jar.toString();
-            if (Runtime.version().feature() >= 25) {
-                // As an installed command on JDK 25+ (Installer): an AOT cache recorded by a first run.
-                Path conf = work.resolve("floor-" + method + ".conf"), aot = work.resolve("floor-" + method + ".aot");
-                List<String> record = new ArrayList<>(command);
-                record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + conf, "-cp", classpath, "Floor", method));
-                run(record, env);
-                List<String> create = new ArrayList<>(command);
-                create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + aot, "-cp", classpath));
-                run(create, env);
-                command.add("-XX:AOTCache=" + aot);
-            } else {
-                List<String> dump = new ArrayList<>(command);
-                dump.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-cp", classpath, "Floor", method));
-                run(dump, env);
-                command.add("-XX:SharedArchiveFile=" + jsa);
-            }
+            command = withOwnCache(command, jar, work.resolve("floor-" + method), env, "Floor", method);
         }
         command.addAll(List.of("-cp", classpath, "Floor", method));
         return command;

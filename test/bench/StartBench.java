@@ -21,8 +21,6 @@
 // installed offline <= 1.5x on JDK 25 and <= 2.0x on 17, installed --refresh <= 2.5x and chat <= 3.0x on 25,
 // peak <= 96 MB.
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +34,9 @@ public class StartBench {
         Path root = Path.of("").toAbsolutePath();
         Path work = Files.createTempDirectory("start-bench");
         Path home = work.resolve("home"), bin = home.resolve(".local/bin");
-        HttpServer router = router(Files.readAllBytes(Path.of("../shared/fixtures/hf-router/models-large.json")),
-                Files.readAllBytes(Path.of("test/fixtures/chat/stream_together.sse")));
+        HttpServer router = Bench.serve(List.of(
+                new Bench.Route("/v1/models", "application/json", Files.readAllBytes(Path.of("../shared/fixtures/hf-router/models-large.json"))),
+                new Bench.Route("/v1/chat/completions", "text/event-stream", Files.readAllBytes(Path.of("test/fixtures/chat/stream_together.sse")))));
         String url = "http://127.0.0.1:" + router.getAddress().getPort() + "/v1";
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url,
                 "HF_TOKEN", "hf_bench", "URL", url + "/models", "JAVA_HOME", System.getProperty("java.home"), "OPENCLAW_JBANG_CACHE", jbangCache(),
@@ -75,23 +74,6 @@ public class StartBench {
         for (int k = 0; k < names.size(); k++) {
             System.out.printf("| %s | %.0f | %.2fx | %.0f | %.2fx | %.0f MB |%n", names.get(k), m[k][0], m[k][0] / m[0][0], m[k][1], m[0][1] > 0 ? m[k][1] / m[0][1] : 0, m[k][2]);
         }
-    }
-
-    /** /v1/models and /v1/chat/completions, each answering its recording at once. */
-    static HttpServer router(byte[] models, byte[] stream) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        for (Object[] route : new Object[][] {{"/v1/models", "application/json", models}, {"/v1/chat/completions", "text/event-stream", stream}}) {
-            byte[] body = (byte[]) route[2];
-            server.createContext((String) route[0], exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                exchange.getResponseHeaders().set("Content-Type", (String) route[1]);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-        }
-        server.start();
-        return server;
     }
 
     /** Where ./jbang keeps the pinned JBang for this user: the bench's own home must not install it again. */

@@ -121,6 +121,21 @@ class TokenTest {
         assertEquals("started\nstarted\n", t.read(tmp.resolve("starts")), "once for the token variables, once for HF_ENDPOINT; HF_TOKEN not asked again");
     }
 
+    @Test void variablesSaidAheadAreAskedOfTheSameLoginShell() {
+        Path shell = tmp.resolve("fake-shell");
+        t.write(shell, "#!/bin/sh\nshift 3\necho started >> " + tmp.resolve("starts") + "\nfor n in \"$@\"; do printf '%s=' \"$n\"; [ \"$n\" = HF_BILL_TO ] && printf 'acme'; printf '\\0'; done\n");
+        shell.toFile().setExecutable(true);
+        t.with("SHELL", shell.toString());
+        Env env = t.env();
+        JsonValue config = Json5.parse("{ env: { shellEnv: { enabled: true } } }");
+        env.useConfig(config);
+        env.willLookUp("HF_BILL_TO", "HF_CHAT_LOG");
+        assertNull(Token.find(env, config));
+        assertEquals(new Env.Value("acme", "login shell (HF_BILL_TO)"), env.lookup("HF_BILL_TO"));
+        assertNull(env.lookup("HF_CHAT_LOG"));
+        assertEquals("started\n", t.read(tmp.resolve("starts")), "one login shell for the token variables and those said ahead");
+    }
+
     @Test void aSilentLoginShellIsGivenUpOnAfterItsTimeout() {
         Path shell = tmp.resolve("slow-shell");
         t.write(shell, "#!/bin/sh\nexec sleep 30\n");
