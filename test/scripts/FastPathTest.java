@@ -76,7 +76,8 @@ class FastPathTest {
 
     /** The run through JBang, then a first run (that keeps the command if none is kept yet), then one from it: all alike. */
     void same(String stdin, String... args) throws Exception {
-        Result jbang = launch("0", stdin, args);
+        // The first run after the sources changed may build the jar, and JBang says so: not part of the script's output.
+        Result jbang = withoutJBangsBuild(launch("0", stdin, args));
         Result first = launch("trace", stdin, args);
         Result fast = launch("trace", stdin, args);
         assertEquals(jbang, withoutTrace(first, first.err().lines().findFirst().orElseThrow()), String.join(" ", args));
@@ -87,7 +88,7 @@ class FastPathTest {
 
     /** JBang says when it builds; whether it does depends on its cache (another checkout may have built these sources). */
     static Result withoutJBangsBuild(Result r) {
-        return new Result(r.status(), r.out(), r.err().replace("[jbang] Building jar for models.java...\n", ""));
+        return new Result(r.status(), r.out(), r.err().replaceAll("\\[jbang\\] Building jar for [a-z]+\\.java\\.\\.\\.\n", ""));
     }
 
     static Result withoutTrace(Result r, String line) {
