@@ -78,20 +78,20 @@ public final class ChatCommand {
         this.env = env;
         this.term = term;
         this.in = in;
-        this.out = out;
-        this.err = err;
+        this.out = SafeOutput.of(out);
+        this.err = SafeOutput.of(err);
         this.pause = pause;
         this.random = random;
     }
 
     public static int run(PrintStream stdout, PrintStream stderr, String... args) {
-        PrintStream out = Output.forLocale(stdout), err = Output.forLocale(stderr);
-        ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, out, err, d -> Thread.sleep(d.toMillis()), new Random());
+        ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, stdout, stderr, d -> Thread.sleep(d.toMillis()), new Random());
         // Ctrl-C: the JVM ends the request with the process (exit 130); this says so, after whatever was printed.
         Thread interrupted = new Thread(() -> {
-            out.flush();
-            err.println();
-            err.println("chat: interrupted");
+            SafeOutput.release(chat.out);
+            chat.err.println();
+            chat.err.println("chat: interrupted");
+            SafeOutput.release(chat.err);
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
         int status = chat.run(args);

@@ -59,8 +59,17 @@ final class Cli {
      * exit 2 with a hint, failures exit 1; anything unexpected also exits 1, with its message only,
      * never a stack trace (which could carry a secret).
      */
-    static int run(String program, String usage, PrintStream out, PrintStream err, String[] args, Body body) {
-        Cli cli = new Cli(program, args);
+    static int run(String program, String usage, PrintStream stdout, PrintStream stderr, String[] args, Body body) {
+        PrintStream out = SafeOutput.of(stdout), err = SafeOutput.of(stderr);
+        try {
+            return run(program, usage, out, err, new Cli(program, args), body);
+        } finally {
+            SafeOutput.release(out);
+            SafeOutput.release(err);
+        }
+    }
+
+    private static int run(String program, String usage, PrintStream out, PrintStream err, Cli cli, Body body) {
         // Every command answers these the same way, wherever they stand, before anything else runs.
         for (String arg : cli.args) {
             if (arg.equals("--")) break;
@@ -99,6 +108,23 @@ final class Cli {
     /** Remembers {@code secret}: from now on {@link #redact} hides it. */
     static void secret(String secret) {
         if (secret != null && secret.length() >= 8) SECRETS.add(secret);
+    }
+
+    /**
+     * How many chars at the end of {@code text} are the start of a remembered secret (not all of it): what
+     * {@link SafeOutput} holds back until the next write shows whether the secret follows.
+     */
+    static int secretPrefixAtEnd(String text) {
+        int best = 0;
+        for (String secret : SECRETS) {
+            for (int k = Math.min(secret.length() - 1, text.length()); k > best; k--) {
+                if (text.regionMatches(text.length() - k, secret, 0, k)) {
+                    best = k;
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     /** {@code message} with every remembered secret replaced by {@code [redacted]}; the last line of defence. */

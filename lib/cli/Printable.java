@@ -22,10 +22,16 @@ final class Printable {
         for (; i < n; i++) {
             char c = text.charAt(i);
             if (safe(c, lines)) sb.append(c);
-            else sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(escaped(c));
         }
         return sb.toString();
     }
+
+    /** {@code c} as Java and JSON write it: {@code \\u001b}. */
+    static String escaped(char c) { return String.format("\\u%04x", (int) c); }
+
+    /** Whether {@link #text} leaves {@code c} as it is. */
+    static boolean safeInText(char c) { return safe(c, true); }
 
     private static boolean safe(char c, boolean lines) {
         if (c >= 0x20 && c < 0x7f) return true;

@@ -86,13 +86,11 @@ final class Term {
             String frames = "|/-\\";
             try {
                 for (int i = 0; ; i++) {
-                    err.print("\r" + frames.charAt(i % frames.length()) + " " + label);
-                    err.flush();
+                    SafeOutput.control(err, "\r" + frames.charAt(i % frames.length()) + " " + label);
                     Thread.sleep(100);
                 }
             } catch (InterruptedException done) {
-                err.print("\r\u001b[K");
-                err.flush();
+                SafeOutput.control(err, "\r\u001b[K");
             }
         }, "spinner");
         thread.setDaemon(true);

@@ -5,5 +5,6 @@
 //SOURCES Installer.java
 //SOURCES Output.java
 //SOURCES Printable.java
+//SOURCES SafeOutput.java
 //SOURCES Signals.java
 //SOURCES Term.java

@@ -53,10 +53,11 @@ public final class ModelsCommand {
     private ModelsCommand() { }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(Env.system(), Term.detect(System.getenv()), Output.forLocale(out), Output.forLocale(err), args);
+        return run(Env.system(), Term.detect(System.getenv()), out, err, args);
     }
 
-    static int run(Env env, Term term, PrintStream out, PrintStream err, String... args) {
+    static int run(Env env, Term term, PrintStream stdout, PrintStream stderr, String... args) {
+        PrintStream out = SafeOutput.of(stdout), err = SafeOutput.of(stderr);
         // A class rather than a lambda: see Cli.Body.
         return Cli.run("models", USAGE, out, err, args, new Cli.Body() {
             @Override

@@ -64,15 +64,15 @@ public final class OnboardCommand {
         this.term = term;
         this.in = in;
         this.keyboard = keyboard;
-        this.out = out;
-        this.err = err;
+        this.out = SafeOutput.of(out);
+        this.err = SafeOutput.of(err);
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
         Term term = Term.detect(System.getenv());
         Console console = System.console();
         Keyboard keyboard = term.tty() && console != null ? Keyboard.console(console) : null;
-        return new OnboardCommand(Env.system(), term, System.in, keyboard, Output.forLocale(out), Output.forLocale(err)).run(args);
+        return new OnboardCommand(Env.system(), term, System.in, keyboard, out, err).run(args);
     }
 
     /** What the command line asked for. */
