@@ -86,7 +86,7 @@ final class Discovery {
         try {
             Path file = cacheFile();
             if (!Files.isRegularFile(file)) return null;
-            JsonObject o = Json.parse(Files.readString(file)).asObject();
+            JsonObject o = Json.parse(FileReads.text(file, FileReads.MAX_SMALL_FILE)).asObject();
             JsonObject answer = o.object("answer");
             if (!baseUrl.equals(o.string("baseUrl")) || answer == null || answer.array("data") == null) return null;
             fetchedAt(o);

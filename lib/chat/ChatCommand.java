@@ -218,10 +218,9 @@ public final class ChatCommand {
         ChatLog log = r.noLog || ChatLog.off(env) ? null : new ChatLog(ChatLog.path(env));
         if (!r.continueLast && r.cid == null) return new ChatSession(ChatLog.newCid(java.time.Instant.now(), random), log, r.system, err);
         ChatLog logged = new ChatLog(ChatLog.path(env));
-        List<JsonObject> all = logged.turns();
-        String cid = r.cid != null ? r.cid : all.isEmpty() ? null : all.get(all.size() - 1).string("cid");
+        String cid = r.cid != null ? r.cid : logged.lastCid();
         if (cid == null) throw new Cli.Failure("no conversation to continue: nothing is logged in " + env.display(logged.file()));
-        List<JsonObject> turns = ChatLog.conversation(all, cid);
+        List<JsonObject> turns = logged.conversation(cid);
         if (turns.isEmpty()) throw new Cli.Failure("no conversation " + Printable.line(cid) + " in " + env.display(logged.file()) + " (see 'chat logs')");
         return ChatSession.resume(cid, turns, log, r.system, err);
     }

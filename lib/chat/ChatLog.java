@@ -1,14 +1,10 @@
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The conversation log: every {@code chat} exchange, one JSON line a turn, in
@@ -19,9 +15,10 @@ import java.util.Locale;
  * {@code reasoning}, {@code usage}, {@code cost} (USD), {@code durationMs}, {@code outcome} ({@code ok},
  * {@code failed}, {@code interrupted}) and {@code error}.
  * <p>
- * Each turn is one append of one whole line, under a file lock; a line cut short by a crash is skipped when
- * reading, and the next append starts on a line of its own. Every secret this run holds is redacted from a
- * line before it is written. {@code --no-log}, or {@code HF_CHAT_LOG=off}, turns it off.
+ * Each turn is one append of one whole line, under a file lock waited for a bounded time ({@link SafeFile#append});
+ * a line cut short by a crash is skipped when reading, and the next append starts on a line of its own. Every
+ * secret this run holds, and any pasted token of the Hugging Face shape, is redacted from a line before it is
+ * written. It is read from the end, in constant memory ({@link FileReads#linesFromEnd}). {@code --no-log}, or {@code HF_CHAT_LOG=off}, turns it off.
  */
 final class ChatLog {
     static final String SWITCH = "HF_CHAT_LOG";
@@ -39,58 +36,57 @@ final class ChatLog {
 
     Path file() { return file; }
 
-    /** Appends {@code turn} as one line. */
-    void append(JsonObject turn) throws IOException {
-        byte[] line = (Cli.redact(Json.write(turn)) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path folder = file.getParent();
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder.getParent());
+    /** The longest line read back: a turn with a 10 MB image attached is about 14 MB of base64. */
+    static final int MAX_LINE = 32 * 1024 * 1024;
+    /** An access token of the Hugging Face shape ({@code hf_} and 30 or more letters and digits), ours or pasted. */
+    private static final java.util.regex.Pattern HF_TOKEN = java.util.regex.Pattern.compile("hf_[A-Za-z0-9]{30,}");
+
+    /**
+     * Appends {@code turn} as one line, every secret this run holds and every token of the Hugging Face shape
+     * redacted; false when another process held the log's lock past {@link SafeFile#APPEND_WAIT} (nothing written).
+     */
+    boolean append(JsonObject turn) throws IOException {
+        String line = HF_TOKEN.matcher(Cli.redact(Json.write(turn))).replaceAll("[redacted]");
+        return SafeFile.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The turns of the log to {@code each}, newest first, until it returns false; lines that are not a whole JSON
+     * object (a crash's, or one cut inside a character by a full disk) are skipped. Read from the end in constant
+     * memory, so a long log costs no more than a short one to look at. {@code mustContain}: lines without this
+     * text are passed over unparsed (a conversation id), or null.
+     */
+    void newestFirst(String mustContain, Predicate<JsonObject> each) throws IOException {
+        FileReads.linesFromEnd(file, MAX_LINE, line -> {
+            if (line.isBlank() || (mustContain != null && !line.contains(mustContain))) return true;
             try {
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // made by another chat at the same time
+                if (Json.parse(line) instanceof JsonObject o && o.string("cid") != null) return each.test(o);
+            } catch (JsonException e) {
+                // a line cut short: skipped
             }
-        }
-        try (FileChannel out = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))); var lock = out.lock()) {
-            long size = out.size();
-            ByteBuffer last = ByteBuffer.allocate(1);
-            // A line cut short by a crash gets its end here, so that this turn is a line of its own.
-            boolean cut = size > 0 && out.read(last, size - 1) == 1 && last.get(0) != '\n';
-            ByteBuffer bytes = ByteBuffer.wrap(cut ? concat(new byte[] {'\n'}, line) : line);
-            long at = size;
-            while (bytes.hasRemaining()) at += out.write(bytes, at);
-        }
+            return true;
+        });
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
-    }
-
-    /** Every turn in the log, oldest first; lines that are not a whole JSON object (a crash's) are skipped. */
-    List<JsonObject> turns() throws IOException {
+    /** Conversation {@code cid}'s turns, oldest first (only they are held in memory). */
+    List<JsonObject> conversation(String cid) throws IOException {
         List<JsonObject> turns = new ArrayList<>();
-        if (!Files.exists(file)) return turns;
-        try (var lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isBlank()) continue;
-                try {
-                    if (Json.parse(line) instanceof JsonObject o && o.string("cid") != null) turns.add(o);
-                } catch (JsonException e) {
-                    // a line cut short: skipped
-                }
-            }
-        }
+        newestFirst(cid, t -> {
+            if (cid.equals(t.string("cid"))) turns.add(t);
+            return true;
+        });
+        java.util.Collections.reverse(turns);
         return turns;
     }
 
-    /** The turns of conversation {@code cid} among {@code turns} (as {@link #turns} read them), oldest first. */
-    static List<JsonObject> conversation(List<JsonObject> turns, String cid) {
-        List<JsonObject> conversation = new ArrayList<>();
-        for (JsonObject t : turns) if (cid.equals(t.string("cid"))) conversation.add(t);
-        return conversation;
+    /** The id of the most recent conversation, or null when nothing is logged. */
+    String lastCid() throws IOException {
+        String[] cid = {null};
+        newestFirst(null, t -> {
+            cid[0] = t.string("cid");
+            return false;
+        });
+        return cid[0];
     }
 
     /** A new conversation id: when it started, and 4 random hex digits ({@code 20261202-170501-3f9a}). */

@@ -30,20 +30,23 @@ final class ChatLogs {
             }
         }
         ChatLog log = new ChatLog(ChatLog.path(env));
-        List<JsonObject> turns = log.turns();
         List<JsonObject> shown = new ArrayList<>();
-        for (int i = turns.size() - 1; i >= 0 && shown.size() < limit; i--) {
-            JsonObject t = turns.get(i);
-            if (cid != null && !cid.equals(t.string("cid"))) continue;
-            if (query != null && !(question(t) + "\n" + t.stringOr("answer", "")).toLowerCase(Locale.ROOT).contains(query)) continue;
+        boolean[] any = {false};
+        String wanted = cid, text = query;
+        int most = limit;
+        log.newestFirst(cid, t -> {
+            any[0] = true;
+            if (wanted != null && !wanted.equals(t.string("cid"))) return true;
+            if (text != null && !(question(t) + "\n" + t.stringOr("answer", "")).toLowerCase(Locale.ROOT).contains(text)) return true;
             shown.add(t);
-        }
+            return shown.size() < most;
+        });
         if (json) {
             out.println(Json.pretty(new JsonArray(new ArrayList<>(shown))));
             return 0;
         }
         if (shown.isEmpty()) {
-            err.println("chat: " + (turns.isEmpty() ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
+            err.println("chat: " + (!any[0] ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
             return 0;
         }
         for (JsonObject t : shown) out.println(line(t));

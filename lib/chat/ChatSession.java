@@ -133,7 +133,10 @@ final class ChatSession {
                 "durationMs", JsonValue.of((System.nanoTime() - started) / 1_000_000),
                 "outcome", JsonValue.of(outcome), "error", error == null ? JsonValue.NULL : JsonValue.of(error)));
         try {
-            log.append(JsonValue.object(fields.toArray()));
+            if (!log.append(JsonValue.object(fields.toArray()))) {
+                err.println("chat: warning: another process held the conversation log " + log.file() + " for over "
+                        + Cli.seconds(SafeFile.APPEND_WAIT) + "; this turn was not logged");
+            }
         } catch (IOException e) {
             err.println("chat: warning: could not write the conversation log " + log.file() + ": " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 // lib/cli: the command line (arguments, exit codes, messages) and the terminal.
 // The list of this folder's sources, and of the folders it builds on: a script names one such file
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
+//SOURCES ../files/sources.java
 //SOURCES Cli.java
 //SOURCES Installer.java
 //SOURCES Output.java

@@ -41,9 +41,9 @@ final class ConfigFile {
     Json5Document document() {
         String text;
         try {
-            text = SafeFile.readOrEmpty(path);
+            text = FileReads.textOrEmpty(path);
         } catch (Exception e) {
-            if (e instanceof SafeFile.NotUtf8 bad) throw new Cli.Failure(shown + ":" + bad.getMessage());
+            if (e instanceof FileReads.NotUtf8 bad) throw new Cli.Failure(shown + ":" + bad.getMessage());
             throw new Cli.Failure(shown + ": cannot read (" + e.getMessage() + ")");
         }
         try {
@@ -59,7 +59,7 @@ final class ConfigFile {
      */
     <T> T update(Function<Json5Document, T> edit) {
         try {
-            return SafeFile.locked(path, () -> {
+            return SidecarLock.locked(path, () -> {
                 Json5Document doc = document();
                 String before = doc.text();
                 T result;

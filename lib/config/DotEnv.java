@@ -26,7 +26,7 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
         if (!Files.isRegularFile(file)) return new DotEnv(values, warnings);
         List<byte[]> lines;
         try {
-            lines = lines(Files.readAllBytes(file));
+            lines = lines(FileReads.bytes(file, FileReads.MAX_SMALL_FILE));
         } catch (IOException e) {
             warnings.add(file + ": cannot read (" + e.getMessage() + ")");
             return new DotEnv(values, warnings);
@@ -108,10 +108,10 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
      * other line kept. Atomic, 0600, under the file's lock.
      */
     static void store(Path file, String key, String value) throws Exception {
-        SafeFile.locked(file, () -> {
+        SidecarLock.locked(file, () -> {
             Path target = SafeFile.target(file);
             if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(file + " is not a regular file");
-            byte[] old = Files.exists(target) ? Files.readAllBytes(target) : new byte[0];
+            byte[] old = Files.exists(target) ? FileReads.bytes(target, FileReads.MAX_SMALL_FILE) : new byte[0];
             // Every other line is kept byte for byte (one that is not UTF-8 too), with the file's own line ends.
             byte[] eol = crlf(old) ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
             List<byte[]> lines = lines(old);

@@ -38,7 +38,7 @@ final class OpenClawKeys {
             Path legacy = agent.resolve("auth-profiles.json");
             if (!Files.isRegularFile(legacy)) continue;
             try {
-                Token token = fromProfiles(Json.parse(Files.readString(legacy)), "OpenClaw's auth profile %s (" + env.display(legacy) + ")");
+                Token token = fromProfiles(Json.parse(FileReads.text(legacy, FileReads.MAX_SMALL_FILE)), "OpenClaw's auth profile %s (" + env.display(legacy) + ")");
                 if (token != null) return token;
             } catch (IOException | JsonException e) {
                 env.warn("cannot read " + env.display(legacy) + " (" + e.getMessage() + "); skipped");

@@ -75,6 +75,17 @@ final class SidecarLock implements AutoCloseable {
         this.bytes = bytes;
     }
 
+    /**
+     * Runs {@code work} holding {@code file}'s lock ({@link #waitLimit}), its folder made first (0700): how
+     * {@link ConfigFile} and {@link DotEnv} edit a file OpenClaw may be editing too.
+     */
+    static <T> T locked(Path file, java.util.concurrent.Callable<T> work) throws Exception {
+        SafeFile.createFolder(file.toAbsolutePath().getParent());
+        try (SidecarLock lock = acquire(file.toAbsolutePath(), waitLimit())) {
+            return work.call();
+        }
+    }
+
     /** The lock of {@code target} (its folder must exist), waiting up to {@code wait} for another holder. */
     static SidecarLock acquire(Path target, Duration wait) throws IOException {
         Path lock = target.resolveSibling(target.getFileName() + ".lock");
@@ -111,7 +122,7 @@ final class SidecarLock implements AutoCloseable {
         released = true;
         HELD.remove(this);
         try {
-            if (Arrays.equals(Files.readAllBytes(path), bytes)) Files.delete(path);
+            if (Arrays.equals(FileReads.bytes(path, MAX_LOCK_BYTES), bytes)) SafeFile.remove(path);
         } catch (IOException gone) {
             // already removed (or replaced by someone who reclaimed it): nothing of ours to remove
         }
@@ -134,7 +145,7 @@ final class SidecarLock implements AutoCloseable {
     /** Field 22 of {@code /proc/PID/stat} (start time in clock ticks since boot), or null off Linux. */
     static Long startTime(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            String stat = FileReads.text(Path.of("/proc", Long.toString(pid), "stat"), 64 * 1024);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
             return fields.length > 19 ? Long.valueOf(fields[19]) : null;
         } catch (IOException | RuntimeException e) {
@@ -144,10 +155,8 @@ final class SidecarLock implements AutoCloseable {
 
     /** Creates the lock file exclusively with our bytes; false when it exists already. */
     private static boolean create(Path lock, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(lock, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) channel.write(buffer);
+        try {
+            SafeFile.createNew(lock, bytes);
             return true;
         } catch (FileAlreadyExistsException held) {
             return false;
@@ -160,15 +169,15 @@ final class SidecarLock implements AutoCloseable {
     private static void reclaim(Path lock, Held stale) throws IOException {
         Path guard = reclaimGuard(lock);
         try {
-            Files.createDirectory(guard);
+            SafeFile.createFolderExclusively(guard);
         } catch (FileAlreadyExistsException busy) {
             return;   // someone else is reclaiming: wait as for any holder
         }
         try {
             Held now = Held.read(lock);
-            if (now != null && now.sameAs(stale)) Files.deleteIfExists(lock);
+            if (now != null && now.sameAs(stale)) SafeFile.remove(lock);
         } finally {
-            Files.deleteIfExists(guard);
+            SafeFile.remove(guard);
         }
     }
 
@@ -203,7 +212,7 @@ final class SidecarLock implements AutoCloseable {
                 attributes = Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!attributes.isRegularFile()) throw new IOException(lock + " is not a regular file; remove it if nothing is running");
                 if (attributes.size() > MAX_LOCK_BYTES) throw new IOException(lock + " is larger than a lock file can be");
-                bytes = Files.readAllBytes(lock);
+                bytes = FileReads.bytes(lock, MAX_LOCK_BYTES);
             } catch (NoSuchFileException gone) {
                 return null;
             }
@@ -235,7 +244,7 @@ final class SidecarLock implements AutoCloseable {
         /** A process that has exited and waits for its parent: as dead as one that is gone (Linux only). */
         private static boolean zombie(long pid) {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+                String stat = FileReads.text(Path.of("/proc", Long.toString(pid), "stat"), 64 * 1024);
                 return stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");
             } catch (IOException | RuntimeException e) {
                 return false;
@@ -244,12 +253,7 @@ final class SidecarLock implements AutoCloseable {
 
         /** Whether a process holds an OS lock on the file, as this toolkit's earlier versions did on their empty lock. */
         private static boolean osLocked(Path lock) {
-            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
-                 java.nio.channels.FileLock os = channel.tryLock()) {
-                return os == null;
-            } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
-                return true;   // cannot tell: leave it be
-            }
+            return SafeFile.osLocked(lock);
         }
 
         boolean sameAs(Held other) {

@@ -118,7 +118,7 @@ final class Token {
         Path file = tokenFile(env);
         try {
             if (Files.isRegularFile(file)) {
-                String t = Files.readString(file).strip();
+                String t = FileReads.text(file, FileReads.MAX_SMALL_FILE).strip();
                 if (!t.isEmpty()) add(found, new Token(t, "token file " + env.display(file), false), all);
             }
         } catch (IOException e) {

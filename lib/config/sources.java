@@ -10,7 +10,6 @@
 //SOURCES Env.java
 //SOURCES ModelAllowlist.java
 //SOURCES OpenClawKeys.java
-//SOURCES SafeFile.java
 //SOURCES SidecarLock.java
 //SOURCES Token.java
 //SOURCES UtcTime.java

@@ -49,7 +49,7 @@ final class SqliteDatabase implements AutoCloseable {
 
     /** Opens {@code file} (and its {@code -wal}, when there is one) for reading. */
     static SqliteDatabase open(Path file) throws IOException, SqliteException {
-        FileChannel db = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel db = FileReads.channel(file);
         try {
             ByteBuffer header = ByteBuffer.allocate(100);
             if (db.read(header, 0) < 100 || !header.slice(0, 16).equals(ByteBuffer.wrap(MAGIC))) {
@@ -71,7 +71,7 @@ final class SqliteDatabase implements AutoCloseable {
             long inHeader = header.getInt(28) & 0xffffffffL;
             long pages = inHeader > 0 && header.getInt(24) == header.getInt(92) ? inHeader : db.size() / pageSize;
             if (wal.databasePages > 0) pages = wal.databasePages;
-            FileChannel log = wal.pages.isEmpty() ? null : FileChannel.open(walFile, StandardOpenOption.READ);
+            FileChannel log = wal.pages.isEmpty() ? null : FileReads.channel(walFile);
             return new SqliteDatabase(file, db, wal, log, pageSize, usable, (int) Math.min(pages, Integer.MAX_VALUE), text);
         } catch (IOException | SqliteException | RuntimeException e) {
             db.close();

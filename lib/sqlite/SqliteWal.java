@@ -32,7 +32,7 @@ final class SqliteWal {
     static final SqliteWal NONE = new SqliteWal(Map.of(), 0);
 
     static SqliteWal read(Path file, int pageSize) throws IOException {
-        try (FileChannel log = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel log = FileReads.channel(file)) {
             return read(log, pageSize);
         } catch (NoSuchFileException none) {
             return NONE;

@@ -30,7 +30,13 @@ class ChatLogTest {
 
     @AfterEach void tearDown() { router.close(); }
 
-    List<JsonObject> turns() throws Exception { return new ChatLog(log).turns(); }
+    /** Every turn in the log, oldest first. */
+    List<JsonObject> turns() throws Exception {
+        List<JsonObject> turns = new java.util.ArrayList<>();
+        new ChatLog(log).newestFirst(null, turns::add);
+        java.util.Collections.reverse(turns);
+        return turns;
+    }
 
     /** The answer's text, as the fixture gives it. */
     static String answer() { return Json.parse(Repo.read("test/fixtures/chat/nostream_together.json")).asObject().array("choices").objects().get(0).object("message").string("content"); }

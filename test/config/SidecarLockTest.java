@@ -53,7 +53,7 @@ class SidecarLockTest {
 
     @Test void whileEditingTheLockHoldsWhatOpenClawWritesThere() throws Exception {
         Path file = t.state().resolve("x.json");
-        String seen = SafeFile.locked(file, () -> Files.readString(file.resolveSibling("x.json.lock")));
+        String seen = SidecarLock.locked(file, () -> Files.readString(file.resolveSibling("x.json.lock")));
         JsonObject payload = Json.parse(seen).asObject();
         assertEquals(java.util.List.of("pid", "createdAt", "starttime"), java.util.List.copyOf(payload.members().keySet()));
         assertEquals(OURS, payload.longOr("pid", 0));

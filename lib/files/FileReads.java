@@ -1,0 +1,169 @@
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.Predicate;
+
+/**
+ * The file layer's reading half (writes: {@link SafeFile}); every file this toolkit reads is read here, so that
+ * every read is bounded and none can hang: only a regular file is opened (a FIFO would block the open, a device
+ * never ends), and at most a stated number of bytes is read, however the file grows meanwhile.
+ */
+final class FileReads {
+    /** The most a config, a .env file, a cache or a key file may hold: far above any real one. */
+    static final long MAX_SMALL_FILE = 16L * 1024 * 1024;
+
+    private FileReads() { }
+
+    /** A file that is larger than a read allows: nothing of it is used. */
+    static final class TooLarge extends IOException {
+        TooLarge(long max) { super("larger than " + size(max) + ", more than this reads"); }
+    }
+
+    /** {@code 16 MB}, {@code 4 KB}. */
+    static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
+    }
+
+    /** Whether {@code file} is there as a regular file (following links); false for none, a FIFO, a device, a folder. */
+    static boolean isRegular(Path file) { return Files.isRegularFile(file); }
+
+    /** Whether there is anything at {@code file} (a dangling link counts). */
+    static boolean exists(Path file) { return SafeFile.attributesOrNull(file) != null; }
+
+    /** Refuses, unopened, what is there and is not a regular file (a FIFO would block the open; a device never ends). */
+    private static void requireRegular(Path file) throws IOException {
+        if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) throw new NotRegular();
+    }
+
+    /** A device, a FIFO or a folder where a file was to be read: refused unopened. */
+    static final class NotRegular extends IOException {
+        NotRegular() { super("not a regular file: a device, a FIFO or a folder"); }
+    }
+
+    /** The bytes of {@code file}, a regular file of at most {@code max} bytes. */
+    static byte[] bytes(Path file, long max) throws IOException {
+        requireRegular(file);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = in.size();
+            if (size > max) throw new TooLarge(max);
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(max + 1, Math.max(size + 1, 8192)));
+            while (true) {
+                if (!buffer.hasRemaining()) {
+                    if (buffer.capacity() > max) throw new TooLarge(max);   // it grew while we read
+                    buffer = ByteBuffer.allocate((int) Math.min(max + 1, (long) buffer.capacity() * 2)).put(buffer.flip());
+                }
+                if (in.read(buffer) < 0) break;
+            }
+            if (buffer.position() > max) throw new TooLarge(max);
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
+    }
+
+    /** The text of {@code file}, strict UTF-8 (else {@link NotUtf8}, naming the line and column), at most {@code max} bytes. */
+    static String text(Path file, long max) throws IOException {
+        byte[] bytes = bytes(file, max);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8(bytes);
+        }
+    }
+
+    /** The text of a small file ({@link #MAX_SMALL_FILE}), "" when there is none. */
+    static String textOrEmpty(Path file) throws IOException {
+        if (!Files.exists(file)) return "";
+        return text(file, MAX_SMALL_FILE);
+    }
+
+    /** A read-only channel on {@code file}, a regular file (the SQLite reader reads pages where it needs them). */
+    static FileChannel channel(Path file) throws IOException {
+        requireRegular(file);
+        return FileChannel.open(file, StandardOpenOption.READ);
+    }
+
+    /**
+     * The lines of {@code file}, last first, to {@code each} until it returns false: in constant memory however
+     * large the file (a block at a time from the end). A line longer than {@code maxLine} bytes, or one that is
+     * not UTF-8 (cut inside a character by a full disk), is skipped; a missing file has no lines.
+     */
+    static void linesFromEnd(Path file, int maxLine, Predicate<String> each) throws IOException {
+        if (!Files.exists(file)) return;
+        requireRegular(file);
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = in.size();
+            ByteBuffer block = ByteBuffer.allocate(64 * 1024);
+            byte[] line = new byte[1024];
+            int lineLength = 0;          // bytes of the current line gathered so far, stored from the end of 'line'
+            boolean tooLong = false;
+            for (long at = end; at > 0; ) {
+                int n = (int) Math.min(block.capacity(), at);
+                at -= n;
+                block.clear().limit(n);
+                while (block.hasRemaining()) if (in.read(block, at + block.position()) < 0) break;
+                for (int i = n - 1; i >= 0; i--) {
+                    byte b = block.get(i);
+                    if (b == '\n') {
+                        if (!emit(line, lineLength, tooLong, strict, each)) return;
+                        lineLength = 0;
+                        tooLong = false;
+                    } else if (!tooLong) {
+                        if (lineLength == maxLine) {
+                            tooLong = true;
+                            continue;
+                        }
+                        if (lineLength == line.length) {
+                            byte[] bigger = new byte[Math.min(maxLine, line.length * 2)];
+                            System.arraycopy(line, 0, bigger, bigger.length - lineLength, lineLength);
+                            line = bigger;
+                        }
+                        line[line.length - 1 - lineLength] = b;
+                        lineLength++;
+                    }
+                }
+            }
+            emit(line, lineLength, tooLong, strict, each);
+        }
+    }
+
+    private static boolean emit(byte[] line, int length, boolean tooLong, CharsetDecoder strict, Predicate<String> each) {
+        if (length == 0 || tooLong) return true;
+        String text;
+        try {
+            text = strict.reset().decode(ByteBuffer.wrap(line, line.length - length, length)).toString();
+        } catch (CharacterCodingException cut) {
+            return true;   // not whole UTF-8: a line cut short, skipped like any torn line
+        }
+        return each.test(text);
+    }
+
+    /** Bytes that are not UTF-8: where the first bad one is, as line:column. */
+    static final class NotUtf8 extends IOException {
+        final int line, column;
+        final int value;
+
+        NotUtf8(byte[] bytes) {
+            super("not UTF-8");
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+            decoder.decode(in, out, true);
+            out.flip();
+            TextPosition at = TextPosition.of(out.toString(), out.length());
+            this.line = at.line();
+            this.column = at.column();
+            this.value = in.hasRemaining() ? bytes[in.position()] & 0xff : 0;
+        }
+
+        @Override
+        public String getMessage() { return String.format("%d:%d: not UTF-8 (byte 0x%02X)", line, column, value); }
+    }
+}
