@@ -18,18 +18,20 @@ record Attachment(String shown, JsonObject part, long bytes) {
     static Attachment of(String given, InputStream stdin) {
         String lower = given.toLowerCase(Locale.ROOT);
         if (lower.startsWith("https://") || lower.startsWith("http://")) return new Attachment(given, part(given), 0);
+        String shown = given.equals("-") ? "stdin" : Printable.line(given);
+        if (lower.startsWith("data:")) {
+            throw new Cli.Failure("-a " + shorten(shown) + ": a data: URL is not taken as given; save the image to a file and attach the file");
+        }
         byte[] data;
-        String shown = given.equals("-") ? "stdin" : given;
         try {
-            if (given.equals("-")) {
-                data = stdin.readNBytes((int) MAX_BYTES + 1);
-            } else {
-                Path file = Path.of(given);
-                if (!Files.isRegularFile(file)) throw new Cli.Failure("-a " + given + ": no such file");
-                if (Files.size(file) > MAX_BYTES) throw tooBig(shown, Files.size(file));
-                data = Files.readAllBytes(file);
-            }
-        } catch (IOException e) {
+            data = given.equals("-") ? stdin.readNBytes((int) MAX_BYTES + 1) : FileReads.bytes(Path.of(given), MAX_BYTES);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Cli.Failure("-a " + shown + ": no such file");
+        } catch (FileReads.TooLarge e) {
+            throw tooBig(shown, sizeOr(Path.of(given), MAX_BYTES + 1));
+        } catch (FileReads.NotRegular e) {
+            throw new Cli.Failure("-a " + shown + ": not a file (a device, a FIFO or a folder); nothing was read");
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new Cli.Failure("-a " + shown + ": cannot read it (" + e.getMessage() + ")");
         }
         if (data.length > MAX_BYTES) throw tooBig(shown, data.length);
@@ -37,6 +39,16 @@ record Attachment(String shown, JsonObject part, long bytes) {
         if (type == null) throw new Cli.Failure("-a " + shown + ": not an image this can send (PNG, JPEG, GIF or WebP)");
         return new Attachment(shown, part("data:" + type + ";base64," + java.util.Base64.getEncoder().encodeToString(data)), data.length);
     }
+
+    private static long sizeOr(Path file, long otherwise) {
+        try {
+            return Math.max(otherwise, Files.size(file));
+        } catch (IOException e) {
+            return otherwise;
+        }
+    }
+
+    private static String shorten(String s) { return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s; }
 
     private static Cli.Failure tooBig(String shown, long size) {
         return new Cli.Failure("-a " + shown + ": " + Cli.plain(Math.round(size / 104857.6) / 10.0) + " MB, more than the " + MAX_BYTES / (1024 * 1024)
@@ -69,6 +81,26 @@ record Attachment(String shown, JsonObject part, long bytes) {
         parts.add(JsonValue.object("type", JsonValue.of("text"), "text", JsonValue.of(text)));
         for (Attachment a : attachments) parts.add(a.part());
         return JsonValue.object("role", JsonValue.of("user"), "content", new JsonArray(parts));
+    }
+
+    /**
+     * {@code chain} without the fallbacks the cached list says take no images (each said on {@code err}): an image
+     * never goes to a text-only model. The first model is checked by {@link #requireImages}.
+     */
+    static List<ModelRef> withoutTextOnlyFallbacks(List<ModelRef> chain, List<RouterModel> known, java.io.PrintStream err) {
+        List<ModelRef> kept = new ArrayList<>(chain.subList(0, 1));
+        for (ModelRef fallback : chain.subList(1, chain.size())) {
+            RouterModel m = textOnly(fallback, known);
+            if (m == null) kept.add(fallback);
+            else err.println("chat: not falling back to " + fallback.routerId() + ": it does not take images (its input: " + String.join(", ", m.input()) + ")");
+        }
+        return kept;
+    }
+
+    /** The cached list's entry for {@code model} when it says the model takes no images; else null. */
+    private static RouterModel textOnly(ModelRef model, List<RouterModel> known) {
+        for (RouterModel m : known) if (m.id().equalsIgnoreCase(model.id()) && !m.input().isEmpty() && !m.input().contains("image")) return m;
+        return null;
     }
 
     /**

@@ -146,7 +146,10 @@ public final class ChatCommand {
                 if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), answers.known(), err));
                 List<Attachment> attached = new ArrayList<>();
                 for (String a : r.attachments) attached.add(Attachment.of(a, in));
-                if (!attached.isEmpty()) Attachment.requireImages(chain.get(0), answers.known());
+                if (!attached.isEmpty()) {
+                    Attachment.requireImages(chain.get(0), answers.known());
+                    chain = Attachment.withoutTextOnlyFallbacks(chain, answers.known(), err);
+                }
                 if (r.prompt.isEmpty() && term.tty()) {
                     ChatRepl repl = new ChatRepl(run, answers, chain, session, in, err, aliases, () -> System.exit(130));
                     repl.attach(attached);

@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +12,26 @@ import java.util.Map;
 final class StructuredAnswer {
     private StructuredAnswer() { }
 
-    /** The schema {@code --schema} names: inline JSON (it starts with '{'), else a file of it. */
+    /** The most a schema file may hold. */
+    static final long MAX_SCHEMA = 1024 * 1024;
+
+    /**
+     * The schema {@code --schema} names: inline JSON (it starts with '{', or is not a file's name: {@code true} is
+     * JSON, not a file called "true"), else a file of it, read through the file layer (no FIFO, no device, 1 MB).
+     */
     static JsonObject schema(String given) {
         String text = given;
         String where = "--schema";
-        if (!given.strip().startsWith("{")) {
-            where = "--schema " + given;
+        Path file = Path.of(given.isBlank() ? "." : given);
+        boolean inline = given.strip().startsWith("{") || (!FileReads.exists(file) && looksLikeJson(given));
+        if (!inline) {
+            where = "--schema " + Printable.line(given);
             try {
-                text = Files.readString(Path.of(given));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new Cli.Failure("--schema: cannot read " + given + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+                text = FileReads.text(file, MAX_SCHEMA);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Cli.Failure("--schema: cannot read " + Printable.line(given) + " (no such file)");
+            } catch (IOException e) {
+                throw new Cli.Failure("--schema: cannot read " + Printable.line(given) + " (" + e.getMessage() + ")");
             }
         }
         try {
@@ -30,8 +39,15 @@ final class StructuredAnswer {
         } catch (JsonException e) {
             throw new Cli.Failure(where + ": " + e.getMessage());
         }
-        throw new Cli.Failure(where + ": a JSON schema is an object");
+        throw new Cli.Failure(where + ": a JSON schema is an object" + (inline ? ", not " + Printable.line(shortened(text)) : ""));
     }
+
+    private static boolean looksLikeJson(String given) {
+        String t = given.strip();
+        return t.startsWith("[") || t.startsWith("\"") || t.equals("true") || t.equals("false") || t.equals("null") || t.matches("-?[0-9][0-9.eE+-]*");
+    }
+
+    private static String shortened(String text) { return text.length() > 40 ? text.substring(0, 40) + "\u2026" : text; }
 
     /** {@code {"type":"json_schema","json_schema":{"name":...,"schema":...,"strict":true}}}; the name is the schema's title, else "answer". */
     static JsonObject responseFormat(JsonObject schema) {
@@ -101,7 +117,7 @@ final class StructuredAnswer {
             case "boolean" -> v instanceof JsonBoolean;
             case "null" -> v instanceof JsonNull;
             case "number" -> v instanceof JsonNumber;
-            case "integer" -> v instanceof JsonNumber n && n.isFinite() && n.bigDecimalValue().stripTrailingZeros().scale() <= 0;
+            case "integer" -> v instanceof JsonNumber n && n.isWhole();
             default -> true;   // a type we do not know is not ours to refuse
         };
     }

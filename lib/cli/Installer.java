@@ -2,12 +2,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +12,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * {@code --install [--dir DIR] [--name NAME]} and {@code --uninstall}, which every script answers before anything
@@ -26,8 +22,9 @@ import java.util.stream.Stream;
  * {@code java} with the script's start-up options and a class-data cache kept beside the jar, made by the first
  * real run: JDK 25+ an AOT cache (JEP 483), JDK 19-24 an auto-created CDS archive, JDK 17-18 a dynamic CDS
  * archive as JBang makes one. The cache's name carries the JDK's exact version, so an updated JDK makes its own,
- * and a cache that does not fit is ignored by the JVM, silently. The ./jbang launcher's fast path chooses its
- * cache the same way: keep the two in step.
+ * and a cache that does not fit is ignored by the JVM, silently; a cache is used only when it is the user's own.
+ * The ./jbang launcher's fast path chooses its cache the same way: keep the two in step. What install wrote is kept
+ * in {@link InstallRecord}, and uninstall removes that alone.
  */
 final class Installer {
     /** The JVM options every script's {@code //JAVA_OPTIONS} starts with (ScriptsTest checks): why, see scripts/models.java. */
@@ -61,80 +58,120 @@ final class Installer {
         return install(dir == null ? home().resolve(".local/bin") : dir, name == null ? "hf-" + program : name);
     }
 
+    /**
+     * A command's name goes into the sh script written for it and into file names: only letters, digits, '.', '_'
+     * and '-', not starting with '-' (an option) or '.' (hidden), at most 64 characters. Nothing else can then
+     * inject a command, break the script's syntax or name another program's cache.
+     */
     private static String checkedName(String name) {
-        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
-            throw new Cli.UsageException("invalid value for --name: '" + Printable.line(name) + "' (a file name, no '/')");
+        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}")) {
+            String shown = name.length() > 64 ? name.substring(0, 64) + "\u2026" : name;
+            throw new Cli.UsageException("invalid value for --name: '" + Printable.line(shown)
+                    + "' (letters, digits, '.', '_' and '-', not starting with '-' or '.', at most 64)");
         }
         return name;
     }
 
     private int install(Path dir, String name) throws IOException {
         Path command = dir.resolve(name);
-        if (Files.exists(command, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !ours(command)) {
+        java.nio.file.attribute.BasicFileAttributes there = SafeFile.attributesOrNull(command);
+        if (there != null && !(there.isRegularFile() && ours(command))) {
             throw new Cli.Failure(command + " exists and was not written by --install; remove it or choose another --name");
         }
         // The command's folder first: if it cannot be written, nothing else is.
-        Files.createDirectories(dir);
-        Path script = Files.createTempFile(dir, "." + name, ".tmp");
-        try {
-            Path home = dataHome().resolve("openclaw-hf").resolve(Cli.VERSION);
-            Files.createDirectories(home);
-            // Named after the command, so that two commands of one program (--name) are two installs.
-            Path jar = home.resolve(name + ".jar");
-            Path temp = Files.createTempFile(home, "." + name, ".jar.tmp");
-            try {
-                writeProgram(temp);
-                forgetCaches(jar);
-                move(temp, jar);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            Files.writeString(script, wrapper(name, javaCommand(), jar, program, Runtime.version().feature()), StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            move(script, command);
-            out.println("installed " + name + " (" + program + " " + Cli.VERSION + "): " + command);
-            out.println("  it runs " + javaCommand() + " with " + jar);
-        } finally {
-            Files.deleteIfExists(script);
-        }
+        SafeFile.createFolder(dir);
+        Path root = dataHome().resolve("openclaw-hf");
+        String script = wrapper(name, javaCommand(), root.resolve(Cli.VERSION).resolve(name + ".jar"), program, Runtime.version().feature());
+        checkSyntax(dir, name, script);
+        Path home = root.resolve(Cli.VERSION);
+        SafeFile.createFolder(home);
+        // Named after the command, so that two commands of one program (--name) are two installs.
+        Path jar = home.resolve(name + ".jar");
+        forgetCaches(jar);
+        SafeFile.write(jar, program(), false);
+        SafeFile.writeCommand(command, script);
+        InstallRecord.in(root).put(command, InstallRecord.sha256(script), jar);
+        out.println("installed " + name + " (" + program + " " + Cli.VERSION + "): " + command);
+        out.println("  it runs " + javaCommand() + " with " + jar);
         out.println(onPath(dir) ? "  " + dir + " is on your PATH: try '" + name + " --help'"
                 : "  " + dir + " is not on your PATH: add it (export PATH=\"" + dir + ":$PATH\" in your shell's profile), or run " + command);
         return 0;
     }
 
+    /** Refuses, before anything is put in place, a script sh would not run (sh -n, with a bounded wait). */
+    private static void checkSyntax(Path dir, String name, String script) throws IOException {
+        Path temp = SafeFile.workFolder(dir, "." + name + ".check");
+        try {
+            Path file = temp.resolve(name);
+            SafeFile.write(file, script, false);
+            Process sh = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
+            boolean ended = sh.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            String said = new String(sh.getInputStream().readNBytes(2000), StandardCharsets.UTF_8).strip();
+            if (!ended) sh.destroyForcibly();
+            if (!ended || sh.exitValue() != 0) {
+                throw new Cli.Failure("the command written for " + name + " does not pass sh -n (" + Printable.line(said.isEmpty() ? "no answer" : said)
+                        + "); nothing was installed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Cli.Failure("interrupted; nothing was installed");
+        } finally {
+            SafeFile.removeWorkFolder(temp);
+        }
+    }
+
     private int uninstall(Path dir, String name) throws IOException {
         // Run as the installed command, it knows where it is; else the same defaults as --install.
         String installedAs = System.getProperty("openclaw.installedAs");
-        Path command = dir == null && name == null && installedAs != null ? Path.of(installedAs).toAbsolutePath()
+        Path given = dir == null && name == null && installedAs != null ? Path.of(installedAs).toAbsolutePath().normalize()
                 : (dir == null ? home().resolve(".local/bin") : dir).resolve(name == null ? "hf-" + program : name);
-        if (!Files.exists(command, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new Cli.Failure("nothing to uninstall: there is no " + command);
-        if (!ours(command)) throw new Cli.Failure(command + " was not written by --install; left as it is");
-        Path jar = null;
-        for (String line : Files.readAllLines(command)) {
-            if (line.startsWith("jar='") && line.endsWith("'")) jar = Path.of(line.substring(5, line.length() - 1).replace("'\\''", "'"));
+        java.nio.file.attribute.BasicFileAttributes there = SafeFile.attributesOrNull(given);
+        if (there == null) throw new Cli.Failure("nothing to uninstall: there is no " + given);
+        // Through a link: the command it leads to is the one install wrote; the link itself is the user's.
+        Path command = there.isSymbolicLink() ? given.toRealPath() : given;
+        Path root = dataHome().resolve("openclaw-hf");
+        InstallRecord record = InstallRecord.in(root);
+        InstallRecord.Entry entry = record.find(command);
+        if (entry == null) {
+            if (!Files.isRegularFile(command) || !ours(command)) throw new Cli.Failure(command + " was not written by --install; left as it is");
+            throw new Cli.Failure(command + " is not in the record --install keeps (" + root.resolve("installed.json")
+                    + "), so nothing is removed on its word; run --install again, then --uninstall");
         }
-        Files.delete(command);
+        if (!Files.isRegularFile(command, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || !InstallRecord.sha256(FileReads.bytes(command, 1024 * 1024)).equals(entry.sha256())) {
+            throw new Cli.Failure(command + " was changed since --install wrote it; left as it is (remove it yourself if you are sure)");
+        }
+        SafeFile.remove(command);
         out.println("removed " + command);
-        if (jar != null && Files.exists(jar)) {
+        Path jar = entry.jar();
+        if (inside(jar, root) && Files.isRegularFile(jar, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             forgetCaches(jar);
-            Files.delete(jar);
+            SafeFile.remove(jar);
             out.println("removed " + jar + " and its class-data caches");
-            // The version's folder and ours, when nothing else is left in them.
-            for (Path folder = jar.getParent(); folder != null && folder.startsWith(dataHome().resolve("openclaw-hf")); folder = folder.getParent()) {
-                if (!empty(folder)) break;
-                Files.delete(folder);
-            }
         }
+        record.remove(entry);
+        // The version's folder and ours, when nothing else is left in them.
+        for (Path folder = jar.getParent(); folder != null && folder.startsWith(root); folder = folder.getParent()) {
+            if (!SafeFile.removeIfEmpty(folder)) break;
+        }
+        if (!given.equals(command)) out.println("  the link " + given + " to it is left as it is");
         return 0;
     }
 
-    /** The program as one jar: JBang's jar as it is, or a bundle compiled from its source file. */
-    private void writeProgram(Path target) throws IOException {
-        String source = System.getProperty("jdk.launcher.sourcefile");
-        if (source != null) {
-            compile(Path.of(source), target);
-            return;
+    /** Whether {@code file} lies in {@code root} with no link on the way (a record's jar must). */
+    private static boolean inside(Path file, Path root) {
+        try {
+            Path real = file.toRealPath();
+            return real.equals(file.toAbsolutePath().normalize()) && real.startsWith(root.toRealPath());
+        } catch (IOException gone) {
+            return false;
         }
+    }
+
+    /** The program as one jar's bytes: JBang's jar as it is, or a bundle compiled from its source file. */
+    private byte[] program() throws IOException {
+        String source = System.getProperty("jdk.launcher.sourcefile");
+        if (source != null) return compile(Path.of(source));
         Path location;
         try {
             location = Path.of(Installer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -144,14 +181,14 @@ final class Installer {
         if (!Files.isRegularFile(location) || !location.toString().endsWith(".jar")) {
             throw new Cli.Failure("installs only from JBang's jar or a bundle run with java: this runs from " + location);
         }
-        Files.copy(location, target, StandardCopyOption.REPLACE_EXISTING);
+        return FileReads.bytes(location, 256L * 1024 * 1024);
     }
 
-    /** Compiles a bundle (one .java file) with the JDK's compiler, as the source launcher does, into a jar. */
-    private void compile(Path source, Path target) throws IOException {
+    /** Compiles a bundle (one .java file) with the JDK's compiler, as the source launcher does, into a jar's bytes. */
+    private byte[] compile(Path source) throws IOException {
         javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new Cli.Failure("this Java has no compiler (a JRE?): install from a JDK");
-        Path classes = Files.createTempDirectory(target.getParent(), ".classes");
+        Path classes = SafeFile.workFolder(dataHome().resolve("openclaw-hf"), ".classes");
         try {
             java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
             int status = javac.run(null, said, said, "-d", classes.toString(), "-XDstringConcat=inline", "-proc:none", "-nowarn", "-encoding", "UTF-8", source.toString());
@@ -159,18 +196,20 @@ final class Installer {
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, program);
-            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(target), manifest); Stream<Path> files = Files.list(classes)) {
-                for (Path file : files.sorted().toList()) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (JarOutputStream jar = new JarOutputStream(bytes, manifest); DirectoryStream<Path> files = Files.newDirectoryStream(classes)) {
+                List<Path> sorted = new ArrayList<>();
+                files.forEach(sorted::add);
+                java.util.Collections.sort(sorted);
+                for (Path file : sorted) {
                     jar.putNextEntry(new JarEntry(file.getFileName().toString()));
-                    jar.write(Files.readAllBytes(file));
+                    jar.write(FileReads.bytes(file, 64L * 1024 * 1024));
                     jar.closeEntry();
                 }
             }
+            return bytes.toByteArray();
         } finally {
-            try (Stream<Path> files = Files.list(classes)) {
-                for (Path file : files.toList()) Files.delete(file);
-            }
-            Files.delete(classes);
+            SafeFile.removeWorkFolder(classes);
         }
     }
 
@@ -184,6 +223,7 @@ final class Installer {
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n").append(MARK).append('\n');
         s.append("# ").append(name).append(": the toolkit's ").append(main).append(' ').append(Cli.VERSION).append(", for the JDK below.\n");
+        s.append("umask 077\n");
         s.append("java=").append(quoted(java.toString())).append('\n');
         s.append("jar=").append(quoted(jar.toString())).append('\n');
         s.append("if [ ! -x \"$java\" ]; then\n");
@@ -197,7 +237,7 @@ final class Installer {
         s.append("train=1\n");
         s.append("for arg do case $arg in --) break ;; -h|--help|--version|--install|--uninstall) train=0 ;; esac; done\n");
         if (feature >= 25) {
-            s.append("[ -f \"$cache.aot\" ] && exec ").append(run.formatted("-XX:AOTCache=\"$cache.aot\" ", main)).append('\n');
+            s.append("[ -f \"$cache.aot\" ] && [ -O \"$cache.aot\" ] && exec ").append(run.formatted("-XX:AOTCache=\"$cache.aot\" ", main)).append('\n');
             s.append("[ $train = 0 ] && exec ").append(run.formatted("", main)).append('\n');
             s.append("# The first real run records the classes it uses (the JVM prints that it did on stdout unless told not to),\n");
             s.append("# and the cache is assembled from that after it, in the background: no run waits for it.\n");
@@ -208,10 +248,10 @@ final class Installer {
             s.append("  mv -f \"$cache.$$.aot\" \"$cache.aot\"; rm -f \"$cache.$$.conf\" \"$cache.$$.aot\" ) < /dev/null > /dev/null 2>&1 &\n");
             s.append("exit $status\n");
         } else if (feature >= 19) {
-            s.append("[ -f \"$cache.jsa\" ] || [ $train = 1 ] && exec ").append(run.formatted("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=\"$cache.jsa\" ", main)).append('\n');
+            s.append("{ [ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ]; } || { [ ! -e \"$cache.jsa\" ] && [ $train = 1 ]; } && exec ").append(run.formatted("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=\"$cache.jsa\" ", main)).append('\n');
             s.append("exec ").append(run.formatted("", main)).append('\n');
         } else {
-            s.append("[ -f \"$cache.jsa\" ] && exec ").append(run.formatted("-XX:SharedArchiveFile=\"$cache.jsa\" ", main)).append('\n');
+            s.append("[ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ] && exec ").append(run.formatted("-XX:SharedArchiveFile=\"$cache.jsa\" ", main)).append('\n');
             s.append("[ $train = 1 ] && exec ").append(run.formatted("-XX:ArchiveClassesAtExit=\"$cache.jsa\" ", main)).append('\n');
             s.append("exec ").append(run.formatted("", main)).append('\n');
         }
@@ -223,40 +263,37 @@ final class Installer {
 
     /**
      * Removes the class-data caches the command made beside {@code jar} ({@code hf-models-25.0.1+8.aot}, and the
-     * files of one being made): they describe the jar being replaced. Not those of {@code hf-models-x.jar}.
+     * files of one being made): they describe the jar being replaced. A cache whose name also fits another jar
+     * there with a longer name is that one's: uninstalling {@code hf} leaves {@code hf-2}'s caches.
      */
     private static void forgetCaches(Path jar) throws IOException {
-        if (!Files.isDirectory(jar.getParent())) return;
+        Path folder = jar.getParent();
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
         String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
-        java.util.regex.Pattern cache = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(base) + "-[0-9][^/]*\\.(aot|jsa|conf)");
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(jar.getParent())) {
-            for (Path file : files) if (cache.matcher(file.getFileName().toString()).matches()) Files.delete(file);
+        java.util.regex.Pattern cache = java.util.regex.Pattern.compile("(.+)-[0-9][^/]*\\.(aot|jsa|conf)");
+        List<String> jars = new ArrayList<>(List.of(base));
+        List<Path> caches = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                String n = file.getFileName().toString();
+                if (n.endsWith(".jar")) jars.add(n.substring(0, n.length() - 4));
+                else if (cache.matcher(n).matches() && n.startsWith(base + "-")) caches.add(file);
+            }
+        }
+        for (Path file : caches) {
+            String owner = base, n = file.getFileName().toString();
+            for (String other : jars) if (other.length() > owner.length() && n.startsWith(other + "-")) owner = other;
+            if (owner.equals(base)) SafeFile.remove(file);
         }
     }
 
+    /** Whether {@code command}'s second line is our mark (read through the file layer: a FIFO or a device is not ours). */
     private static boolean ours(Path command) {
         try {
-            List<String> head = new ArrayList<>();
-            try (Stream<String> lines = Files.lines(command, StandardCharsets.UTF_8)) {
-                lines.limit(2).forEach(head::add);
-            }
-            return head.size() == 2 && head.get(1).equals(MARK);
-        } catch (IOException | java.io.UncheckedIOException e) {
+            String[] head = new String(FileReads.bytes(command, 1024 * 1024), StandardCharsets.UTF_8).split("\n", 3);
+            return head.length >= 2 && head[1].equals(MARK);
+        } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static boolean empty(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.findAny().isEmpty();
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

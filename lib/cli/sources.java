@@ -3,6 +3,7 @@
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES ../files/sources.java
 //SOURCES Cli.java
+//SOURCES InstallRecord.java
 //SOURCES Installer.java
 //SOURCES Output.java
 //SOURCES Printable.java

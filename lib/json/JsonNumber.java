@@ -23,6 +23,36 @@ record JsonNumber(String text) implements JsonValue {
         }
     }
 
+    /**
+     * Whether the number is a whole number ({@code 3}, {@code 3.0}, {@code 1.2e1}, {@code 0x1F}), read from its text
+     * in one pass: a 200,000-digit number is told in microseconds, where BigDecimal's arithmetic takes seconds.
+     */
+    public boolean isWhole() {
+        String t = unsigned();
+        if (t.equals("Infinity") || t.equals("NaN")) return false;
+        if (isHex(t)) return true;
+        int e = Math.max(t.indexOf('e'), t.indexOf('E'));
+        String mantissa = e < 0 ? t : t.substring(0, e);
+        int dot = mantissa.indexOf('.');
+        String digits = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+        int fraction = dot < 0 ? 0 : mantissa.length() - dot - 1;
+        int end = digits.length();
+        while (end > 0 && digits.charAt(end - 1) == '0') end--;
+        if (end == 0 || digits.substring(0, end).chars().allMatch(c -> c == '0')) return true;   // zero
+        int trailingZeros = digits.length() - end;
+        long exponent;
+        if (e < 0) {
+            exponent = 0;
+        } else {
+            String x = t.substring(e + 1);
+            boolean negative = x.startsWith("-");
+            String magnitude = x.replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
+            exponent = magnitude.length() > 15 ? Long.MAX_VALUE / 4 : Long.parseLong(magnitude);
+            if (negative) exponent = -exponent;
+        }
+        return exponent - fraction + trailingZeros >= 0;
+    }
+
     public double doubleValue() {
         String t = unsigned();
         double magnitude;

@@ -128,7 +128,7 @@ class InstallerTest {
         assertEquals(new Run(2, "", "chat: --install takes only --dir DIR and --name NAME, not '--offline'\nTry 'chat --help' for more information.\n"),
                 Run.chat("--install", "--offline"));
         assertEquals(new Run(2, "", "models: missing value for --dir\nTry 'models --help' for more information.\n"), Run.models("--install", "--dir"));
-        assertEquals(new Run(2, "", "onboard: invalid value for --name: 'a/b' (a file name, no '/')\nTry 'onboard --help' for more information.\n"),
+        assertEquals(new Run(2, "", "onboard: invalid value for --name: 'a/b' (letters, digits, '.', '_' and '-', not starting with '-' or '.', at most 64)\nTry 'onboard --help' for more information.\n"),
                 Run.onboard("--uninstall", "--name", "a/b"));
     }
 }
