@@ -51,10 +51,6 @@ final class Proxies extends ProxySelector {
     /** The settings of {@code env}'s process environment; a malformed one fails naming its variable. */
     static Proxies of(Env env) {
         Setting https = setting(env, "https_proxy", "HTTPS_PROXY");
-        if (https != null && https.user() != null && Runtime.version().feature() < 24) {
-            throw new Cli.Failure(https.variable() + ": a proxy login for https needs Java 24 or later (before it, the JDK drops the token"
-                    + " of any request made with one: JDK-8326949); use a proxy without a login, or a newer Java");
-        }
         Setting http = setting(env, "http_proxy", "HTTP_PROXY");
         if (https == null && http == null) return NONE;
         String no = named(env, "no_proxy", "NO_PROXY");
@@ -92,7 +88,41 @@ final class Proxies extends ProxySelector {
             password = parts.length > 1 ? java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8) : "";
             Cli.secret(password);
         }
+        if (uri.getPort() > 65535) throw new Cli.Failure(variable + ": " + uri.getPort() + " is not a port (1 to 65535)");
         return new Setting(uri.getHost(), uri.getPort() < 0 ? 1080 : uri.getPort(), variable, user, password);
+    }
+
+    /**
+     * Refuses, before anything is sent, what this JDK cannot do for requests to {@code base}: before JDK 24 a client
+     * with a proxy login for https drops every request's token (JDK-8326949). A router the https proxy is not used
+     * for (plain http, loopback, NO_PROXY) is not refused for it.
+     */
+    void checkUsableFor(URI base) {
+        Setting s = settingFor(base);
+        if (s != null && s == https && s.user() != null && Runtime.version().feature() < 24) {
+            throw new Cli.Failure(s.variable() + ": a proxy login for https needs Java 24 or later (before it, the JDK drops the token"
+                    + " of any request made with one: JDK-8326949); use a proxy without a login, or a newer Java");
+        }
+    }
+
+    /** Whether a https proxy with a login is set (what a client needs an Authenticator for). */
+    boolean httpsLogin() { return https != null && https.user() != null; }
+
+    /**
+     * Whether {@code host} is this machine: {@code localhost} (and names under it), 127.0.0.0/8 and ::1, written
+     * any way. Loopback never goes through a proxy, as curl, Go and Python do it: the proxy cannot reach our
+     * loopback, and a token for a local gateway must not travel to it.
+     */
+    static boolean loopback(String host) {
+        if (host == null) return false;
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        if (h.equals("localhost") || h.endsWith(".localhost")) return true;
+        byte[] a = literal(h);
+        if (a == null) return false;
+        if (a.length == 4) return a[0] == 127;
+        for (int i = 0; i < 15; i++) if (a[i] != 0) return false;
+        return a[15] == 1;
     }
 
     boolean any() { return https != null || http != null; }
@@ -107,7 +137,7 @@ final class Proxies extends ProxySelector {
     /** The proxy a request to {@code uri} goes through, or null when it goes directly. */
     Setting settingFor(URI uri) {
         Setting s = "https".equalsIgnoreCase(uri.getScheme()) ? https : http;
-        if (s == null || bypassed(uri)) return null;
+        if (s == null || loopback(uri.getHost()) || bypassed(uri)) return null;
         return s;
     }
 
@@ -147,6 +177,9 @@ final class Proxies extends ProxySelector {
         if (name.startsWith(".")) name = name.substring(1);
         if (name.isEmpty()) return false;
         if (name.contains("/")) return inBlock(name, host);
+        // Addresses as addresses: 0:0:0:0:0:0:0:1 is ::1.
+        byte[] address = literal(host), ruled = literal(name);
+        if (address != null && ruled != null) return java.util.Arrays.equals(address, ruled);
         return host.equals(name) || host.endsWith("." + name);
     }
 

@@ -61,6 +61,11 @@ final class RouterClient implements AutoCloseable {
         // and before JDK 24 a client with one drops every request's Authorization header, our token (JDK-8326949):
         // so that needs JDK 24+ (Proxies.of says so).
         if (proxies.any()) {
+            try {
+                proxies.checkUsableFor(URI.create(baseUrl));
+            } catch (IllegalArgumentException e) {
+                // a bad URL is said when it is used
+            }
             builder.proxy(proxies);
             if (Runtime.version().feature() >= 24) builder.authenticator(new ProxyLogin(proxies));
         }
@@ -225,6 +230,11 @@ final class RouterClient implements AutoCloseable {
         HttpRequest request = builder.build();
         for (int hop = 0; ; hop++) {
             Proxies.Setting proxy = proxies.settingFor(request.uri());
+            // Plain http through a proxy: the token would travel in clear text to the proxy and on from it.
+            if (proxy != null && "http".equalsIgnoreCase(request.uri().getScheme()) && request.headers().firstValue("authorization").isPresent()) {
+                throw new Cli.Failure("not sending the token in clear text through the proxy " + proxy.host() + ":" + proxy.port() + " ("
+                        + proxy.variable() + ") to " + host(request.uri().toString()) + "; use https, or list the host in NO_PROXY");
+            }
             // A plain-http request through a proxy is sent to the proxy itself, so its login goes as our own header.
             // Never on an https request: that header would travel inside the tunnel, to the router (an https
             // tunnel's login comes from ProxyLogin, on the CONNECT alone). A request that goes directly carries none.

@@ -50,50 +50,79 @@ class ProxiesTest {
                 {"[::1]:8080", "::1", 8080, true},
                 {"[::1]:8080", "::1", 8081, false},
                 {"fd00::/8", "fd12::1", 443, true},
+                {"0:0:0:0:0:0:0:1", "::1", 80, true},
+                {"::1", "0:0:0:0:0:0:0:1", 80, true},
         };
         for (Object[] c : cases) assertEquals(c[3], Proxies.matches((String) c[0], (String) c[1], (int) c[2]), c[0] + " vs " + c[1] + ":" + c[2]);
     }
 
+    /** The router as reached through a proxy: a name that is not loopback (FakeProxy takes it to 127.0.0.1). */
+    String proxiedRouter() { return router.baseUrl().replace("127.0.0.1", FakeProxy.HOST); }
+
+    String proxiedPort() { return router.baseUrl().replaceAll(".*:(\\d+)/v1", "$1"); }
+
     @Test void everyScriptsRequestsGoThroughTheProxy() {
-        t.with("HTTP_PROXY", proxy.url());
+        t.vars.remove("HF_TOKEN");
+        t.with("HTTP_PROXY", proxy.url()).with("HF_ROUTER_URL", proxiedRouter());
         Run models = t.models("--refresh", "--plain");
         assertEquals(0, models.status(), models.err());
         assertEquals(5, models.out().lines().count(), models.err());
         Run chat = t.chat("", "--no-stream", "hello");
         assertEquals(0, chat.status(), chat.err());
-        Run onboard = t.onboard("", "--non-interactive", "--huggingface-api-key", TOKEN);
-        assertEquals(0, onboard.status(), onboard.err());
-        String port = router.baseUrl().replaceAll(".*:(\\d+)/v1", "$1");
-        assertEquals(List.of("GET http://127.0.0.1:" + port + "/v1/models HTTP/1.1", "POST http://127.0.0.1:" + port + "/v1/chat/completions HTTP/1.1",
-                "GET http://127.0.0.1:" + port + "/api/whoami-v2 HTTP/1.1"), proxy.seen());
-        assertEquals(3, router.requests.size(), "and the router got them");
-        for (FakeRouter.Request request : router.requests) assertEquals("Bearer " + TOKEN, request.authorization(), request.path());
+        assertEquals(List.of("GET http://" + FakeProxy.HOST + ":" + proxiedPort() + "/v1/models HTTP/1.1",
+                "POST http://" + FakeProxy.HOST + ":" + proxiedPort() + "/v1/chat/completions HTTP/1.1"), proxy.seen());
+        assertEquals(2, router.requests.size(), "and the router got them");
     }
 
+    @Test void loopbackNeverGoesThroughAProxy() {
+        t.with("HTTP_PROXY", proxy.url()).with("HTTPS_PROXY", proxy.url());
+        assertEquals(0, t.chat("", "--no-stream", "hello").status());
+        assertEquals(0, t.models("--refresh", "--plain").status());
+        assertEquals(List.of(), proxy.seen());
+        for (FakeRouter.Request request : router.requests) assertEquals("Bearer " + TOKEN, request.authorization(), request.path());
+        for (String host : List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]", "::1", "0:0:0:0:0:0:0:1", "api.localhost")) {
+            assertTrue(Proxies.loopback(host), host);
+        }
+        for (String host : List.of("128.0.0.1", "router.huggingface.co", "::2", "localhost.example")) assertTrue(!Proxies.loopback(host), host);
+    }
+
+    @Test void theTokenNeverGoesInClearTextThroughAProxy() {
+        t.with("HTTP_PROXY", proxy.url()).with("HF_ROUTER_URL", proxiedRouter()).with("HF_ALLOW_HTTP_TOKEN", "1");
+        Run r = t.chat("", "--no-stream", "hello");
+        assertEquals(new Run(1, "", "chat: not sending the token in clear text through the proxy 127.0.0.1:" + proxy.port() + " (HTTP_PROXY) to "
+                + FakeProxy.HOST + ":" + proxiedPort() + "; use https, or list the host in NO_PROXY\n"), withoutWarnings(r));
+        assertEquals(List.of(), proxy.seen());
+        assertEquals(0, router.requests.size());
+    }
+
+    static Run withoutWarnings(Run r) { return new Run(r.status(), r.out(), r.err().replaceAll("(?m)^chat: warning: .*\n", "")); }
+
     @Test void lowerCaseFirstAndNoProxyGoesDirectly() {
-        t.with("http_proxy", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HTTP_PROXY", "http://127.0.0.1:9").with("NO_PROXY", "example.com, 127.0.0.1");
+        t.vars.remove("HF_TOKEN");
+        t.with("http_proxy", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HTTP_PROXY", "http://127.0.0.1:9").with("NO_PROXY", "example.com, " + FakeProxy.HOST)
+                .with("HF_ROUTER_URL", proxiedRouter());
         Run r = t.models("--refresh", "--plain");
-        assertEquals(0, r.status(), r.err());
-        assertEquals(List.of(), proxy.seen(), "127.0.0.1 is in NO_PROXY");
-        assertEquals(1, router.requests.size());
-        assertEquals(null, router.requests.get(0).header("Proxy-Authorization"), "the proxy's login never goes to anyone but the proxy");
+        assertEquals(List.of(), proxy.seen(), FakeProxy.HOST + " is in NO_PROXY: directly (where it has no address)");
         t.vars.remove("NO_PROXY");
         assertEquals(0, t.models("--refresh", "--plain").status());
         assertEquals(1, proxy.seen().size(), "http_proxy wins over HTTP_PROXY");
+        assertEquals(null, router.requests.get(0).header("Proxy-Authorization"), "the proxy's login never goes to anyone but the proxy");
     }
 
     @Test void httpsGoesThroughAConnectTunnel() {
         // Nothing listens at port 9: the tunnel fails, but the request went to the proxy, as CONNECT.
-        t.with("HTTPS_PROXY", proxy.url()).with("HF_ROUTER_URL", "https://127.0.0.1:9/v1");
+        t.vars.remove("HF_TOKEN");
+        t.with("HTTPS_PROXY", proxy.url()).with("HF_ROUTER_URL", "https://" + FakeProxy.HOST + ":9/v1");
         Run r = t.models("--refresh", "--plain");
-        assertEquals(List.of("CONNECT 127.0.0.1:9 HTTP/1.1"), proxy.seen());
-        assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) would not connect to 127.0.0.1:9 (502));"
-                + " using the built-in catalog\n", r.err());
+        assertEquals(List.of("CONNECT " + FakeProxy.HOST + ":9 HTTP/1.1"), proxy.seen());
+        assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) would not connect to " + FakeProxy.HOST
+                + ":9 (502)); using the built-in catalog\n", r.err());
     }
 
     @Test void aProxyThatWantsALoginIsNamedWithoutTheSecret() {
+        t.vars.remove("HF_TOKEN");
         proxy.demandLogin("me:s3cret-pass");
-        t.with("HTTP_PROXY", proxy.url());
+        t.with("HTTP_PROXY", proxy.url()).with("HF_ROUTER_URL", proxiedRouter());
         Run r = t.models("--refresh", "--plain");
         assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTP_PROXY) asks for a user and password (407):"
                 + " give them in HTTP_PROXY as http://USER:PASSWORD@127.0.0.1:" + proxy.port() + "); using the built-in catalog\n", r.err());
@@ -102,18 +131,18 @@ class ProxiesTest {
         assertEquals(0, again.status(), again.err());
         assertEquals("", again.err(), "the login was given when asked");
         assertEquals(1, router.requests.size());
-        assertEquals("Bearer " + TOKEN, router.requests.get(0).authorization(), "and the token still went to the router");
     }
 
     /** JDK 24+: an https tunnel's login; before, a clear refusal (the JDK would drop the token: JDK-8326949). */
     @Test void anHttpsProxysLogin() {
+        t.vars.remove("HF_TOKEN");
         proxy.demandLogin("me:s3cret-pass");
-        t.with("HTTPS_PROXY", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HF_ROUTER_URL", "https://127.0.0.1:9/v1");
+        t.with("HTTPS_PROXY", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HF_ROUTER_URL", "https://" + FakeProxy.HOST + ":9/v1");
         Run r = t.models("--refresh", "--plain");
         if (Runtime.version().feature() >= 24) {
             // Past the login, the proxy tries port 9, where nothing listens: a 502, not a 407.
-            assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) would not connect to 127.0.0.1:9 (502));"
-                    + " using the built-in catalog\n", r.err());
+            assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) would not connect to "
+                    + FakeProxy.HOST + ":9 (502)); using the built-in catalog\n", r.err());
         } else {
             assertEquals(new Run(1, "", "models: HTTPS_PROXY: a proxy login for https needs Java 24 or later (before it, the JDK drops the token of any request"
                     + " made with one: JDK-8326949); use a proxy without a login, or a newer Java\n"), r);
@@ -121,13 +150,24 @@ class ProxiesTest {
         assertTrue(!r.err().contains("s3cret"), "the password is never shown");
     }
 
+    @Test void anHttpsProxysLoginDoesNotStopARouterItIsNotUsedFor() {
+        t.with("HTTPS_PROXY", "http://me:s3cret-pass@127.0.0.1:" + proxy.port());
+        assertEquals(0, t.chat("", "--no-stream", "hello").status(), "a plain-http router on loopback: on every JDK");
+    }
+
     @Test void aProxyThatIsNotThereIsNamed() throws Exception {
+        t.vars.remove("HF_TOKEN");
         int port = proxy.port();
         proxy.close();
-        t.with("HTTP_PROXY", "http://127.0.0.1:" + port);
+        t.with("HTTP_PROXY", "http://127.0.0.1:" + port).with("HF_ROUTER_URL", proxiedRouter());
         Run r = t.chat("", "--no-stream", "--retries", "0", "hello");
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: cannot connect to the proxy 127.0.0.1:" + port + " (HTTP_PROXY)"), r.err());
+    }
+
+    @Test void aPortOutOfRangeIsOneLine() {
+        t.with("HTTP_PROXY", "http://127.0.0.1:99999");
+        assertEquals(new Run(1, "", "models: HTTP_PROXY: 99999 is not a port (1 to 65535)\n"), t.models("--refresh", "--plain"));
     }
 
     @Test void aBadProxySettingIsOneLine() {

@@ -167,4 +167,28 @@ class FastPathTest {
         assertTrue(Files.exists(aot), "no AOT cache at " + aot);
         return aot;
     }
+
+    /** The kept command's file is named after the script's path with % and / escaped: x%y/p and x/y/p keep two. */
+    @Test void everyScriptPathKeepsARecordOfItsOwn() throws Exception {
+        same("", "models", "--version");
+        String script = project.resolve("scripts/models.java").toString();
+        try (Stream<Path> kept = Files.list(tmp.resolve("cache/launch"))) {
+            assertEquals(List.of(script.replace("%", "%25").replace("/", "%2F")), kept.map(f -> f.getFileName().toString()).toList());
+        }
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("cache/launch"))));
+    }
+
+    /** Root only (CI): a kept command another user owns (one who could have written it) is never run. */
+    @Test void aKeptCommandAnotherUserOwnsIsNotRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
+        same("", "models", "--version");
+        Path record;
+        try (Stream<Path> kept = Files.list(tmp.resolve("cache/launch"))) {
+            record = kept.findFirst().orElseThrow();
+        }
+        Files.writeString(record, Files.readString(record).replace("WORD dev.jbang", "WORD /tmp/evil dev.jbang"));
+        new ProcessBuilder("chown", "65534", record.toString()).start().waitFor();
+        Result r = withoutJBangsBuild(launch("trace", "", "models", "--version"));
+        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: " + record + " is not this user's own\n"), r);
+    }
 }

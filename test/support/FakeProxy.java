@@ -74,7 +74,7 @@ final class FakeProxy implements AutoCloseable {
                 String[] hostPort = parts[1].split(":");
                 Socket target;
                 try {
-                    target = new Socket(hostPort[0], Integer.parseInt(hostPort[1]));
+                    target = new Socket(reach(hostPort[0]), Integer.parseInt(hostPort[1]));
                 } catch (IOException e) {
                     out.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     return;
@@ -85,7 +85,7 @@ final class FakeProxy implements AutoCloseable {
                 return;
             }
             java.net.URI uri = java.net.URI.create(parts[1]);
-            try (Socket target = new Socket(uri.getHost(), uri.getPort())) {
+            try (Socket target = new Socket(reach(uri.getHost()), uri.getPort())) {
                 StringBuilder forwarded = new StringBuilder(parts[0] + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " " + parts[2] + "\r\n");
                 for (String h : head.subList(1, head.size())) {
                     String name = h.toLowerCase(java.util.Locale.ROOT);
@@ -141,4 +141,9 @@ final class FakeProxy implements AutoCloseable {
     public void close() throws IOException {
         server.close();
     }
+
+    /** The test's stand-in for DNS: {@link #HOST} (not loopback to us, so requests to it go through a proxy) is 127.0.0.1. */
+    static final String HOST = "router.proxied.test";
+
+    private static String reach(String host) { return host.equals(HOST) ? "127.0.0.1" : host; }
 }
