@@ -16,6 +16,15 @@ record ModelRef(String id, String suffix) {
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
+    /**
+     * Whether {@code name} can stand as a {@code :provider} suffix: lower-case letters, digits and '-', not
+     * {@code auto} nor a policy. What a conversation may stick to: a provider's name from outside (the router's
+     * {@code x-inference-provider} header, the log) is used only when it is one.
+     */
+    static boolean isProviderName(String name) {
+        return name != null && name.length() <= 64 && PROVIDER.matcher(name).matches() && !name.equals("auto") && !POLICIES.contains(name);
+    }
+
     /** Reads a ref or a bare id; throws {@link ModelRefException} saying what is wrong. */
     static ModelRef parse(String text) {
         String s = withoutPrefix(text.strip());

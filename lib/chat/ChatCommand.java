@@ -131,11 +131,11 @@ public final class ChatCommand {
             env.useConfig(config);
             env.willLookUp(BillTo.VARIABLE, ChatLog.SWITCH);
             Token token = Token.find(env, config);
+            BillTo billTo = BillTo.of(r.billTo, env, config);
             for (String warning : env.warnings()) err.println("chat: warning: " + warning);
             Map<String, String> aliases = ConfigFile.aliases(config);
             ChatSession session = session(r);
             List<ModelRef> chain = chain(r, config, aliases, session.lastRef);
-            BillTo billTo = BillTo.of(r.billTo, env, config);
             JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
             ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)),
                     schema == null ? null : StructuredAnswer.responseFormat(schema));

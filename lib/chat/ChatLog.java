@@ -57,6 +57,14 @@ final class ChatLog {
      * text are passed over unparsed (a conversation id), or null.
      */
     void newestFirst(String mustContain, Predicate<JsonObject> each) throws IOException {
+        try {
+            readNewestFirst(mustContain, each);
+        } catch (FileReads.NotRegular e) {
+            throw new java.io.IOException(file + ": " + e.getMessage());
+        }
+    }
+
+    private void readNewestFirst(String mustContain, Predicate<JsonObject> each) throws IOException {
         FileReads.linesFromEnd(file, MAX_LINE, line -> {
             if (line.isBlank() || (mustContain != null && !line.contains(mustContain))) return true;
             try {

@@ -16,6 +16,8 @@ final class ChatOutput implements ThinkSplitter.Sink {
     private final StringBuilder reasoning = new StringBuilder();
     private boolean shown;
     private boolean reasoningLineOpen;
+    /** Whether {@link #finish} ended the answer's line already. */
+    private boolean ended;
     /** The spinner drawn until the first of the answer arrives (on a terminal), or null. */
     private AutoCloseable waiting;
 
@@ -65,6 +67,9 @@ final class ChatOutput implements ThinkSplitter.Sink {
         shown = true;
     }
 
+    /** How many chars of answer and reasoning came so far. */
+    int size() { return content.length() + reasoning.length(); }
+
     /** The answer text so far. */
     String answerText() { return content.toString(); }
 
@@ -74,16 +79,18 @@ final class ChatOutput implements ThinkSplitter.Sink {
     /** True once anything of this answer reached the user: from then on, no retry and no other model. */
     boolean shown() { return shown; }
 
-    /** Ends the lines this answer left open, so that what follows starts on its own line. */
+    /** Ends the lines this answer left open, so that what follows starts on its own line; once. */
     void finish() {
         stopWaiting();
         endReasoningLine();
-        if (!json && content.length() > 0 && content.charAt(content.length() - 1) != '\n') out.println();
+        if (!json && !ended && content.length() > 0 && content.charAt(content.length() - 1) != '\n') out.println();
+        ended = true;
         out.flush();
     }
 
     /** Forgets an attempt that showed nothing, before the next one. */
     void clear() {
+        ended = false;
         content.setLength(0);
         reasoning.setLength(0);
     }

@@ -78,7 +78,8 @@ final class ChatRun {
                     output.finish();
                     throw new Cli.Failure(line + "; the answer above is incomplete");
                 }
-                if (failed.next() == Next.STOP) throw new Cli.Failure(line);
+                // A provider the conversation stuck to may refuse what the model itself takes: back to the user's ref.
+                if (failed.next() == Next.STOP && !(firstOnce && m == 0)) throw new Cli.Failure(line);
                 if (failed.next() == Next.RETRY && retry < settings.retries() && !(firstOnce && m == 0)) {
                     Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
                     if (wait.compareTo(Backoff.LONGEST) <= 0) {
@@ -126,6 +127,9 @@ final class ChatRun {
         return JsonValue.object(fields.toArray());
     }
 
+    /** The most of an answer (text and reasoning) read: far beyond any model's output limit, far below what memory holds. */
+    static final int MAX_ANSWER = 8 * 1024 * 1024;
+
     private Attempt streamed(RouterResponse response, ModelRef model, String provider, String requestId, ChatOutput output) throws RouterError {
         Sse sse = new Sse();
         ThinkSplitter think = new ThinkSplitter(output);
@@ -149,6 +153,12 @@ final class ChatRun {
                 if (chunk.content() != null) think.feed(chunk.content());
                 if (chunk.finishReason() != null) finish = chunk.finishReason();
                 if (chunk.usage() != null) usage = chunk.usage();
+                if (output.size() > MAX_ANSWER) {
+                    think.finish();
+                    output.finish();   // the answer's line ends before the note on stderr
+                    err.println("chat: the answer passed " + MAX_ANSWER / (1024 * 1024) + " MB; stopped reading it (what was shown is kept)");
+                    return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), "length", usage, requestId);
+                }
             }
             if (line == null) break;
         }

@@ -55,7 +55,7 @@ final class ChatSession {
             s.lastRef = t.string("ref");
             // Stuck to only when it served the conversation's own model, not a fallback.
             boolean own = t.string("model") != null && s.lastRef != null && ModelRef.looseId(t.string("model")).equalsIgnoreCase(ModelRef.looseId(s.lastRef));
-            s.provider = own ? t.string("provider") : null;
+            s.provider = own && ModelRef.isProviderName(t.string("provider")) ? t.string("provider") : null;
             s.providerOf = s.lastRef;
         }
         if (system != null) s.system = system;
@@ -103,7 +103,7 @@ final class ChatSession {
             answer = answers.show(run, asked, messages, sticks);
             history.add(question);
             history.add(ChatReport.message("assistant", answer.content()));
-            if (chosen.suffix() == null && answer.provider() != null && ModelRef.looseId(answer.model()).equalsIgnoreCase(chosen.id())) {
+            if (chosen.suffix() == null && ModelRef.isProviderName(answer.provider()) && ModelRef.looseId(answer.model()).equalsIgnoreCase(chosen.id())) {
                 provider = answer.provider();
                 providerOf = chosen.ref();
             }

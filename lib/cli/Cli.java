@@ -96,6 +96,15 @@ final class Cli {
         } catch (Failure e) {
             err.println(program + ": " + redact(e.getMessage()));
             return 1;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println(program + ": " + redact(e.getFile()) + ": no such file or folder");
+            return 1;
+        } catch (java.nio.file.AccessDeniedException e) {
+            err.println(program + ": " + redact(e.getFile()) + ": permission denied");
+            return 1;
+        } catch (java.io.IOException e) {
+            err.println(program + ": " + redact(e.getMessage()));
+            return 1;
         } catch (Exception e) {
             err.println(program + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + redact(e.getMessage())));
             return 1;

@@ -18,7 +18,8 @@ record BillTo(String org, String source) {
     /** The choice in force, or null when inference is billed to the token's own account. */
     static BillTo of(String flag, Env env, JsonValue config) {
         if (flag != null) return flag(flag);
-        Env.Value v = env.lookup(VARIABLE);
+        // Who pays is the user's choice, not a folder's they merely stand in (a cloned repository's ./.env).
+        Env.Value v = env.lookupNotFromHere(VARIABLE, env::warn);
         if (v != null && !v.value().isBlank()) return checked(v.value().strip(), v.source());
         JsonObject headers = config.objectAt(HEADERS);
         if (headers != null) {
@@ -33,14 +34,17 @@ record BillTo(String org, String source) {
 
     /** {@code --bill-to ORG}, checked: a wrong name is a usage error. */
     static BillTo flag(String org) {
-        if (!NAME.matcher(org).matches()) throw new Cli.UsageException("--bill-to: '" + Printable.line(org) + "' is not an organization name");
+        if (!NAME.matcher(org).matches()) throw new Cli.UsageException("--bill-to: '" + shortened(org) + "' is not an organization name");
         return new BillTo(org, "--bill-to");
     }
 
     private static BillTo checked(String org, String source) {
-        if (!NAME.matcher(org).matches()) throw new Cli.Failure(source + ": '" + Printable.line(org) + "' is not an organization name");
+        if (!NAME.matcher(org).matches()) throw new Cli.Failure(source + ": '" + shortened(org) + "' is not an organization name");
         return new BillTo(org, source);
     }
+
+    /** A name as a refusal quotes it: escaped, and its first 40 characters when it is longer (a name has at most 96). */
+    private static String shortened(String org) { return Printable.line(org.length() > 40 ? org.substring(0, 40) + "\u2026" : org); }
 
     /** {@code acme (from HF_BILL_TO)}: how status shows it. */
     String shown() { return org + " (from " + source + ")"; }

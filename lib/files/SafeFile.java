@@ -171,7 +171,7 @@ final class SafeFile {
             if (attributes == null) restrict(file);
             java.nio.channels.FileLock lock = null;
             long deadline = System.nanoTime() + APPEND_WAIT.toNanos();
-            while ((lock = out.tryLock()) == null) {
+            while ((lock = tryLock(out)) == null) {
                 if (System.nanoTime() > deadline) return false;
                 try {
                     Thread.sleep(20);
@@ -190,6 +190,15 @@ final class SafeFile {
                 while (buffer.hasRemaining()) at += out.write(buffer, at);
             }
             return true;
+        }
+    }
+
+    /** The channel's OS lock, or null while another holds it (another process, or another thread of ours). */
+    private static java.nio.channels.FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException ours) {
+            return null;
         }
     }
 
