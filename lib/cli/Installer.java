@@ -2,7 +2,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,11 +196,8 @@ final class Installer {
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, program);
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (JarOutputStream jar = new JarOutputStream(bytes, manifest); DirectoryStream<Path> files = Files.newDirectoryStream(classes)) {
-                List<Path> sorted = new ArrayList<>();
-                files.forEach(sorted::add);
-                java.util.Collections.sort(sorted);
-                for (Path file : sorted) {
+            try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+                for (Path file : FileReads.list(classes)) {
                     jar.putNextEntry(new JarEntry(file.getFileName().toString()));
                     jar.write(FileReads.bytes(file, 64L * 1024 * 1024));
                     jar.closeEntry();
@@ -273,12 +269,10 @@ final class Installer {
         java.util.regex.Pattern cache = java.util.regex.Pattern.compile("(.+)-[0-9][^/]*\\.(aot|jsa|conf)");
         List<String> jars = new ArrayList<>(List.of(base));
         List<Path> caches = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-            for (Path file : files) {
-                String n = file.getFileName().toString();
-                if (n.endsWith(".jar")) jars.add(n.substring(0, n.length() - 4));
-                else if (cache.matcher(n).matches() && n.startsWith(base + "-")) caches.add(file);
-            }
+        for (Path file : FileReads.list(folder)) {
+            String n = file.getFileName().toString();
+            if (n.endsWith(".jar")) jars.add(n.substring(0, n.length() - 4));
+            else if (cache.matcher(n).matches() && n.startsWith(base + "-")) caches.add(file);
         }
         for (Path file : caches) {
             String owner = base, n = file.getFileName().toString();

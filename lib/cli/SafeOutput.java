@@ -41,6 +41,12 @@ final class SafeOutput extends PrintStream {
         return new SafeOutput(target, filter);
     }
 
+    /**
+     * {@code text} as the exit would print it, for the one door that is not a stream: a prompt the JDK's Console
+     * writes to the terminal itself (onboarding's questions). Secrets redacted, every control character escaped.
+     */
+    static String clean(String text) { return Printable.text(Cli.redact(text)); }
+
     /** Writes {@code sequence}, one of {@link Term}'s own, as it is: what the filter was holding goes first. */
     static void control(PrintStream stream, String sequence) {
         if (stream instanceof SafeOutput safe) {

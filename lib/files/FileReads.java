@@ -83,6 +83,23 @@ final class FileReads {
         return text(file, MAX_SMALL_FILE);
     }
 
+    /** The most entries {@link #list} reads of a folder. */
+    static final int MAX_ENTRIES = 100_000;
+
+    /** The entries of {@code folder} (a folder, not a link to one), sorted by name; at most {@link #MAX_ENTRIES}. */
+    static java.util.List<Path> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new NotRegular();
+        java.util.List<Path> entries = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path entry : stream) {
+                if (entries.size() == MAX_ENTRIES) throw new IOException(folder + " holds more than " + MAX_ENTRIES + " entries");
+                entries.add(entry);
+            }
+        }
+        java.util.Collections.sort(entries);
+        return entries;
+    }
+
     /** A read-only channel on {@code file}, a regular file (the SQLite reader reads pages where it needs them). */
     static FileChannel channel(Path file) throws IOException {
         requireRegular(file);

@@ -15,10 +15,10 @@ interface Keyboard {
 
     static Keyboard console(Console console) {
         return new Keyboard() {
-            public String line(String prompt) { return console.readLine("%s", prompt); }
+            public String line(String prompt) { return console.readLine("%s", SafeOutput.clean(prompt)); }
 
             public String secret(String prompt) {
-                char[] typed = console.readPassword("%s", prompt);
+                char[] typed = console.readPassword("%s", SafeOutput.clean(prompt));
                 return typed == null ? null : new String(typed);
             }
         };

@@ -191,4 +191,41 @@ class FastPathTest {
         Result r = withoutJBangsBuild(launch("trace", "", "models", "--version"));
         assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: " + record + " is not this user's own\n"), r);
     }
+
+    /** JBang's builds of one script break each other: runs through it take turns, and every one of them answers. */
+    @Test void twoFirstRunsAtOnceAfterASourceChangeBothAnswer() throws Exception {
+        same("", "models", "--version");
+        Path cli = project.resolve("lib/cli/Cli.java");
+        Files.writeString(cli, Files.readString(cli).replace("VERSION = \"0.1.0\"", "VERSION = \"0.1.0-raced\""));
+        List<java.util.concurrent.CompletableFuture<Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return withoutJBangsBuild(launch("0", "", "models", "--version"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (var run : runs) assertEquals(new Result(0, "models 0.1.0-raced\n", ""), run.get());
+        assertTrue(!Files.exists(tmp.resolve("cache/jbang.lock")), "the turn is given back");
+    }
+
+    /** Root only (CI): a class-data archive beside JBang's jar that another user owns is neither mapped nor replaced. */
+    @Test void aClassDataFileAnotherUserOwnsIsNotMapped() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 25, "JDK 25 maps an AOT cache, checked alike");
+        same("", "models", "--offline", "--plain");
+        Result next = launch("trace", "", "models", "--offline", "--plain");
+        Path jsa = Path.of(next.err().substring(next.err().indexOf('=') + 1).strip());
+        // JBang's jar cache is this user's own (~/.jbang): the archive is handed back, whatever happens.
+        new ProcessBuilder("chown", "65534", jsa.toString()).start().waitFor();
+        try {
+            Result planted = launch("trace", "", "models", "--offline", "--plain");
+            assertTrue(planted.err().startsWith("[./jbang] fast path: a class-data cache there is not this user's own; running without one\n"), planted.err());
+            assertEquals(next.out(), planted.out());
+        } finally {
+            new ProcessBuilder("chown", System.getProperty("user.name"), jsa.toString()).start().waitFor();
+        }
+    }
 }
