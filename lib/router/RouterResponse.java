@@ -180,6 +180,12 @@ final class RouterResponse implements AutoCloseable {
             if (said.startsWith("Tunnel failed, got: ")) return new RouterError(0, proxy.named() + " would not connect to " + host + " (" + said.substring(20) + ")");
             // The JDK's words when its Authenticator (JDK 24+, see RouterClient) has no login for a 407.
             if (said.equals("No credentials provided")) return new RouterError(407, proxy.refusedLogin());
+            // A proxy that said it opened the tunnel, then did not carry TLS to the host: its answer, not the host's.
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof javax.net.ssl.SSLException) {
+                    return new RouterError(0, proxy.named() + " opened a tunnel to " + host + " that does not speak TLS (" + Printable.line(said) + ")");
+                }
+            }
         }
         if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + host + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
         if (t instanceof HttpTimeoutException) return new RouterError(0, whole != null ? "timed out after " + Cli.seconds(whole) : "no answer from " + host + " in " + Cli.seconds(idle));

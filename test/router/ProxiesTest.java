@@ -165,6 +165,15 @@ class ProxiesTest {
         assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: cannot connect to the proxy 127.0.0.1:" + port + " (HTTP_PROXY)"), r.err());
     }
 
+    @Test void aProxyThatFakesATunnelIsNamed() {
+        t.vars.remove("HF_TOKEN");
+        proxy.fakeTunnels();
+        t.with("HTTPS_PROXY", proxy.url()).with("HF_ROUTER_URL", "https://" + FakeProxy.HOST + ":443/v1");
+        Run r = t.models("--refresh", "--plain");
+        assertTrue(r.err().startsWith("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) opened a tunnel to "
+                + FakeProxy.HOST + ":443 that does not speak TLS ("), r.err());
+    }
+
     @Test void aPortOutOfRangeIsOneLine() {
         t.with("HTTP_PROXY", "http://127.0.0.1:99999");
         assertEquals(new Run(1, "", "models: HTTP_PROXY: 99999 is not a port (1 to 65535)\n"), t.models("--refresh", "--plain"));

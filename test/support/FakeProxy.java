@@ -44,6 +44,14 @@ final class FakeProxy implements AutoCloseable {
     int port() { return server.getLocalPort(); }
 
     /** Answers 407 unless a request carries {@code Proxy-Authorization: Basic base64(userAndPassword)}. */
+    private volatile boolean fakesTunnels;
+
+    /** From now on, answers a CONNECT with 200 and then plain text of its own: a tunnel to nowhere. */
+    FakeProxy fakeTunnels() {
+        fakesTunnels = true;
+        return this;
+    }
+
     FakeProxy demandLogin(String userAndPassword) {
         login = "Basic " + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
         return this;
@@ -70,6 +78,12 @@ final class FakeProxy implements AutoCloseable {
                 return;
             }
             String[] parts = requestLine.split(" ");
+            if (parts[0].equals("CONNECT") && fakesTunnels) {
+                // Says the tunnel is open, then answers itself, in plain text: what a captive portal does.
+                out.write("HTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                return;
+            }
             if (parts[0].equals("CONNECT")) {
                 String[] hostPort = parts[1].split(":");
                 Socket target;
