@@ -65,8 +65,9 @@ final class ChatLog {
     }
 
     private void readNewestFirst(String mustContain, Predicate<JsonObject> each) throws IOException {
-        FileReads.linesFromEnd(file, MAX_LINE, line -> {
-            if (line.isBlank() || (mustContain != null && !line.contains(mustContain))) return true;
+        byte[] wanted = mustContain == null ? null : mustContain.getBytes(StandardCharsets.UTF_8);
+        FileReads.linesFromEnd(file, MAX_LINE, wanted, line -> {
+            if (line.isBlank()) return true;
             try {
                 if (Json.parse(line) instanceof JsonObject o && o.string("cid") != null) return each.test(o);
             } catch (JsonException e) {

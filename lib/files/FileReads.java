@@ -111,7 +111,10 @@ final class FileReads {
      * large the file (a block at a time from the end). A line longer than {@code maxLine} bytes, or one that is
      * not UTF-8 (cut inside a character by a full disk), is skipped; a missing file has no lines.
      */
-    static void linesFromEnd(Path file, int maxLine, Predicate<String> each) throws IOException {
+    static void linesFromEnd(Path file, int maxLine, Predicate<String> each) throws IOException { linesFromEnd(file, maxLine, null, each); }
+
+    /** {@link #linesFromEnd}, only the lines whose bytes hold {@code mustContain} (checked before any decoding), or all. */
+    static void linesFromEnd(Path file, int maxLine, byte[] mustContain, Predicate<String> each) throws IOException {
         if (!Files.exists(file)) return;
         requireRegular(file);
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
@@ -129,7 +132,7 @@ final class FileReads {
                 for (int i = n - 1; i >= 0; i--) {
                     byte b = block.get(i);
                     if (b == '\n') {
-                        if (!emit(line, lineLength, tooLong, strict, each)) return;
+                        if (!emit(line, lineLength, tooLong, mustContain, strict, each)) return;
                         lineLength = 0;
                         tooLong = false;
                     } else if (!tooLong) {
@@ -147,12 +150,13 @@ final class FileReads {
                     }
                 }
             }
-            emit(line, lineLength, tooLong, strict, each);
+            emit(line, lineLength, tooLong, mustContain, strict, each);
         }
     }
 
-    private static boolean emit(byte[] line, int length, boolean tooLong, CharsetDecoder strict, Predicate<String> each) {
+    private static boolean emit(byte[] line, int length, boolean tooLong, byte[] mustContain, CharsetDecoder strict, Predicate<String> each) {
         if (length == 0 || tooLong) return true;
+        if (mustContain != null && !contains(line, line.length - length, line.length, mustContain)) return true;
         String text;
         try {
             text = strict.reset().decode(ByteBuffer.wrap(line, line.length - length, length)).toString();
@@ -160,6 +164,15 @@ final class FileReads {
             return true;   // not whole UTF-8: a line cut short, skipped like any torn line
         }
         return each.test(text);
+    }
+
+    private static boolean contains(byte[] bytes, int from, int to, byte[] wanted) {
+        outer:
+        for (int i = from; i + wanted.length <= to; i++) {
+            for (int k = 0; k < wanted.length; k++) if (bytes[i + k] != wanted[k]) continue outer;
+            return true;
+        }
+        return wanted.length == 0;
     }
 
     /** Bytes that are not UTF-8: where the first bad one is, as line:column. */

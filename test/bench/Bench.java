@@ -285,7 +285,7 @@ final class Bench {
         double[] medians = new double[n];
         for (int k = 0; k < n; k++) {
             medians[k] = median(ms[k]);
-            System.out.printf("%-28s median %6.0f ms   peak RSS %s%n", names.get(k), medians[k], peak[k] <= 0 ? "n/a" : peak[k] / 1024 + " MB");
+            System.out.printf("%-36s median %6.0f ms   peak RSS %s%n", names.get(k), medians[k], peak[k] <= 0 ? "n/a" : peak[k] / 1024 + " MB");
         }
         return medians;
     }

@@ -61,4 +61,12 @@ class ChatAttackTest {
         router.chat(R1, says("```sh\necho hi\u001b]52;c;cm0gLXJmIH4=\u0007\n```\n"));
         assertEquals("echo hi\\u001b]52;c;cm0gLXJmIH4=\\u0007\n", t.chat("", "-x", "code please").out());
     }
+    @Test void aPastedForeignTokenNeverReachesTheLog() throws Exception {
+        router.chat(R1, says("Noted."));
+        String foreign = "hf_SomeoneElsesTokenAbcdefghijklmnopq";
+        assertEquals(0, t.chat("", "my colleague's key is " + foreign + ", and mine " + TOKEN).status());
+        String log = java.nio.file.Files.readString(t.state().resolve("huggingface/chat-log.jsonl"));
+        assertTrue(log.contains("my colleague's key is [redacted], and mine [redacted]"), log);
+        assertFalse(log.contains("hf_SomeoneElses") || log.contains(TOKEN), log);
+    }
 }
