@@ -56,18 +56,32 @@ final class ChatLog {
      * memory, so a long log costs no more than a short one to look at. {@code mustContain}: lines without this
      * text are passed over unparsed (a conversation id), or null.
      */
-    void newestFirst(String mustContain, Predicate<JsonObject> each) throws IOException {
+    void newestFirst(String mustContain, Predicate<JsonObject> each) throws IOException { newestFirst(mustContain, null, each); }
+
+    /**
+     * {@link #newestFirst}, also passing over unparsed the lines whose text does not hold {@code textLowerCase} in any
+     * case, when that text is one the log holds as it is (JSON escapes nothing in it: no quote, backslash or control
+     * character): a search of a long log then parses only the lines that may match.
+     */
+    void newestFirst(String mustContain, String textLowerCase, Predicate<JsonObject> each) throws IOException {
+        String raw = textLowerCase != null && textLowerCase.chars().noneMatch(c -> c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029)
+                ? textLowerCase : null;
         try {
-            readNewestFirst(mustContain, each);
+            readNewestFirst(mustContain, raw, each);
         } catch (FileReads.NotRegular e) {
             throw new java.io.IOException(file + ": " + e.getMessage());
         }
     }
 
-    private void readNewestFirst(String mustContain, Predicate<JsonObject> each) throws IOException {
-        byte[] wanted = mustContain == null ? null : mustContain.getBytes(StandardCharsets.UTF_8);
-        FileReads.linesFromEnd(file, MAX_LINE, wanted, line -> {
-            if (line.isBlank()) return true;
+    private void readNewestFirst(String mustContain, String rawLowerCase, Predicate<JsonObject> each) throws IOException {
+        List<FileReads.Needle> needles = new ArrayList<>();
+        if (mustContain != null) needles.add(new FileReads.Needle(mustContain.getBytes(StandardCharsets.UTF_8), false));
+        // ASCII text is matched on the bytes, A-Z folded; other text on the decoded line, in any case.
+        boolean ascii = rawLowerCase != null && rawLowerCase.chars().allMatch(c -> c < 0x80);
+        if (ascii) needles.add(new FileReads.Needle(rawLowerCase.getBytes(StandardCharsets.US_ASCII), true));
+        String decodedCheck = ascii ? null : rawLowerCase;
+        FileReads.linesFromEnd(file, MAX_LINE, needles, line -> {
+            if (line.isBlank() || (decodedCheck != null && !line.toLowerCase(Locale.ROOT).contains(decodedCheck))) return true;
             try {
                 if (Json.parse(line) instanceof JsonObject o && o.string("cid") != null) return each.test(o);
             } catch (JsonException e) {

@@ -34,7 +34,7 @@ final class ChatLogs {
         boolean[] any = {false};
         String wanted = cid, text = query;
         int most = limit;
-        log.newestFirst(cid, t -> {
+        log.newestFirst(cid, query, t -> {
             any[0] = true;
             if (wanted != null && !wanted.equals(t.string("cid"))) return true;
             if (text != null && !(question(t) + "\n" + t.stringOr("answer", "")).toLowerCase(Locale.ROOT).contains(text)) return true;
@@ -46,7 +46,7 @@ final class ChatLogs {
             return 0;
         }
         if (shown.isEmpty()) {
-            err.println("chat: " + (!any[0] ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
+            err.println("chat: " + (!any[0] && log.lastCid() == null ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
             return 0;
         }
         for (JsonObject t : shown) out.println(line(t));

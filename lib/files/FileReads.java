@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -87,9 +88,9 @@ final class FileReads {
     static final int MAX_ENTRIES = 100_000;
 
     /** The entries of {@code folder} (a folder, not a link to one), sorted by name; at most {@link #MAX_ENTRIES}. */
-    static java.util.List<Path> list(Path folder) throws IOException {
+    static List<Path> list(Path folder) throws IOException {
         if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new NotRegular();
-        java.util.List<Path> entries = new java.util.ArrayList<>();
+        List<Path> entries = new java.util.ArrayList<>();
         try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             for (Path entry : stream) {
                 if (entries.size() == MAX_ENTRIES) throw new IOException(folder + " holds more than " + MAX_ENTRIES + " entries");
@@ -111,10 +112,13 @@ final class FileReads {
      * large the file (a block at a time from the end). A line longer than {@code maxLine} bytes, or one that is
      * not UTF-8 (cut inside a character by a full disk), is skipped; a missing file has no lines.
      */
-    static void linesFromEnd(Path file, int maxLine, Predicate<String> each) throws IOException { linesFromEnd(file, maxLine, null, each); }
+    static void linesFromEnd(Path file, int maxLine, Predicate<String> each) throws IOException { linesFromEnd(file, maxLine, List.of(), each); }
 
-    /** {@link #linesFromEnd}, only the lines whose bytes hold {@code mustContain} (checked before any decoding), or all. */
-    static void linesFromEnd(Path file, int maxLine, byte[] mustContain, Predicate<String> each) throws IOException {
+    /** Bytes a line must hold to be decoded at all; {@code foldAsciiCase}: A-Z and a-z alike (the needle in lower case). */
+    record Needle(byte[] bytes, boolean foldAsciiCase) { }
+
+    /** {@link #linesFromEnd}, only the lines whose bytes hold every one of {@code needles}, checked before any decoding. */
+    static void linesFromEnd(Path file, int maxLine, List<Needle> needles, Predicate<String> each) throws IOException {
         if (!Files.exists(file)) return;
         requireRegular(file);
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder();
@@ -132,7 +136,7 @@ final class FileReads {
                 for (int i = n - 1; i >= 0; i--) {
                     byte b = block.get(i);
                     if (b == '\n') {
-                        if (!emit(line, lineLength, tooLong, mustContain, strict, each)) return;
+                        if (!emit(line, lineLength, tooLong, needles, strict, each)) return;
                         lineLength = 0;
                         tooLong = false;
                     } else if (!tooLong) {
@@ -150,13 +154,13 @@ final class FileReads {
                     }
                 }
             }
-            emit(line, lineLength, tooLong, mustContain, strict, each);
+            emit(line, lineLength, tooLong, needles, strict, each);
         }
     }
 
-    private static boolean emit(byte[] line, int length, boolean tooLong, byte[] mustContain, CharsetDecoder strict, Predicate<String> each) {
+    private static boolean emit(byte[] line, int length, boolean tooLong, List<Needle> needles, CharsetDecoder strict, Predicate<String> each) {
         if (length == 0 || tooLong) return true;
-        if (mustContain != null && !contains(line, line.length - length, line.length, mustContain)) return true;
+        for (Needle n : needles) if (!contains(line, line.length - length, line.length, n)) return true;
         String text;
         try {
             text = strict.reset().decode(ByteBuffer.wrap(line, line.length - length, length)).toString();
@@ -166,10 +170,15 @@ final class FileReads {
         return each.test(text);
     }
 
-    private static boolean contains(byte[] bytes, int from, int to, byte[] wanted) {
+    private static boolean contains(byte[] bytes, int from, int to, Needle needle) {
+        byte[] wanted = needle.bytes();
         outer:
         for (int i = from; i + wanted.length <= to; i++) {
-            for (int k = 0; k < wanted.length; k++) if (bytes[i + k] != wanted[k]) continue outer;
+            for (int k = 0; k < wanted.length; k++) {
+                byte b = bytes[i + k];
+                if (needle.foldAsciiCase() && b >= 'A' && b <= 'Z') b += 'a' - 'A';
+                if (b != wanted[k]) continue outer;
+            }
             return true;
         }
         return wanted.length == 0;

@@ -158,4 +158,13 @@ class ChatBoundsTest {
                 + "chat: deepseek-ai/DeepSeek-R1: 503: server error (router: down)\nchat: no model answered (1 attempt)\n"), r);
         assertEquals(List.of(R1), models());
     }
+    @Test void aSearchOfTheLogFindsTextInAnyCaseAndWhatJsonEscapes() {
+        router.chat(R1, says("Oui.", "together"));
+        assertEquals(0, t.chat("", "Le CAF\u00c9 \"noir\" est-il bon?").status());
+        for (String query : List.of("caf\u00e9", "CAF\u00c9 \"NOIR\"", "le caf", "EST-IL")) {
+            Run r = t.chat("", "logs", "-q", query);
+            assertTrue(r.out().endsWith("Le CAF\u00c9 \"noir\" est-il bon?\n"), query + ": " + r.out() + r.err());
+        }
+        assertEquals("chat: no turn matches (~/.openclaw/huggingface/chat-log.jsonl)\n", t.chat("", "logs", "-q", "th\u00e9").err());
+    }
 }
