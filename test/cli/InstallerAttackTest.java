@@ -121,4 +121,12 @@ class InstallerAttackTest {
         assertEquals(List.of("rwx------", "rwx------", "rw-------"),
                 List.of(mode(state), mode(state.resolve("huggingface")), mode(state.resolve("huggingface/chat-log.jsonl"))));
     }
+    @Test void aFifoWhereTheCommandWouldGoIsRefusedUnread() throws Exception {
+        Files.createDirectories(bin());
+        assertEquals(0, new ProcessBuilder("mkfifo", bin().resolve("hf-models").toString()).start().waitFor());
+        assertEquals(new Run(1, "", "models: " + bin().resolve("hf-models") + " exists and was not written by --install; remove it or choose another --name\n"),
+                Run.models("--install", "--dir", bin().toString()));
+        assertEquals(new Run(1, "", "models: " + bin().resolve("hf-models") + " was not written by --install; left as it is\n"),
+                Run.models("--uninstall", "--dir", bin().toString()));
+    }
 }
