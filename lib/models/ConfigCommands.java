@@ -29,7 +29,9 @@ final class ConfigCommands {
         noMore();
         String[] previous = new String[1];
         boolean[] wasFallback = new boolean[1];
+        List<String> notes = new java.util.ArrayList<>();
         String ref = config.update(doc -> {
+            JsonValue before = doc.value();
             String resolved = ref(doc.value(), model, force);
             previous[0] = ConfigFile.string(doc.value(), ConfigFile.PRIMARY);
             doc.set(ConfigFile.PRIMARY, JsonValue.of(resolved));
@@ -39,11 +41,13 @@ final class ConfigCommands {
                 doc.removeElement(ConfigFile.FALLBACKS, stringIndex(doc, asFallback));
                 wasFallback[0] = true;
             }
-            ModelAllowlist.admit(doc, resolved);
+            if (!resolved.equals(previous[0])) ModelAllowlist.record(doc, resolved);   // as OpenClaw's set; nothing when nothing changes
+            notes.addAll(ModelAllowlist.notes(before, doc.value(), resolved, ModelAllowlist.Role.DEFAULT));
             return resolved;
         });
         if (ref.equals(previous[0])) out.println("Default model is already " + ref);
         else out.println("Default model: " + ref + (previous[0] == null ? "" : " (was " + previous[0] + ")") + (wasFallback[0] ? "; no longer a fallback" : ""));
+        for (String note : notes) out.println("Note: " + note);
         return 0;
     }
 
@@ -68,9 +72,10 @@ final class ConfigCommands {
                     if (ref.equals(ConfigFile.string(doc.value(), ConfigFile.PRIMARY))) {
                         throw new Cli.Failure(ref + " is the default model: a model cannot be its own fallback");
                     }
+                    JsonValue before = doc.value();
                     doc.append(ConfigFile.FALLBACKS, JsonValue.of(ref));
-                    ModelAllowlist.allow(doc, ref);
-                    return "Added fallback #" + (refs.size() + 1) + ": " + ref;
+                    ModelAllowlist.record(doc, ref);
+                    return "Added fallback #" + (refs.size() + 1) + ": " + ref + noted(ModelAllowlist.notes(before, doc.value(), ref, ModelAllowlist.Role.FALLBACK));
                 }));
             }
             case "remove" -> {
@@ -124,11 +129,13 @@ final class ConfigCommands {
                     if (ref.equals(old)) return "Alias " + alias + " already -> " + ref;
                     // A model has one alias, in OpenClaw as here: giving it another replaces the first.
                     String replaced = doc.value().stringAt(aliasPath(ref));
+                    JsonValue before = doc.value();
                     if (old != null) doc.remove(aliasPath(old));
-                    ModelAllowlist.allow(doc, ref);
+                    ModelAllowlist.record(doc, ref);
                     doc.set(aliasPath(ref), JsonValue.of(alias));
                     return "Alias " + alias + " -> " + ref + (old == null ? "" : " (was " + old + ")")
-                            + (replaced == null ? "" : " in place of its alias " + replaced + " (a model has one alias)");
+                            + (replaced == null ? "" : " in place of its alias " + replaced + " (a model has one alias)")
+                            + noted(ModelAllowlist.notes(before, doc.value(), ref, ModelAllowlist.Role.ALIAS));
                 }));
             }
             case "remove" -> {
@@ -192,5 +199,12 @@ final class ConfigCommands {
 
     private void noMore() {
         if (cli.hasNext()) throw cli.unknown(cli.next());
+    }
+
+    /** Notes after an edit's line, each a line {@code Note: ...} of its own. */
+    private static String noted(List<String> notes) {
+        StringBuilder sb = new StringBuilder();
+        for (String note : notes) sb.append("\nNote: ").append(note);
+        return sb.toString();
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * {@code models status [--json] [--check]}: the config file, default, fallbacks, aliases, base URL, and the
  * token: the one used (as OpenClaw itself picks it: its stored key first) and every other one found, with a
- * word where two disagree or where OpenClaw could not see it. {@code --check} exits 1 when there is no token
- * OpenClaw can use.
+ * word where two disagree or where OpenClaw could not see it; OpenClaw's model policy and the models it leaves out.
+ * {@code --check} exits 1 when there is no token OpenClaw can use, or when OpenClaw would refuse the default.
  */
 final class StatusCommand {
     private final Cli cli;
@@ -46,6 +46,9 @@ final class StatusCommand {
         List<String> fallbacks = ConfigFile.fallbacks(root);
         notes.addAll(unserved(root, primary, fallbacks));
         Map<String, String> aliases = ConfigFile.aliases(root);
+        notes.addAll(policyNotes(root, primary, fallbacks, aliases));
+        ModelAllowlist.Policy policy = ModelAllowlist.policy(root);
+        boolean defaultRefused = primary != null && ModelAllowlist.refusesAsDefault(root, primary);
         String baseUrl = ConfigFile.baseUrl(env, root);
         BillTo billTo = BillTo.of(null, env, root);
         boolean exists = Files.exists(config.path);
@@ -61,6 +64,8 @@ final class StatusCommand {
                     "fallbacks", JsonArray.ofStrings(fallbacks),
                     "aliases", new JsonObject(a),
                     "baseUrl", JsonValue.of(baseUrl),
+                    "modelPolicy", policy == null ? JsonValue.NULL : JsonValue.object("path", JsonValue.of(policy.path()), "allow", JsonArray.ofStrings(policy.refs()),
+                            "defaultRefused", JsonValue.of(defaultRefused)),
                     "billTo", billTo == null ? JsonValue.NULL : JsonValue.object("org", JsonValue.of(billTo.org()), "source", JsonValue.of(billTo.source())),
                     "token", token == null ? JsonValue.NULL : json(token),
                     "tokens", new JsonArray(found),
@@ -73,12 +78,26 @@ final class StatusCommand {
             aliases.forEach((k, v) -> shownAliases.add(k + " -> " + v));
             out.println("Aliases:    " + (aliases.isEmpty() ? "(none)" : String.join(", ", shownAliases)));
             out.println("Base URL:   " + baseUrl);
+            if (policy != null) out.println("Allowed:    " + String.join(", ", policy.refs()) + " (" + policy.path() + ")");
             out.println("Bill to:    " + (billTo == null ? "your own account (set HF_BILL_TO=ORG to bill an organization)" : billTo.shown()));
             out.println("Token:      " + (token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
             for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from " + tokens.get(i).source());
             for (String note : notes) out.println("Note:       " + note);
         }
-        return check && (token == null || !token.openClawReads()) ? 1 : 0;
+        return check && (token == null || !token.openClawReads() || defaultRefused) ? 1 : 0;
+    }
+
+    /** The default, fallbacks and aliases that OpenClaw's model policy leaves out, each as OpenClaw will treat it. */
+    private static List<String> policyNotes(JsonValue root, String primary, List<String> fallbacks, Map<String, String> aliases) {
+        List<String> notes = new ArrayList<>();
+        if (primary != null && !ModelAllowlist.allows(root, primary)) notes.add(ModelAllowlist.outside(root, primary, ModelAllowlist.Role.DEFAULT));
+        for (String f : fallbacks) if (!ModelAllowlist.allows(root, f)) notes.add(ModelAllowlist.outside(root, f, ModelAllowlist.Role.FALLBACK));
+        for (Map.Entry<String, String> a : aliases.entrySet()) {
+            if (!a.getValue().equals(primary) && !fallbacks.contains(a.getValue()) && !ModelAllowlist.allows(root, a.getValue())) {
+                notes.add("alias " + a.getKey() + ": " + ModelAllowlist.outside(root, a.getValue(), ModelAllowlist.Role.ALIAS));
+            }
+        }
+        return notes;
     }
 
     private static JsonValue json(Token t) {

@@ -34,7 +34,9 @@ final class OnboardSetup {
             doc.set(ConfigFile.PRIMARY, JsonValue.of(model));
             said.add("default model " + model);
         }
-        ModelAllowlist.allow(doc, model);
+        JsonValue before = doc.value();
+        ModelAllowlist.record(doc, model);
+        for (String note : ModelAllowlist.notes(before, doc.value(), model, ModelAllowlist.Role.DEFAULT)) said.add("note: " + note);
         List<String> alias = append(append(ConfigFile.MODELS, model), "alias");
         if (doc.value().at(alias) == null) {
             // The alias names one model: given to the new default, it leaves the model that had it.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,13 @@ class ConfigCommandsTest {
         t.write(t.config(), CONFIG);
     }
 
-    @Test void setChangesOnlyThePrimary() {
+    /** As OpenClaw's own set: the primary, the model's entry, the migration marker; never modelPolicy.allow. */
+    @Test void setChangesThePrimaryAndRecordsTheModelAsOpenClawsSetDoes() {
         assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B:cheapest (was huggingface/deepseek-ai/DeepSeek-R1)\n", ""), t.models("set", "Qwen/Qwen3-8B:cheapest"));
-        assertEquals(CONFIG.replace("\"huggingface/deepseek-ai/DeepSeek-R1\"", "\"huggingface/Qwen/Qwen3-8B:cheapest\""), t.read(t.config()));
+        assertEquals(CONFIG.replace("\"huggingface/deepseek-ai/DeepSeek-R1\"", "\"huggingface/Qwen/Qwen3-8B:cheapest\"")
+                .replace("      workspace: \"~/clawd\",\n", "      workspace: \"~/clawd\",\n      models: {\n        \"huggingface/Qwen/Qwen3-8B:cheapest\": {},\n      },\n")
+                .replace("  gateway: { port: 18789 },\n", "  gateway: { port: 18789 },\n  meta: {\n    migrations: {\n      modelPolicyAllowlist: true,\n    },\n  },\n"),
+                t.read(t.config()));
         assertEquals(CONFIG, t.read(t.state().resolve("openclaw.json.bak")));
     }
 
@@ -149,7 +154,10 @@ class ConfigCommandsTest {
     @Test void aRealRefAlwaysWinsOverAnAliasOfTheSameText() {
         // Only a hand-edited config can hold such an alias now; chat -m and set must still mean the ref.
         t.write(t.config(), "{ agents: { defaults: { models: { 'huggingface/Qwen/Qwen3-8B': { alias: 'deepseek-ai/DeepSeek-V4-Pro' } } } } }");
-        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-V4-Pro\n", ""), t.models("set", "deepseek-ai/DeepSeek-V4-Pro"));
+        // The map was OpenClaw's legacy allowlist: migrated as OpenClaw's own first write migrates it, and said.
+        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-V4-Pro\nNote: huggingface/deepseek-ai/DeepSeek-V4-Pro is not in"
+                + " agents.defaults.modelPolicy.allow (huggingface/Qwen/Qwen3-8B): OpenClaw runs it as the configured default, but refuses it as a /model choice\n", ""),
+                t.models("set", "deepseek-ai/DeepSeek-V4-Pro"));
         assertEquals("openai/gpt-oss-120b", ModelRef.resolve("openai/gpt-oss-120b", java.util.Map.of("openai/gpt-oss-120b", "huggingface/Qwen/Qwen3-8B")).id());
     }
 
@@ -231,6 +239,14 @@ class ConfigCommandsTest {
                       model: {
                         primary: "huggingface/Qwen/Qwen3-8B",
                       },
+                      models: {
+                        "huggingface/Qwen/Qwen3-8B": {},
+                      },
+                    },
+                  },
+                  meta: {
+                    migrations: {
+                      modelPolicyAllowlist: true,
                     },
                   },
                 }
@@ -276,12 +292,41 @@ class ConfigCommandsTest {
         assertEquals(Json.parse("""
                 {"configPath": "%s", "configExists": true, "primary": "huggingface/deepseek-ai/DeepSeek-R1",
                  "fallbacks": ["huggingface/Qwen/Qwen3-8B"], "aliases": {"R1": "huggingface/deepseek-ai/DeepSeek-R1"},
-                 "baseUrl": "http://127.0.0.1:9/v1", "billTo": null, "token": {"source": "environment variable HF_TOKEN", "masked": "hf_…wxyz", "openClawReads": true},
+                 "baseUrl": "http://127.0.0.1:9/v1", "modelPolicy": null, "billTo": null, "token": {"source": "environment variable HF_TOKEN", "masked": "hf_…wxyz", "openClawReads": true},
                  "tokens": [{"source": "environment variable HF_TOKEN", "masked": "hf_…wxyz", "openClawReads": true}], "notes": []}
                 """.formatted(t.config())), Json.parse(t.models("status", "--json").out()));
     }
 
     @Test void unknownFallbacksAction() {
         assertEquals(new Run(2, "", "models: unknown command ad (did you mean add?)\nTry 'models --help' for more information.\n"), t.models("fallbacks", "ad", "x/y"));
+    }
+    @Test void editsNeverWidenTheAllowlistAndSayWhatOpenClawWillRefuse() {
+        String policy = "{ agents: { defaults: { model: { primary: 'huggingface/Qwen/Qwen3-8B' }, modelPolicy: { allow: ['huggingface/Qwen/*'] } } } }";
+        t.write(t.config(), policy);
+        assertEquals(new Run(0, "Added fallback #1: huggingface/deepseek-ai/DeepSeek-R1\nNote: huggingface/deepseek-ai/DeepSeek-R1 is not allowed by"
+                + " agents.defaults.modelPolicy.allow (huggingface/Qwen/*); OpenClaw will refuse it\n", ""), t.models("fallbacks", "add", "deepseek-ai/DeepSeek-R1"));
+        assertEquals(new Run(0, "Alias r1 -> huggingface/deepseek-ai/DeepSeek-R1\nNote: huggingface/deepseek-ai/DeepSeek-R1 is not allowed by"
+                + " agents.defaults.modelPolicy.allow (huggingface/Qwen/*); OpenClaw will refuse it\n", ""), t.models("aliases", "add", "r1", "deepseek-ai/DeepSeek-R1"));
+        assertEquals(List.of("huggingface/Qwen/*"), Json5.parse(t.read(t.config())).stringsAt(ModelAllowlist.ALLOW));
+        assertEquals(0, t.with("HF_TOKEN", "hf_abcdefghijklmnopqrstuvwxyz").models("status", "--check").status(), "a fallback outside is said; the default is allowed");
+        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R1 (was huggingface/Qwen/Qwen3-8B); no longer a fallback\nNote:"
+                + " huggingface/deepseek-ai/DeepSeek-R1 is not allowed by agents.defaults.modelPolicy.allow (huggingface/Qwen/*); OpenClaw will refuse it\n", ""),
+                t.models("set", "deepseek-ai/DeepSeek-R1"));
+        Run status = t.models("status", "--check");
+        assertEquals(1, status.status(), "OpenClaw would not run this default");
+        assertTrue(status.out().contains("Allowed:    huggingface/Qwen/* (agents.defaults.modelPolicy.allow)\n"
+                + "Bill to:"), status.out());
+        assertTrue(status.out().contains("Note:       huggingface/deepseek-ai/DeepSeek-R1 is not allowed by agents.defaults.modelPolicy.allow"
+                + " (huggingface/Qwen/*); OpenClaw will refuse it\n"), status.out());
+        assertEquals(Json.parse("{\"path\": \"agents.defaults.modelPolicy.allow\", \"allow\": [\"huggingface/Qwen/*\"], \"defaultRefused\": true}"),
+                Json.parse(t.models("status", "--json").out()).asObject().get("modelPolicy"));
+    }
+
+    @Test void aLegacyMapOpenClawCannotMigrateIsSaidToWiden() {
+        t.write(t.config(), "{ agents: { defaults: { models: { 'gpt-4': {} } } } }");
+        assertEquals(new Run(0, "Added fallback #1: huggingface/Qwen/Qwen3-8B\nNote: agents.defaults.models is OpenClaw's legacy allowlist (gpt-4; not every"
+                + " key names its provider, so OpenClaw has not made it agents.defaults.modelPolicy.allow): its entry for huggingface/Qwen/Qwen3-8B lets OpenClaw use"
+                + " huggingface/Qwen/Qwen3-8B; set agents.defaults.modelPolicy.allow to keep a restriction of your own\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
+        assertEquals(null, Json5.parse(t.read(t.config())).at(ModelAllowlist.POLICY));
     }
 }
