@@ -329,7 +329,10 @@ final class Json5Document {
         return any[1] || !any[0];
     }
 
-    /** True when some multi-line object or array ends its last item with a comma, or nothing says otherwise. */
+    /**
+     * True when some multi-line object or array ends its last item with a comma; when none is multi-line, when the
+     * file is not written as strict JSON would be (an unquoted key): a file of strict JSON gets none.
+     */
     private boolean usesTrailingCommas() {
         int[] seen = {0, 0};
         visit(root, n -> {
@@ -338,7 +341,7 @@ final class Json5Document {
             int end = n.members.isEmpty() ? n.elements.get(count - 1).end : n.members.get(n.members.size() - 1).value().end;
             seen[text.charAt(skipSpaces(end)) == ',' ? 0 : 1]++;
         });
-        return seen[0] > 0 || seen[1] == 0;
+        return seen[0] > 0 || (seen[1] == 0 && usesUnquotedKeys());
     }
 
     /** The indentation step: the first member's indentation in the top-level object, else two spaces. */

@@ -169,4 +169,10 @@ class Json5DocumentTest {
     @Test void duplicateKeysEditTheOneThatCounts() {
         assertEquals("{ a: 1, a: 3 }", edit("{ a: 1, a: 2 }", d -> d.set(List.of("a"), JsonValue.of(3))));
     }
+    @Test void aFileOfStrictJsonOnOneLineStaysStrictJson() {
+        Json5Document doc = new Json5Document("{\"agents\": {\"defaults\": {\"models\": {\"a/b\": {}}}}}\n");
+        doc.set(java.util.List.of("agents", "defaults", "models", "a/b", "alias"), JsonValue.of("r1"));
+        assertEquals("{\"agents\": {\"defaults\": {\"models\": {\"a/b\": {\n  \"alias\": \"r1\"\n}}}}}\n", doc.text());
+        assertEquals("r1", Json.parse(doc.text()).asObject().stringAt(java.util.List.of("agents", "defaults", "models", "a/b", "alias")));
+    }
 }
