@@ -12,6 +12,10 @@ final class OnboardSetup {
     static final List<String> PROFILE = List.of("auth", "profiles", "huggingface:default");
     static final List<String> MODE = List.of("models", "mode");
     static final List<String> GATEWAY_MODE = List.of("gateway", "mode");
+    static final List<String> GATEWAY_AUTH = List.of("gateway", "auth");
+    static final List<String> GATEWAY_PORT = List.of("gateway", "port");
+    static final List<String> GATEWAY_BIND = List.of("gateway", "bind");
+    static final List<String> GATEWAY_TAILSCALE = List.of("gateway", "tailscale");
     static final List<String> PLUGIN_ENABLED = List.of("plugins", "entries", "huggingface", "enabled");
 
     private OnboardSetup() { }
@@ -63,10 +67,35 @@ final class OnboardSetup {
             doc.set(header, JsonValue.of(billTo));
             said.add("inference billed to " + billTo + " (" + BillTo.HEADER + ")");
         }
-        if (doc.value().at(GATEWAY_MODE) == null) {
-            doc.set(GATEWAY_MODE, JsonValue.of("local"));
-            said.add("gateway mode local");
+        said.addAll(gateway(doc));
+        return said;
+    }
+
+    /**
+     * The local gateway as OpenClaw 2026.9.6's local onboarding sets it up (see ../shared/fixtures): mode local, a
+     * token of its own (48 hex digits), port 18789, bound to loopback, no Tailscale. Without the token OpenClaw
+     * refuses to start the gateway ("Refusing to bind gateway to auto without auth"). Only what is absent is written:
+     * a gateway the user set up stays as it is. The token is a secret: never shown.
+     */
+    static List<String> gateway(Json5Document doc) {
+        List<String> said = new ArrayList<>();
+        boolean mode = doc.value().at(GATEWAY_MODE) == null;
+        if (mode) doc.set(GATEWAY_MODE, JsonValue.of("local"));
+        if (!"local".equals(ConfigFile.string(doc.value(), GATEWAY_MODE))) return said;
+        boolean auth = false;
+        if (doc.value().at(GATEWAY_AUTH) == null) {
+            byte[] bytes = new byte[24];
+            new java.security.SecureRandom().nextBytes(bytes);
+            StringBuilder token = new StringBuilder();
+            for (byte b : bytes) token.append(String.format("%02x", b & 0xff));
+            Cli.secret(token.toString());
+            doc.set(GATEWAY_AUTH, JsonValue.object("mode", JsonValue.of("token"), "token", JsonValue.of(token.toString())));
+            auth = true;
         }
+        if (doc.value().at(GATEWAY_PORT) == null) doc.set(GATEWAY_PORT, JsonValue.of(18789));
+        if (doc.value().at(GATEWAY_BIND) == null) doc.set(GATEWAY_BIND, JsonValue.of("loopback"));
+        if (doc.value().at(GATEWAY_TAILSCALE) == null) doc.set(GATEWAY_TAILSCALE, JsonValue.object("mode", JsonValue.of("off")));
+        if (mode || auth) said.add("local gateway" + (auth ? " (loopback, a token of its own)" : ""));
         return said;
     }
 

@@ -37,7 +37,7 @@ class OnboardTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("""
                 Token OK: signed in to Hugging Face as example-user
-                Wrote ~/.openclaw/openclaw.json: default model huggingface/deepseek-ai/DeepSeek-R1, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1), plugin huggingface enabled, gateway mode local
+                Wrote ~/.openclaw/openclaw.json: default model huggingface/deepseek-ai/DeepSeek-R1, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1), plugin huggingface enabled, local gateway (loopback, a token of its own)
                 Saved the token to ~/.openclaw/.env as HF_TOKEN (hf_…wxyz)
 
                 Next:
@@ -92,13 +92,26 @@ class OnboardTest {
                   },
                   gateway: {
                     mode: "local",
+                    auth: {
+                      mode: "token",
+                      token: "TOKEN",
+                    },
+                    port: 18789,
+                    bind: "loopback",
+                    tailscale: {
+                      mode: "off",
+                    },
                   },
                 }
-                """, t.read(t.config()));
+                """, withoutGatewayToken(t.read(t.config())));
         assertEquals("HF_TOKEN=" + TOKEN + "\n", t.read(t.state().resolve(".env")));
         assertEquals("Bearer " + TOKEN, hub.requests.get(0).authorization());
         assertEquals("GET /api/whoami-v2", hub.requests.get(0).method() + " " + hub.requests.get(0).path());
         assertFalse(t.read(t.config()).contains(TOKEN), "the token never goes into openclaw.json");
+        String gatewayToken = Json5.parse(t.read(t.config())).stringAt(java.util.List.of("gateway", "auth", "token"));
+        assertTrue(gatewayToken.matches("[0-9a-f]{48}"), gatewayToken);
+        Run status = t.models("status");
+        assertFalse(status.out().contains(gatewayToken) || status.err().contains(gatewayToken), "the gateway's token is never shown");
     }
 
     @Test void anExistingConfigKeepsItsCommentsFallbacksAndModels() {
@@ -157,9 +170,18 @@ class OnboardTest {
                   },
                   gateway: {
                     mode: "local",
+                    auth: {
+                      mode: "token",
+                      token: "TOKEN",
+                    },
+                    port: 18789,
+                    bind: "loopback",
+                    tailscale: {
+                      mode: "off",
+                    },
                   },
                 }
-                """, t.read(t.config()));
+                """, withoutGatewayToken(t.read(t.config())));
         assertTrue(Files.exists(t.state().resolve("openclaw.json.bak")));
     }
 
@@ -279,4 +301,7 @@ class OnboardTest {
         assertEquals(List.of(), hub.requests);
         assertFalse(Files.exists(t.state().resolve(".env")));
     }
+
+    /** The config with the gateway's token (48 hex digits, new each onboarding) as TOKEN. */
+    static String withoutGatewayToken(String config) { return config.replaceAll("token: \"[0-9a-f]{48}\"", "token: \"TOKEN\""); }
 }
