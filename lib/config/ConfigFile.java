@@ -42,6 +42,7 @@ final class ConfigFile {
         String text;
         try {
             text = FileReads.textOrEmpty(path);
+            SafeFile.tidy(path);
         } catch (Exception e) {
             if (e instanceof FileReads.NotUtf8 bad) throw new Cli.Failure(shown + ":" + bad.getMessage());
             throw new Cli.Failure(shown + ": cannot read (" + e.getMessage() + ")");

@@ -65,6 +65,7 @@ final class SafeFile {
             }
         } finally {
             Files.deleteIfExists(temp);
+            IN_FLIGHT.remove(temp);
         }
     }
 
@@ -88,10 +89,67 @@ final class SafeFile {
         try {
             Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
             restrict(temp);
+            rotateBackups(file);
             Files.move(temp, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+            IN_FLIGHT.remove(temp);
         }
+    }
+
+    /** How many backups OpenClaw keeps of its config: {@code .bak}, then {@code .bak.1} to {@code .bak.4}. */
+    static final int BACKUPS = 5;
+
+    /**
+     * OpenClaw's backup ring (2026.9.6, its backup-rotation): the oldest, {@code .bak.4}, goes; each other moves one
+     * place up ({@code .bak.3} to {@code .bak.4}, ..., {@code .bak} to {@code .bak.1}), and the new one becomes
+     * {@code .bak}. A link or anything but a regular file in the ring is left where it is, and stops its move.
+     */
+    private static void rotateBackups(Path file) throws IOException {
+        String base = file.getFileName() + ".bak";
+        Path oldest = file.resolveSibling(base + "." + (BACKUPS - 1));
+        if (Files.isRegularFile(oldest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.delete(oldest);
+        for (int i = BACKUPS - 2; i >= 0; i--) {
+            Path from = file.resolveSibling(i == 0 ? base : base + "." + i), to = file.resolveSibling(base + "." + (i + 1));
+            if (!Files.isRegularFile(from, java.nio.file.LinkOption.NOFOLLOW_LINKS) || attributesOrNull(to) != null) continue;
+            restrict(from);
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Temp copies being written now: a shutdown hook removes them if the JVM is stopped (Ctrl-C, SIGTERM) meanwhile. */
+    private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static Thread cleanup;
+
+    private static Path inFlight(Path temp) {
+        IN_FLIGHT.add(temp);
+        synchronized (IN_FLIGHT) {
+            if (cleanup == null) {
+                cleanup = new Thread(new Runnable() {
+                    @Override
+                    public void run() {
+                        for (Path p : IN_FLIGHT) {
+                            try {
+                                Files.deleteIfExists(p);
+                            } catch (IOException gone) {
+                                // nothing more to do as the JVM ends
+                            }
+                        }
+                    }
+                }, "temp-cleanup");
+                Runtime.getRuntime().addShutdownHook(cleanup);
+            }
+        }
+        return temp;
+    }
+
+    /**
+     * Removes the temp copies of {@code file} that an edit killed outright ({@code kill -9}) left, once their
+     * process is gone: called when a config is read, so none waits for our next write.
+     */
+    static void tidy(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && Files.isDirectory(folder)) removeLeftovers(folder, file.getFileName().toString());
     }
 
     /** Our temp copies of {@code name} that a killed edit left: removed when the process that made them is gone. */
@@ -122,9 +180,9 @@ final class SafeFile {
         for (int n = 0; ; n++) {
             Path temp = folder.resolve("." + name + "." + pid + "." + n + ".tmp");
             try {
-                return POSIX
+                return inFlight(POSIX
                         ? Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                        : Files.createFile(temp);
+                        : Files.createFile(temp));
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 if (n == 1000) throw taken;   // a folder full of leftovers: say so rather than loop
             }

@@ -45,7 +45,7 @@ class SidecarLockTest {
         assertFalse(Files.exists(lock));
         t.onboard("", "--non-interactive", "--huggingface-api-key", "hf_abcdefghijklmnopqrstuvwxyz", "--skip-validation");
         try (var files = Files.list(t.state())) {
-            assertEquals(java.util.List.of(".env", "cache", "openclaw.json", "openclaw.json.bak"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(java.util.List.of(".env", "cache", "openclaw.json", "openclaw.json.bak", "openclaw.json.bak.1"), files.map(p -> p.getFileName().toString()).sorted().toList());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

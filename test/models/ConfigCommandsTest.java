@@ -329,4 +329,22 @@ class ConfigCommandsTest {
                 + " huggingface/Qwen/Qwen3-8B; set agents.defaults.modelPolicy.allow to keep a restriction of your own\n", ""), t.models("fallbacks", "add", "Qwen/Qwen3-8B"));
         assertEquals(null, Json5.parse(t.read(t.config())).at(ModelAllowlist.POLICY));
     }
+    /** OpenClaw's ring: .bak, .bak.1 ... .bak.4, the oldest dropped. */
+    @Test void backupsRotateAsOpenClawsDo() {
+        String[] refs = {"Qwen/Qwen3-8B", "deepseek-ai/DeepSeek-V3.1", "Qwen/Qwen3-32B", "deepseek-ai/DeepSeek-V3.2", "Qwen/Qwen2.5-7B-Instruct", "deepseek-ai/DeepSeek-R1"};
+        for (String ref : refs) assertEquals(0, t.models("set", "--force", ref).status());
+        java.util.List<String> primaries = new java.util.ArrayList<>();
+        for (String suffix : new String[] {".bak", ".bak.1", ".bak.2", ".bak.3", ".bak.4"}) {
+            primaries.add(ConfigFile.string(Json5.parse(t.read(t.state().resolve("openclaw.json" + suffix))), ConfigFile.PRIMARY));
+        }
+        assertEquals(List.of("huggingface/Qwen/Qwen2.5-7B-Instruct", "huggingface/deepseek-ai/DeepSeek-V3.2", "huggingface/Qwen/Qwen3-32B",
+                "huggingface/deepseek-ai/DeepSeek-V3.1", "huggingface/Qwen/Qwen3-8B"), primaries);
+        assertFalse(Files.exists(t.state().resolve("openclaw.json.bak.5")));
+    }
+
+    @Test void aKilledEditsTempCopyGoesAtTheNextRead() throws Exception {
+        Files.writeString(t.state().resolve(".openclaw.json.999999999.0.tmp"), "");
+        assertEquals(0, t.models("status").status());
+        assertFalse(Files.exists(t.state().resolve(".openclaw.json.999999999.0.tmp")));
+    }
 }
