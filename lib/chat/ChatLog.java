@@ -61,34 +61,30 @@ final class ChatLog {
     /**
      * {@link #newestFirst}, also passing over unparsed the lines whose text does not hold {@code textLowerCase} in any
      * case, when that text is one the log holds as it is (JSON escapes nothing in it: no quote, backslash or control
-     * character): a search of a long log then parses only the lines that may match.
+     * character): a search of a long log then parses only the lines that may match. ASCII text is matched on the
+     * bytes, A-Z folded, before any decoding; other text on the decoded line.
      */
     void newestFirst(String mustContain, String textLowerCase, Predicate<JsonObject> each) throws IOException {
         String raw = textLowerCase != null && textLowerCase.chars().noneMatch(c -> c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029)
                 ? textLowerCase : null;
-        try {
-            readNewestFirst(mustContain, raw, each);
-        } catch (FileReads.NotRegular e) {
-            throw new java.io.IOException(file + ": " + e.getMessage());
-        }
-    }
-
-    private void readNewestFirst(String mustContain, String rawLowerCase, Predicate<JsonObject> each) throws IOException {
+        boolean ascii = raw != null && raw.chars().allMatch(c -> c < 0x80);
         List<FileReads.Needle> needles = new ArrayList<>();
         if (mustContain != null) needles.add(new FileReads.Needle(mustContain.getBytes(StandardCharsets.UTF_8), false));
-        // ASCII text is matched on the bytes, A-Z folded; other text on the decoded line, in any case.
-        boolean ascii = rawLowerCase != null && rawLowerCase.chars().allMatch(c -> c < 0x80);
-        if (ascii) needles.add(new FileReads.Needle(rawLowerCase.getBytes(StandardCharsets.US_ASCII), true));
-        String decodedCheck = ascii ? null : rawLowerCase;
-        FileReads.linesFromEnd(file, MAX_LINE, needles, line -> {
-            if (line.isBlank() || (decodedCheck != null && !line.toLowerCase(Locale.ROOT).contains(decodedCheck))) return true;
-            try {
-                if (Json.parse(line) instanceof JsonObject o && o.string("cid") != null) return each.test(o);
-            } catch (JsonException e) {
-                // a line cut short: skipped
-            }
-            return true;
-        });
+        if (ascii) needles.add(new FileReads.Needle(raw.getBytes(StandardCharsets.US_ASCII), true));
+        String decodedCheck = ascii ? null : raw;
+        try {
+            FileReads.linesFromEnd(file, MAX_LINE, needles, line -> {
+                if (line.isBlank() || (decodedCheck != null && !line.toLowerCase(Locale.ROOT).contains(decodedCheck))) return true;
+                try {
+                    if (Json.parse(line) instanceof JsonObject o && o.string("cid") != null) return each.test(o);
+                } catch (JsonException e) {
+                    // a line cut short: skipped
+                }
+                return true;
+            });
+        } catch (FileReads.NotRegular e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
     }
 
     /** Conversation {@code cid}'s turns, oldest first (only they are held in memory). */

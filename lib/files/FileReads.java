@@ -33,9 +33,6 @@ final class FileReads {
         return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
-    /** Whether {@code file} is there as a regular file (following links); false for none, a FIFO, a device, a folder. */
-    static boolean isRegular(Path file) { return Files.isRegularFile(file); }
-
     /** Whether there is anything at {@code file} (a dangling link counts). */
     static boolean exists(Path file) { return SafeFile.attributesOrNull(file) != null; }
 

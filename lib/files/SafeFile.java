@@ -154,9 +154,13 @@ final class SafeFile {
 
     /** Our temp copies of {@code name} that a killed edit left: removed when the process that made them is gone. */
     private static void removeLeftovers(Path folder, String name) {
-        try (java.nio.file.DirectoryStream<Path> temps = Files.newDirectoryStream(folder, "." + name + ".*.tmp")) {
-            for (Path temp : temps) {
-                String[] parts = temp.getFileName().toString().substring(name.length() + 2).split("\\.");
+        // Names compared by hand, not by a glob: this runs on every read of a config, and a glob compiles a regex.
+        String prefix = "." + name + ".";
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path temp : entries) {
+                String file = temp.getFileName().toString();
+                if (!file.startsWith(prefix) || !file.endsWith(".tmp")) continue;
+                String[] parts = file.substring(prefix.length()).split("\\.");
                 if (parts.length != 3) continue;   // .<name>.<pid>.<n>.tmp, and nothing else
                 try {
                     long pid = Long.parseLong(parts[0]);
@@ -198,13 +202,10 @@ final class SafeFile {
         if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new IOException(folder + " is not a folder");
         createFolder(folder.getParent());
         try {
-            if (POSIX) Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            else Files.createDirectory(folder);
+            createFolderExclusively(folder);
         } catch (java.nio.file.FileAlreadyExistsException raced) {
-            return;   // made meanwhile by another process: theirs stands
+            // made meanwhile by another process: theirs stands
         }
-        // The umask may have taken bits away from the attribute; it cannot have added any.
-        if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     }
 
     private static void restrict(Path file) throws IOException {
@@ -275,7 +276,9 @@ final class SafeFile {
 
     /** Makes {@code folder} (0700), failing with FileAlreadyExistsException when it exists: a mutex between processes. */
     static void createFolderExclusively(Path folder) throws IOException {
-        Files.createDirectory(folder);
+        if (POSIX) Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        else Files.createDirectory(folder);
+        // The umask may have taken bits away from the attribute; it cannot have added any: set, not trusted.
         if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     }
 
@@ -309,8 +312,7 @@ final class SafeFile {
         for (int n = 0; ; n++) {
             Path folder = parent.resolve(prefix + "." + ProcessHandle.current().pid() + "." + n);
             try {
-                Files.createDirectory(folder);
-                if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+                createFolderExclusively(folder);
                 return folder;
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 if (n == 1000) throw taken;

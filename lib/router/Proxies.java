@@ -105,9 +105,6 @@ final class Proxies extends ProxySelector {
         }
     }
 
-    /** Whether a https proxy with a login is set (what a client needs an Authenticator for). */
-    boolean httpsLogin() { return https != null && https.user() != null; }
-
     /**
      * Whether {@code host} is this machine: {@code localhost} (and names under it), 127.0.0.0/8 and ::1, written
      * any way. Loopback never goes through a proxy, as curl, Go and Python do it: the proxy cannot reach our
