@@ -13,4 +13,5 @@
 //SOURCES ModelMerge.java
 //SOURCES ModelRef.java
 //SOURCES ModelRefException.java
+//SOURCES OpenClawFacts.java
 //SOURCES ProviderPolicy.java

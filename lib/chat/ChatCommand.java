@@ -130,7 +130,9 @@ public final class ChatCommand {
             JsonValue config = ConfigFile.of(env).read();
             env.useConfig(config);
             env.willLookUp(BillTo.VARIABLE, ChatLog.SWITCH);
-            Token token = Token.find(env, config);
+            Token.Found keys = Token.first(env, config);
+            if (keys.blocked() != null) throw new Cli.Failure(keys.blocked() + "; set it, or run onboard");
+            Token token = keys.first();
             BillTo billTo = BillTo.of(r.billTo, env, config);
             for (String warning : env.warnings()) err.println("chat: warning: " + warning);
             Map<String, String> aliases = ConfigFile.aliases(config);

@@ -21,15 +21,29 @@ record BillTo(String org, String source) {
         // Who pays is the user's choice, not a folder's they merely stand in (a cloned repository's ./.env).
         Env.Value v = env.lookupNotFromHere(VARIABLE, env::warn);
         if (v != null && !v.value().isBlank()) return checked(v.value().strip(), v.source());
+        String header = header(config);
+        return header == null ? null : checked(header, "config models.providers.huggingface.headers." + HEADER);
+    }
+
+    /** The organization the config's {@code headers} entry bills: the only one OpenClaw bills (null: the token's own account). */
+    static String header(JsonValue config) {
         JsonObject headers = config.objectAt(HEADERS);
-        if (headers != null) {
-            for (Map.Entry<String, JsonValue> h : headers.members().entrySet()) {
-                if (h.getKey().equalsIgnoreCase(HEADER) && h.getValue() instanceof JsonString s && !s.value().isBlank()) {
-                    return checked(s.value().strip(), "config models.providers.huggingface.headers." + HEADER);
-                }
-            }
+        if (headers == null) return null;
+        for (Map.Entry<String, JsonValue> h : headers.members().entrySet()) {
+            if (h.getKey().equalsIgnoreCase(HEADER) && h.getValue() instanceof JsonString s && !s.value().isBlank()) return s.value().strip();
         }
         return null;
+    }
+
+    /**
+     * What {@code status} says when this choice is this toolkit's alone: OpenClaw knows no {@code HF_BILL_TO} and bills
+     * only through the {@code headers} entry. Null when OpenClaw bills the same.
+     */
+    String oursAlone(JsonValue config) {
+        String theirs = header(config);
+        if (org.equals(theirs)) return null;
+        return source + " is this toolkit's alone: OpenClaw bills " + (theirs == null ? "the token's own account" : theirs + " (its headers entry)")
+                + "; to bill " + org + " in OpenClaw too, set models.providers.huggingface.headers." + HEADER + " to " + org;
     }
 
     /** {@code --bill-to ORG}, checked: a wrong name is a usage error. */

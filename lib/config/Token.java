@@ -3,7 +3,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The Hugging Face token and where it came from. Its {@code toString} is masked: a token is never
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
 final class Token {
     /** OpenClaw reads the first two; the Hugging Face libraries also know the third (deprecated). */
     static final List<String> VARIABLES = List.of("HUGGINGFACE_HUB_TOKEN", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN");
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
 
     private final String value;
     private final String source;
@@ -83,38 +81,46 @@ final class Token {
     }
 
     /**
-     * The token, first found wins, in the order OpenClaw itself uses one: OpenClaw's stored profile key
-     * ({@link OpenClawKeys}), the variables above (through {@link Env}), the provider's {@code apiKey} in
-     * the config (a literal, or the name of a variable), then the Hugging Face token file, which only the
-     * Hugging Face libraries and this toolkit read.
+     * What {@link #find} and {@link #all} found: the tokens, first the one used; {@code blocked}, when OpenClaw
+     * stops with no key (an unresolvable SecretRef, say), the one-line reason, and then no token is used here either;
+     * {@code notes}, sources OpenClaw uses that this toolkit cannot read.
      */
-    static Token find(Env env, JsonValue config) {
-        List<Token> found = collect(env, config, false);
-        return found.isEmpty() ? null : found.get(0);
+    record Found(List<Token> tokens, String blocked, List<String> notes) {
+        Token first() { return tokens.isEmpty() ? null : tokens.get(0); }
     }
 
-    /** Every token found, in {@link #find}'s order, each source once: for {@code models status}. */
-    static List<Token> all(Env env, JsonValue config) { return collect(env, config, true); }
+    /**
+     * The token, first found wins, in the order OpenClaw itself finds its key ({@link OpenClawAuth}), then what only
+     * this toolkit reads: {@code HUGGING_FACE_HUB_TOKEN} and the Hugging Face token file. Null when there is none,
+     * or when OpenClaw would have none ({@link Found#blocked}).
+     */
+    static Token find(Env env, JsonValue config) { return collect(env, config, false).first(); }
 
-    private static List<Token> collect(Env env, JsonValue config, boolean all) {
+    /** Every token found, in {@link #find}'s order, each source once: for {@code models status}. */
+    static Found all(Env env, JsonValue config) { return collect(env, config, true); }
+
+    /** {@link #find} with the reason when there is none because OpenClaw would have none. */
+    static Found first(Env env, JsonValue config) { return collect(env, config, false); }
+
+    private static Found collect(Env env, JsonValue config, boolean all) {
         List<Token> found = new ArrayList<>();
-        Token stored = OpenClawKeys.find(env, config);
-        if (stored != null && add(found, stored, all)) return found;
-        for (String name : VARIABLES) {
-            Env.Value v = env.lookup(name, VARIABLES);
-            if (v != null && add(found, new Token(v.value().strip(), v.source(), !name.equals("HUGGING_FACE_HUB_TOKEN")), all)) return found;
-        }
-        String apiKey = ConfigFile.string(config, ConfigFile.API_KEY);
-        if (apiKey != null && !apiKey.isBlank()) {
-            Token t = null;
-            if (!VARIABLE_NAME.matcher(apiKey).matches()) {
-                t = new Token(apiKey.strip(), "config models.providers.huggingface.apiKey");
-            } else {
-                Env.Value v = env.lookup(apiKey);
-                if (v != null) t = new Token(v.value().strip(), v.source() + " via config apiKey");
+        List<String> notes = new ArrayList<>();
+        boolean unread = false;   // OpenClaw uses a source we cannot read: what we find after it is not what it sends
+        for (OpenClawAuth.Found f : OpenClawAuth.steps(env, config)) {
+            if (f.token() == null && f.fatal()) {
+                if (found.isEmpty()) return new Found(found, f.problem(), notes);
+                break;
             }
-            if (t != null && add(found, t, all)) return found;
+            if (f.problem() != null) notes.add(f.problem());
+            if (f.token() == null) {
+                unread = true;
+                continue;
+            }
+            Token t = unread && f.token().openClawReads() ? new Token(f.token().secret(), f.token().source(), false) : f.token();
+            if (add(found, t, all)) return new Found(found, null, notes);
         }
+        Env.Value old = env.lookup("HUGGING_FACE_HUB_TOKEN", VARIABLES);
+        if (old != null && !old.value().isBlank() && add(found, new Token(old.value().strip(), old.source(), false), all)) return new Found(found, null, notes);
         Path file = tokenFile(env);
         try {
             if (Files.isRegularFile(file)) {
@@ -124,24 +130,28 @@ final class Token {
         } catch (IOException e) {
             // unreadable token file: as if there were none
         }
-        return found;
+        return new Found(found, null, notes);
     }
 
-    /** Adds {@code token}; true when that is enough (only the first is wanted). */
+    /** Adds {@code token} unless that source is there already; true when that is enough (only the first is wanted). */
     private static boolean add(List<Token> found, Token token, boolean all) {
+        for (Token t : found) if (t.source.equals(token.source)) return false;
         found.add(token);
         return !all;
     }
 
     /**
-     * Keeps the token where the gateway daemon will see it: {@code HF_TOKEN=} in
-     * {@code $OPENCLAW_STATE_DIR/.env} (0600, other lines kept), never in {@code openclaw.json}.
-     * Returns the file, for the message that says where it went.
+     * Keeps the token where OpenClaw will read it ({@link OpenClawAuth#storage}): in {@code $OPENCLAW_STATE_DIR/.env}
+     * (0600, other lines kept) under {@code HF_TOKEN}, or under the variable OpenClaw's profile or SecretRef names;
+     * never in {@code openclaw.json} or OpenClaw's database.
      */
-    static Path store(Env env, String token) throws Exception {
+    record Stored(Path file, String variable, String notRead) { }
+
+    static Stored store(Env env, JsonValue config, String token) throws Exception {
+        OpenClawAuth.Storage where = OpenClawAuth.storage(env, config, token);
         Path file = env.stateDir().resolve(".env");
-        DotEnv.store(file, "HF_TOKEN", token.strip());
-        return file;
+        DotEnv.store(file, where.variable(), token.strip());
+        return new Stored(file, where.variable(), where.notRead());
     }
 
     /** Where the Hugging Face libraries keep the token: $HF_TOKEN_PATH, else $HF_HOME/token, else the cache folder's. */

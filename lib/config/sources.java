@@ -9,7 +9,9 @@
 //SOURCES DotEnv.java
 //SOURCES Env.java
 //SOURCES ModelAllowlist.java
+//SOURCES OpenClawAuth.java
 //SOURCES OpenClawKeys.java
+//SOURCES SecretRef.java
 //SOURCES SidecarLock.java
 //SOURCES Token.java
 //SOURCES UtcTime.java

@@ -75,6 +75,34 @@ final class FileReads {
         }
     }
 
+    /**
+     * The text of a secret file read as OpenClaw reads one ({@code secrets.providers.*.path}): refused unless it is
+     * a regular file that is not a link, has one name (a hard link would let another path change it), belongs to
+     * this user and gives the group and others no access at all; at most {@code max} bytes.
+     */
+    static String privateText(Path file, long max) throws IOException {
+        java.nio.file.attribute.PosixFileAttributes a;
+        try {
+            a = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            throw new IOException("its permissions cannot be checked on this system");
+        }
+        if (a.isSymbolicLink()) throw new IOException("a link; OpenClaw refuses a secret file behind a link");
+        if (!a.isRegularFile()) throw new NotRegular();
+        Object links = Files.getAttribute(file, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (links instanceof Integer n && n > 1) throw new IOException("hard-linked (" + n + " names); OpenClaw refuses it");
+        String me = ProcessHandle.current().info().user().orElse(System.getProperty("user.name"));
+        if (!a.owner().getName().equals(me)) {
+            throw new IOException("owned by " + a.owner().getName() + ", not by you; OpenClaw refuses it");
+        }
+        for (java.nio.file.attribute.PosixFilePermission p : a.permissions()) {
+            if (p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")) {
+                throw new IOException("open to others (" + java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()) + "); OpenClaw refuses it: chmod 600");
+            }
+        }
+        return text(file, max);
+    }
+
     /** The text of a small file ({@link #MAX_SMALL_FILE}), "" when there is none. */
     static String textOrEmpty(Path file) throws IOException {
         if (!Files.exists(file)) return "";

@@ -223,13 +223,20 @@ final class ModelTable {
                     "input", JsonArray.ofStrings(m.input()),
                     "cost", JsonValue.object("input", JsonValue.orNull(m.costInput()), "output", JsonValue.orNull(m.costOutput())),
                     "providers", new JsonArray(providers),
-                    "tags", JsonArray.ofStrings(tags(m, marks))));
+                    "tags", JsonArray.ofStrings(tags(m, marks)),
+                    "openclaw", openClaw(m)));
         }
         return JsonValue.object(
                 "count", JsonValue.of(models.size()),
                 "source", JsonValue.of(found.source()),
                 "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL : JsonValue.of(UtcTime.format(found.fetchedAt())),
                 "models", new JsonArray(entries));
+    }
+
+    /** The model as OpenClaw will treat it ({@link OpenClawFacts}); null when no provider list is known. */
+    static JsonValue openClaw(Model m) {
+        OpenClawFacts facts = OpenClawFacts.of(m);
+        return facts == null ? JsonValue.NULL : facts.json();
     }
 
     static JsonValue offer(RouterModel.Offer o) {

@@ -38,6 +38,9 @@ final class ModelView {
             sb.append('\n');
             line(sb, ":cheapest", cheapest == null ? "no live price listed" : Printable.line(cheapest.provider()) + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) \u2014 estimate");
             line(sb, ":fastest", fastest == null ? "no live throughput listed" : Printable.line(fastest.provider()) + " (" + Math.round(fastest.throughput()) + " tokens/s) \u2014 estimate");
+            OpenClawFacts facts = OpenClawFacts.of(m);
+            List<String> differ = facts == null ? List.of() : facts.differences(m);
+            for (int i = 0; i < differ.size(); i++) line(sb, i == 0 ? "OpenClaw" : "", differ.get(i));
         }
         sb.append("\nRefs:\n");
         for (String ref : refs(m)) sb.append("  ").append(Printable.line(ref)).append('\n');
@@ -62,11 +65,12 @@ final class ModelView {
                 "estimatedPicks", JsonValue.object(
                         "cheapest", cheapest == null ? JsonValue.NULL : JsonValue.of(cheapest.provider()),
                         "fastest", fastest == null ? JsonValue.NULL : JsonValue.of(fastest.provider())),
-                "refs", JsonArray.ofStrings(refs(m)));
+                "refs", JsonArray.ofStrings(refs(m)),
+                "openclaw", ModelTable.openClaw(m));
     }
 
     private static void line(StringBuilder sb, String label, String value) {
-        sb.append(String.format("%-10s ", label + ":")).append(value).append('\n');
+        sb.append(String.format("%-10s ", label.isEmpty() ? "" : label + ":")).append(value).append('\n');
     }
 
     private static String or(String s) { return s == null ? "-" : s; }

@@ -39,9 +39,12 @@ final class StatusCommand {
             env.warn("config env." + name + ": OpenClaw refuses a string directly under env (Unrecognized key); move it to env.vars." + name);
         }
         env.willLookUp(BillTo.VARIABLE);
-        List<Token> tokens = Token.all(env, root);
-        Token token = tokens.isEmpty() ? null : tokens.get(0);
+        Token.Found keys = Token.all(env, root);
+        List<Token> tokens = keys.tokens();
+        Token token = keys.first();
         List<String> notes = notes(tokens);
+        notes.addAll(0, keys.notes());
+        if (keys.blocked() != null) notes.add(0, keys.blocked());
         String primary = ConfigFile.string(root, ConfigFile.PRIMARY);
         List<String> fallbacks = ConfigFile.fallbacks(root);
         notes.addAll(unserved(root, primary, fallbacks));
@@ -51,6 +54,7 @@ final class StatusCommand {
         boolean defaultRefused = primary != null && ModelAllowlist.refusesAsDefault(root, primary);
         String baseUrl = ConfigFile.baseUrl(env, root);
         BillTo billTo = BillTo.of(null, env, root);
+        if (billTo != null && billTo.oursAlone(root) != null) notes.add(billTo.oursAlone(root));
         boolean exists = Files.exists(config.path);
         if (json) {
             Map<String, JsonValue> a = new LinkedHashMap<>();
@@ -66,8 +70,10 @@ final class StatusCommand {
                     "baseUrl", JsonValue.of(baseUrl),
                     "modelPolicy", policy == null ? JsonValue.NULL : JsonValue.object("path", JsonValue.of(policy.path()), "allow", JsonArray.ofStrings(policy.refs()),
                             "defaultRefused", JsonValue.of(defaultRefused)),
-                    "billTo", billTo == null ? JsonValue.NULL : JsonValue.object("org", JsonValue.of(billTo.org()), "source", JsonValue.of(billTo.source())),
+                    "billTo", billTo == null ? JsonValue.NULL : JsonValue.object("org", JsonValue.of(billTo.org()), "source", JsonValue.of(billTo.source()),
+                            "openClaw", JsonValue.orNull(BillTo.header(root))),
                     "token", token == null ? JsonValue.NULL : json(token),
+                    "tokenBlocked", JsonValue.orNull(keys.blocked()),
                     "tokens", new JsonArray(found),
                     "notes", JsonArray.ofStrings(notes))));
         } else {
@@ -80,7 +86,8 @@ final class StatusCommand {
             out.println("Base URL:   " + baseUrl);
             if (policy != null) out.println("Allowed:    " + String.join(", ", policy.refs()) + " (" + policy.path() + ")");
             out.println("Bill to:    " + (billTo == null ? "your own account (set HF_BILL_TO=ORG to bill an organization)" : billTo.shown()));
-            out.println("Token:      " + (token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
+            out.println("Token:      " + (keys.blocked() != null ? "none: OpenClaw has no key (see the note)"
+                    : token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
             for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from " + tokens.get(i).source());
             for (String note : notes) out.println("Note:       " + note);
         }

@@ -58,19 +58,19 @@ final class Onboarding {
             written[0] = doc.value();
             return done;
         });
-        Path envFile;
+        Token.Stored stored;
         try {
-            envFile = Token.store(env, token);
+            stored = Token.store(env, written[0], token);
         } catch (SidecarLock.Busy e) {
             throw new Cli.Failure(e.getMessage());
         }
         out.println("Wrote " + config.shown + ": " + String.join(", ", said));
-        out.println("Saved the token to " + env.display(envFile) + " as HF_TOKEN (" + Token.mask(token) + ")");
-        Token stored = OpenClawKeys.find(env, written[0]);
-        if (stored != null && !stored.secret().equals(token.strip())) {
-            // We never write OpenClaw's database: say what OpenClaw will use, and how to change it.
-            err.println("onboard: warning: " + stored.source() + ", " + stored.masked() + ", comes before HF_TOKEN, so OpenClaw keeps using it;"
-                    + " to switch OpenClaw to the new token, run its own onboarding (openclaw onboard --auth-choice huggingface-api-key)");
+        out.println("Saved the token to " + env.display(stored.file()) + " as " + stored.variable() + " (" + Token.mask(token) + ")"
+                + (stored.variable().equals("HF_TOKEN") ? "" : ", the variable OpenClaw's key comes from"));
+        if (stored.notRead() != null) {
+            // We never write OpenClaw's database or a secret file it reads: say what OpenClaw will use, and how to change it.
+            err.println("onboard: warning: OpenClaw will not use it: " + stored.notRead()
+                    + "; to switch OpenClaw to the new token, run: openclaw models auth paste-api-key --provider huggingface");
         }
         out.println();
         out.println("Next:");

@@ -45,8 +45,12 @@ class BillToTest {
         assertTrue(t.models("status").out().contains("\nBill to:    your own account (set HF_BILL_TO=ORG to bill an organization)\n"));
         t.with("HF_BILL_TO", "acme-labs");
         assertTrue(t.models("status").out().contains("\nBill to:    acme-labs (from environment variable HF_BILL_TO)\n"), t.models("status").out());
-        assertTrue(t.models("status", "--json").out().contains("\"billTo\": {\n    \"org\": \"acme-labs\",\n    \"source\": \"environment variable HF_BILL_TO\"\n  },"),
-                t.models("status", "--json").out());
+        assertTrue(t.models("status", "--json").out().contains("\"billTo\": {\n    \"org\": \"acme-labs\",\n    \"source\": \"environment variable HF_BILL_TO\",\n"
+                + "    \"openClaw\": null\n  },"), t.models("status", "--json").out());
+        assertTrue(t.models("status").out().contains("\nNote:       environment variable HF_BILL_TO is this toolkit's alone: OpenClaw bills the token's own account;"
+                + " to bill acme-labs in OpenClaw too, set models.providers.huggingface.headers.X-HF-Bill-To to acme-labs\n"), t.models("status").out());
+        t.write(t.config(), "{ models: { providers: { huggingface: { headers: { 'X-HF-Bill-To': 'acme-labs' } } } } }");
+        assertTrue(!t.models("status").out().contains("alone"), t.models("status").out());
     }
 
     @Test void a402NamesTheOrganization() {

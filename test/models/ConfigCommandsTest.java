@@ -292,7 +292,7 @@ class ConfigCommandsTest {
         assertEquals(Json.parse("""
                 {"configPath": "%s", "configExists": true, "primary": "huggingface/deepseek-ai/DeepSeek-R1",
                  "fallbacks": ["huggingface/Qwen/Qwen3-8B"], "aliases": {"R1": "huggingface/deepseek-ai/DeepSeek-R1"},
-                 "baseUrl": "http://127.0.0.1:9/v1", "modelPolicy": null, "billTo": null, "token": {"source": "environment variable HF_TOKEN", "masked": "hf_…wxyz", "openClawReads": true},
+                 "baseUrl": "http://127.0.0.1:9/v1", "modelPolicy": null, "billTo": null, "token": {"source": "environment variable HF_TOKEN", "masked": "hf_…wxyz", "openClawReads": true}, "tokenBlocked": null,
                  "tokens": [{"source": "environment variable HF_TOKEN", "masked": "hf_…wxyz", "openClawReads": true}], "notes": []}
                 """.formatted(t.config())), Json.parse(t.models("status", "--json").out()));
     }

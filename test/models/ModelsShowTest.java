@@ -34,6 +34,8 @@ class ModelsShowTest {
 
                 :cheapest: novita ($2.50 out per 1M) — estimate
                 :fastest:  together (86 tokens/s) — estimate
+                OpenClaw:  budgets 66k tokens of context (novita's, the smallest of the providers not in error); pinning :together gives 164k
+                           treats it as without tools (novita has none), so its agent gives it no tools
 
                 Refs:
                   huggingface/deepseek-ai/DeepSeek-R1

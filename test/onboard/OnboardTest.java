@@ -201,8 +201,8 @@ class OnboardTest {
         t.storeKeyLikeOpenClaw();
         Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
         assertEquals(0, r.status());
-        assertEquals("onboard: warning: OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite), hf_…89ab, comes before HF_TOKEN,"
-                + " so OpenClaw keeps using it; to switch OpenClaw to the new token, run its own onboarding (openclaw onboard --auth-choice huggingface-api-key)\n", r.err());
+        assertEquals("onboard: warning: OpenClaw will not use it: it sends OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite) instead;"
+                + " to switch OpenClaw to the new token, run: openclaw models auth paste-api-key --provider huggingface\n", r.err());
     }
 
     @Test void aBadByteInTheStateEnvFileIsAWarningAndOnboardingCompletes() throws Exception {
