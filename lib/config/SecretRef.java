@@ -77,7 +77,7 @@ record SecretRef(String source, String provider, String id) {
         if (!single && (id == null || !id.startsWith("/"))) return Resolved.missing(at + ": the id of a json file provider is a JSON pointer such as /huggingface/apiKey");
         String text;
         try {
-            text = FileReads.privateText(file, entry.longOr("maxBytes", FILE_MAX_BYTES));
+            text = FileReads.privateText(file, Math.max(1, Math.min(entry.longOr("maxBytes", FILE_MAX_BYTES), FileReads.MAX_SMALL_FILE)));
         } catch (java.nio.file.NoSuchFileException e) {
             return Resolved.missing(shown + " does not exist: OpenClaw has no key either");
         } catch (IOException e) {
@@ -95,7 +95,8 @@ record SecretRef(String source, String provider, String id) {
             if (!(at0 instanceof JsonString s)) return Resolved.missing(shown + " holds " + at0.describe() + " at " + id + ", not a string");
             return new Resolved(s.value(), shown + " at " + id, null, null, false);
         } catch (JsonException e) {
-            return Resolved.missing(shown + " is not JSON (" + e.getMessage() + ")");
+            // Not the parser's message: it may quote the file, which holds secrets.
+            return Resolved.missing(shown + " is not JSON (for a file holding only the key, set mode: \"singleValue\")");
         }
     }
 }

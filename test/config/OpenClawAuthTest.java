@@ -93,6 +93,13 @@ class OpenClawAuthTest {
         assertEquals("blocked: file ~/.openclaw/hf-key.txt (secrets.providers.hffile) cannot be used: hard-linked (2 names); OpenClaw refuses it", first(config));
     }
 
+    @Test void aSecretFileThatIsNotJsonIsSaidWithoutQuotingIt() throws Exception {
+        secretFile("hf-key.txt", "hf_secret_text\n", "rw-------");
+        String config = "{ secrets: { providers: { main: { source: 'file', path: '~/.openclaw/hf-key.txt' } } }, "
+                + "models: { providers: { huggingface: { apiKey: { source: 'file', provider: 'main', id: '/hf' } } } } }";
+        assertEquals("blocked: file ~/.openclaw/hf-key.txt (secrets.providers.main) is not JSON (for a file holding only the key, set mode: \"singleValue\")", first(config));
+    }
+
     @Test void anEnvSecretRefIsReadAndOneThatIsNotSetLeavesNoKey() {
         store(TWO);
         t.write(t.state().resolve(".env"), "MY_HF_KEY=hf_from_env_ref\n");
