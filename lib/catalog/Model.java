@@ -6,17 +6,23 @@ import java.util.Locale;
  * One chat model as the toolkit shows it, in the shape of an entry of OpenClaw's
  * {@code models.providers.huggingface.models[]} (ids are Hub repo ids, never with a suffix), plus the
  * providers that serve it when the router's list is known. Costs are USD per million tokens; null when
- * unknown. {@code unlisted}: in the built-in catalog but not in the router's current list.
+ * unknown. {@code unlisted}: in the built-in catalog but not in the router's current list. {@code suffix}: null,
+ * except on the row of a configured ref with a suffix ({@code :cheapest}), which OpenClaw lists on a row of its own.
  */
 record Model(String id, String name, boolean reasoning, List<String> input, long contextWindow, long maxTokens,
-             BigDecimal costInput, BigDecimal costOutput, List<RouterModel.Offer> providers, boolean unlisted) {
+             BigDecimal costInput, BigDecimal costOutput, List<RouterModel.Offer> providers, boolean unlisted, String suffix) {
 
     static final long DEFAULT_MAX_TOKENS = 8192;
     /** What OpenClaw takes for a model whose context window nobody states (its built-in catalog's figure). */
     static final long DEFAULT_CONTEXT_WINDOW = 131072;
 
-    /** The OpenClaw ref: {@code huggingface/<org>/<model>}. */
-    String ref() { return ModelRef.PREFIX + id; }
+    /** The OpenClaw ref: {@code huggingface/<org>/<model>[:suffix]}. */
+    String ref() { return new ModelRef(id, suffix).ref(); }
+
+    /** This model's row for the configured ref with {@code newSuffix}. */
+    Model withSuffix(String newSuffix) {
+        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, unlisted, newSuffix);
+    }
 
     boolean vision() { return input.contains("image"); }
 
@@ -39,16 +45,16 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
 
     /** A model known only by its id: text in, no figures yet; the sources of {@link ModelMerge} fill it in. */
     static Model known(String id) {
-        return new Model(id, null, false, List.of("text"), DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, null, null, List.of(), false);
+        return new Model(id, null, false, List.of("text"), DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, null, null, List.of(), false, null);
     }
 
     Model named(String newName) {
-        return new Model(id, newName, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, unlisted);
+        return new Model(id, newName, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, unlisted, suffix);
     }
 
     /** This model marked as one the router no longer lists. */
     Model asUnlisted() {
-        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, true);
+        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, true, suffix);
     }
 
     /**
@@ -63,7 +69,7 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
         BigDecimal ci = cost == null ? null : cost.decimal("input"), co = cost == null ? null : cost.decimal("output");
         return new Model(id, n != null && !n.isBlank() ? n : name, entry.boolOr("reasoning", reasoning), in.isEmpty() ? input : List.copyOf(in),
                 entry.longOr("contextWindow", contextWindow), entry.longOr("maxTokens", maxTokens),
-                ci != null ? ci : costInput, co != null ? co : costOutput, providers, unlisted);
+                ci != null ? ci : costInput, co != null ? co : costOutput, providers, unlisted, suffix);
     }
 
     /** A display name from the id, for models nobody named: {@code deepseek-ai/DeepSeek-R1} -> "DeepSeek R1". */

@@ -27,13 +27,15 @@ final class ModelChoice {
             throw new Cli.UsageException(e.getMessage());
         }
         List<RouterModel> live = new Discovery(env, root, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live();
+        // Written as the router's list spells it (qwen/qwen3-8b -> Qwen/Qwen3-8B): OpenClaw compares refs exactly.
+        ref = ref.canonical(live);
         if (force) return new Checked(ref.ref(), null);
         if (live == null) {
             return new Checked(ref.ref(), "no model list is cached, so " + ref.ref() + " was not checked; 'models list' fetches one");
         }
         List<Model> known = ModelMerge.merge(live, Catalog.builtIn(), root, false);
         boolean found = false;
-        for (Model m : known) found |= m.id().equalsIgnoreCase(ref.id());
+        for (Model m : known) found |= ref.names(m.id());
         if (!found) throw new Cli.Failure("no model " + ref.id() + " in the router's list" + suggestions(model, known) + " (--force writes it anyway)");
         try {
             ref.requireServed(live);

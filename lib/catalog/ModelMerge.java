@@ -40,36 +40,68 @@ final class ModelMerge {
         }
         // The models the config uses (default, fallbacks, aliases) are always there, so that a default the router
         // dropped is seen, tagged unlisted, rather than gone from the list.
+        // Ids match ignoring case (ModelRef.sameId): a default typed qwen/qwen3-8b is the router's Qwen/Qwen3-8B row.
         for (String id : configured(config)) {
-            if (merged.containsKey(id)) continue;
-            Model m = known.getOrDefault(id, Model.known(id));
-            merged.put(id, live == null ? m : m.asUnlisted());
+            if (keyOf(merged, id) != null) continue;
+            String builtInKey = keyOf(known, id);
+            Model m = builtInKey != null ? known.get(builtInKey) : Model.known(id);
+            merged.put(m.id(), live == null ? m : m.asUnlisted());
         }
         JsonArray entries = config.arrayAt(ConfigFile.PROVIDER_MODELS);
         if (entries != null) {
             for (JsonObject entry : entries.objects()) {
                 String id = entry.string("id");
                 if (id == null) continue;
-                String key = ModelRef.withoutPrefix(id);
+                String key = keyOf(merged, ModelRef.withoutPrefix(id));
+                if (key == null) key = ModelRef.withoutPrefix(id);
                 merged.put(key, merged.getOrDefault(key, Model.known(key)).with(entry));
             }
         }
+        // A configured ref with a suffix gets a row of its own after its model's, as OpenClaw lists it, so that its
+        // tags (default, fallback#N, alias) are on that row and not on the bare model's.
+        List<ModelRef> suffixed = new ArrayList<>();
+        for (ModelRef ref : configuredRefs(config)) if (ref.suffix() != null) suffixed.add(ref);
         List<Model> result = new ArrayList<>();
-        for (Model m : merged.values()) result.add(m.name() == null ? m.named(Model.nameFromId(m.id())) : m);
+        for (Model m : merged.values()) {
+            Model named = m.name() == null ? m.named(Model.nameFromId(m.id())) : m;
+            result.add(named);
+            for (ModelRef ref : suffixed) if (ref.names(m.id())) result.add(named.withSuffix(ref.suffix()));
+        }
         return result;
+    }
+
+    /** The key of {@code models} that is the model {@code id} ({@link ModelRef#sameId}), or null. */
+    private static String keyOf(Map<String, Model> models, String id) {
+        if (models.containsKey(id)) return id;
+        for (String key : models.keySet()) if (ModelRef.sameId(key, id)) return key;
+        return null;
+    }
+
+    /** The refs the config names (default, fallbacks, alias targets), in that order, each once. */
+    static List<ModelRef> configuredRefs(JsonValue config) {
+        List<String> texts = new ArrayList<>();
+        String primary = ConfigFile.string(config, ConfigFile.PRIMARY);
+        if (primary != null) texts.add(primary);
+        texts.addAll(ConfigFile.fallbacks(config));
+        texts.addAll(ConfigFile.aliases(config).values());
+        List<ModelRef> refs = new ArrayList<>();
+        for (String text : texts) {
+            ModelRef ref = text.startsWith(ModelRef.PREFIX) ? ModelRef.orNull(text) : null;
+            if (ref == null) continue;
+            boolean seen = false;
+            for (ModelRef r : refs) seen |= r.names(ref.id()) && java.util.Objects.equals(r.suffix(), ref.suffix());
+            if (!seen) refs.add(ref);
+        }
+        return refs;
     }
 
     /** The ids of the Hugging Face models the config names: default, fallbacks, alias targets; in that order, each once. */
     static List<String> configured(JsonValue config) {
-        List<String> refs = new ArrayList<>();
-        String primary = ConfigFile.string(config, ConfigFile.PRIMARY);
-        if (primary != null) refs.add(primary);
-        refs.addAll(ConfigFile.fallbacks(config));
-        refs.addAll(ConfigFile.aliases(config).values());
         List<String> ids = new ArrayList<>();
-        for (String ref : refs) {
-            String id = ref.startsWith(ModelRef.PREFIX) ? ModelRef.idOrNull(ref) : null;
-            if (id != null && !ids.contains(id)) ids.add(id);
+        for (ModelRef ref : configuredRefs(config)) {
+            boolean seen = false;
+            for (String id : ids) seen |= ref.names(id);
+            if (!seen) ids.add(ref.id());
         }
         return ids;
     }
@@ -87,6 +119,6 @@ final class ModelMerge {
         BigDecimal out = cheapest != null ? cheapest.priceOut() : base.costOutput();
         String name = r.name() != null ? r.name() : base.name();
         List<String> input = r.input().isEmpty() ? base.input() : r.input();
-        return new Model(r.id(), name, base.reasoning(), input, context, base.maxTokens(), in, out, r.providers(), false);
+        return new Model(r.id(), name, base.reasoning(), input, context, base.maxTokens(), in, out, r.providers(), false, null);
     }
 }

@@ -25,6 +25,36 @@ record ModelRef(String id, String suffix) {
         return name != null && name.length() <= 64 && PROVIDER.matcher(name).matches() && !name.equals("auto") && !POLICIES.contains(name);
     }
 
+    /**
+     * The one rule for "same model": Hub ids compare ignoring case, as the router takes them ({@code qwen/qwen3-8b}
+     * is {@code Qwen/Qwen3-8B}). Every comparison of model ids goes through here.
+     */
+    static boolean sameId(String a, String b) { return a != null && a.equalsIgnoreCase(b); }
+
+    /** Whether this ref names the model {@code id}, whatever its suffix. */
+    boolean names(String id) { return sameId(this.id, id); }
+
+    /** Whether {@code text} is this very ref: the same model with the same suffix (or none). */
+    boolean isRef(String text) {
+        ModelRef other = orNull(text);
+        return other != null && names(other.id) && java.util.Objects.equals(suffix, other.suffix);
+    }
+
+    /** This model with {@code newSuffix} (null: none): the one place a suffix is put on. */
+    ModelRef withSuffix(String newSuffix) { return new ModelRef(id, newSuffix); }
+
+    /** The router's entry for this model, or null when the list lacks it (or is not known). */
+    RouterModel in(List<RouterModel> live) {
+        if (live != null) for (RouterModel m : live) if (names(m.id())) return m;
+        return null;
+    }
+
+    /** This ref with the id as the router's list spells it, when the list has it: what is written to the config. */
+    ModelRef canonical(List<RouterModel> live) {
+        RouterModel m = in(live);
+        return m == null || m.id().equals(id) ? this : new ModelRef(m.id(), suffix);
+    }
+
     /** Reads a ref or a bare id; throws {@link ModelRefException} saying what is wrong. */
     static ModelRef parse(String text) {
         String s = withoutPrefix(text.strip());
@@ -48,8 +78,15 @@ record ModelRef(String id, String suffix) {
 
     /** The model id {@code text} names when it is a ref or an id, else null: for text from a config, not from the user. */
     static String idOrNull(String text) {
+        ModelRef ref = orNull(text);
+        return ref == null ? null : ref.id();
+    }
+
+    /** The ref {@code text} is, or null when it is none: for text from a config, not from the user. */
+    static ModelRef orNull(String text) {
+        if (text == null) return null;
         try {
-            return parse(text).id();
+            return parse(text);
         } catch (ModelRefException notARef) {
             return null;
         }
@@ -91,17 +128,15 @@ record ModelRef(String id, String suffix) {
      * that do. Without a list, or for a model it does not have, there is nothing to check against.
      */
     void requireServed(List<RouterModel> live) {
-        if (provider() == null || live == null) return;
-        for (RouterModel m : live) {
-            if (!m.id().equalsIgnoreCase(id)) continue;
-            List<String> serving = new java.util.ArrayList<>();
-            for (RouterModel.Offer o : m.providers()) {
-                if (o.provider().equalsIgnoreCase(provider())) return;
-                serving.add(o.provider());
-            }
-            throw new ModelRefException("':" + suffix + "' does not serve " + id + "; providers that do: "
-                    + (serving.isEmpty() ? "none listed" : String.join(", ", serving)));
+        RouterModel m = provider() == null ? null : in(live);
+        if (m == null) return;
+        List<String> serving = new java.util.ArrayList<>();
+        for (RouterModel.Offer o : m.providers()) {
+            if (o.provider().equalsIgnoreCase(provider())) return;
+            serving.add(o.provider());
         }
+        throw new ModelRefException("':" + suffix + "' does not serve " + id + "; providers that do: "
+                + (serving.isEmpty() ? "none listed" : String.join(", ", serving)));
     }
 
     String ref() { return PREFIX + routerId(); }

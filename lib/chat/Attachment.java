@@ -99,7 +99,7 @@ record Attachment(String shown, JsonObject part, long bytes) {
 
     /** The cached list's entry for {@code model} when it says the model takes no images; else null. */
     private static RouterModel textOnly(ModelRef model, List<RouterModel> known) {
-        for (RouterModel m : known) if (m.id().equalsIgnoreCase(model.id()) && !m.input().isEmpty() && !m.input().contains("image")) return m;
+        for (RouterModel m : known) if (model.names(m.id()) && !m.input().isEmpty() && !m.input().contains("image")) return m;
         return null;
     }
 
@@ -109,7 +109,7 @@ record Attachment(String shown, JsonObject part, long bytes) {
      */
     static void requireImages(ModelRef model, List<RouterModel> known) {
         for (RouterModel m : known) {
-            if (!m.id().equalsIgnoreCase(model.id()) || m.input().isEmpty() || m.input().contains("image")) continue;
+            if (!model.names(m.id()) || m.input().isEmpty() || m.input().contains("image")) continue;
             List<String> seeing = new ArrayList<>();
             for (RouterModel other : known) if (other.input().contains("image") && seeing.size() < 5) seeing.add(other.id());
             throw new Cli.Failure(model.id() + " does not take images (its input: " + String.join(", ", m.input()) + "); "

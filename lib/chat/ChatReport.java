@@ -118,7 +118,7 @@ final class ChatReport {
         if (a.usage() == null || a.provider() == null) return null;
         String id = ModelRef.parse(a.model()).id();
         for (RouterModel m : cachedList()) {
-            if (!m.id().equalsIgnoreCase(id)) continue;
+            if (!ModelRef.sameId(m.id(), id)) continue;
             for (RouterModel.Offer o : m.providers()) {
                 if (o.provider().equalsIgnoreCase(a.provider()) && o.priceIn() != null && o.priceOut() != null) {
                     return o.priceIn().multiply(BigDecimal.valueOf(a.usage().prompt())).add(o.priceOut().multiply(BigDecimal.valueOf(a.usage().completion())))

@@ -54,7 +54,7 @@ final class ChatSession {
             s.history.add(ChatReport.message("assistant", t.stringOr("answer", "")));
             s.lastRef = t.string("ref");
             // Stuck to only when it served the conversation's own model, not a fallback.
-            boolean own = t.string("model") != null && s.lastRef != null && ModelRef.looseId(t.string("model")).equalsIgnoreCase(ModelRef.looseId(s.lastRef));
+            boolean own = t.string("model") != null && s.lastRef != null && ModelRef.sameId(ModelRef.looseId(t.string("model")), ModelRef.looseId(s.lastRef));
             s.provider = own && ModelRef.isProviderName(t.string("provider")) ? t.string("provider") : null;
             s.providerOf = s.lastRef;
         }
@@ -103,7 +103,7 @@ final class ChatSession {
             answer = answers.show(run, asked, messages, sticks);
             history.add(question);
             history.add(ChatReport.message("assistant", answer.content()));
-            if (chosen.suffix() == null && ModelRef.isProviderName(answer.provider()) && ModelRef.looseId(answer.model()).equalsIgnoreCase(chosen.id())) {
+            if (chosen.suffix() == null && ModelRef.isProviderName(answer.provider()) && chosen.names(ModelRef.looseId(answer.model()))) {
                 provider = answer.provider();
                 providerOf = chosen.ref();
             }

@@ -64,7 +64,7 @@ final class StructuredAnswer {
     static ModelRef servedBy(ModelRef model, List<RouterModel> known, java.io.PrintStream err) {
         if (model.suffix() != null) return model;
         for (RouterModel m : known) {
-            if (!m.id().equalsIgnoreCase(model.id())) continue;
+            if (!model.names(m.id())) continue;
             for (RouterModel.Offer o : m.providers()) {
                 if (o.live() && Boolean.TRUE.equals(o.supportsStructuredOutput())) {
                     err.println("chat: --schema: asking " + o.provider() + ", which serves structured output for " + model.id());

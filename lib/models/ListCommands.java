@@ -94,7 +94,7 @@ final class ListCommands {
         Discovery.Result found = discover(config);
         List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), config, true);
         Model model = null;
-        for (Model m : models) if (ref != null && m.id().equalsIgnoreCase(ref.id())) model = m;
+        for (Model m : models) if (ref != null && model == null && m.suffix() == null && ref.names(m.id())) model = m;
         if (model == null) throw new Cli.Failure("no model " + wanted + ModelChoice.suggestions(wanted, models));
         try {
             ref.requireServed(found.live());

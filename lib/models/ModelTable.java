@@ -26,14 +26,14 @@ final class ModelTable {
         return tags;
     }
 
-    /** The first alias the config gives this model (whatever the suffix it was given with), or null. */
+    /** The first alias the config gives this row's ref, or null. */
     static String alias(Model m, Marks marks) {
         for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(), m)) return a.getKey();
         return null;
     }
 
-    /** A ref names this model whatever its suffix: huggingface/x/y:cheapest is x/y. */
-    private static boolean sameModel(String ref, Model m) { return m.id().equals(ModelRef.idOrNull(ref)); }
+    /** A configured ref is this row's: the same model ({@link ModelRef#sameId}) with the same suffix (a suffixed ref has a row of its own). */
+    private static boolean sameModel(String ref, Model m) { return new ModelRef(m.id(), m.suffix()).isRef(ref); }
 
     static final int MODEL = 0, NAME = 1, CTX = 2, IN = 3, OUT = 4, PROVIDERS = 5, TAGS = 6;
 

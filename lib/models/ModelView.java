@@ -9,8 +9,9 @@ final class ModelView {
     private ModelView() { }
 
     static List<String> refs(Model m) {
-        List<String> refs = new ArrayList<>(List.of(m.ref(), m.ref() + ":cheapest", m.ref() + ":fastest"));
-        for (RouterModel.Offer o : m.providers()) if (o.live()) refs.add(m.ref() + ":" + o.provider());
+        ModelRef bare = new ModelRef(m.id(), null);
+        List<String> refs = new ArrayList<>(List.of(bare.ref(), bare.withSuffix("cheapest").ref(), bare.withSuffix("fastest").ref()));
+        for (RouterModel.Offer o : m.providers()) if (o.live()) refs.add(bare.withSuffix(o.provider()).ref());
         return refs;
     }
 

@@ -116,15 +116,13 @@ final class StatusCommand {
         List<String> notes = new ArrayList<>();
         Discovery.Result found = new Discovery(env, root, java.time.Instant.now()).discover(new Discovery.Options(true, false, java.time.Duration.ZERO));
         if (found.live() == null) return notes;
-        List<String> listed = new ArrayList<>();
-        for (RouterModel m : found.live()) listed.add(m.id().toLowerCase(java.util.Locale.ROOT));
         List<String> chain = new ArrayList<>();
         if (primary != null) chain.add(primary);
         chain.addAll(fallbacks);
         for (int i = 0; i < chain.size(); i++) {
             String ref = chain.get(i);
-            String id = ref.startsWith(ModelRef.PREFIX) ? ModelRef.idOrNull(ref) : null;
-            if (id == null || listed.contains(id.toLowerCase(java.util.Locale.ROOT))) continue;
+            ModelRef parsed = ref.startsWith(ModelRef.PREFIX) ? ModelRef.orNull(ref) : null;
+            if (parsed == null || parsed.in(found.live()) != null) continue;
             notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref + " is not in the router's list (as cached "
                     + UtcTime.format(found.fetchedAt()) + "): it is not served now" + (i == 0 && primary != null ? "; chat will go to the fallbacks" : ""));
         }

@@ -162,7 +162,7 @@ final class OnboardWizard {
         }
         if (chosen.provider() != null) return ref;
         List<RouterModel.Offer> live = new ArrayList<>();
-        for (Model m : models) if (m.id().equals(chosen.id())) for (RouterModel.Offer o : m.providers()) if (o.live()) live.add(o);
+        for (Model m : models) if (m.suffix() == null && chosen.names(m.id())) for (RouterModel.Offer o : m.providers()) if (o.live()) live.add(o);
         if (live.isEmpty()) return ref;
         out.println();
         out.println("Prefer a specific backend for " + chosen.id() + "? (Enter: no, the router picks)");
@@ -179,7 +179,7 @@ final class OnboardWizard {
             if (a.isEmpty()) return ref;
             try {
                 int n = Integer.parseInt(a);
-                if (n >= 1 && n <= live.size()) return ref + ":" + live.get(n - 1).provider();
+                if (n >= 1 && n <= live.size()) return chosen.withSuffix(live.get(n - 1).provider()).ref();
             } catch (NumberFormatException e) {
                 // asked again below
             }

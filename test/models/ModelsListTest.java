@@ -85,7 +85,7 @@ class ModelsListTest {
     @Test void aConfiguredModelTheRouterDroppedIsStillListedTaggedUnlisted() {
         t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/moonshotai/Kimi-K2.5', fallbacks: ['huggingface/gone-org/Gone-7B:cheapest'] } } } }");
         String out = t.models("--plain").out();
-        assertTrue(out.endsWith("huggingface/moonshotai/Kimi-K2.5\nhuggingface/gone-org/Gone-7B\n"), out);
+        assertTrue(out.endsWith("huggingface/moonshotai/Kimi-K2.5\nhuggingface/gone-org/Gone-7B\nhuggingface/gone-org/Gone-7B:cheapest\n"), out);
         String table = t.models().out();
         assertTrue(table.contains("\nhuggingface/moonshotai/Kimi-K2.5  ") && table.contains("default reasoning vision unlisted\n"), table);
         assertTrue(table.contains("fallback#1 unlisted\n"), table);
@@ -260,8 +260,8 @@ class ModelsListTest {
                 MODEL                                                                     TAGS
                 huggingface/deepseek-ai/DeepSeek-R1                                       default
                                                                                           alias:Hugging Face
-                huggingface/Qwen/Qwen3-8B                                                 fallback#1
-                                                                                          alias:qwen8
+                huggingface/Qwen/Qwen3-8B                                                 alias:qwen8
+                huggingface/Qwen/Qwen3-8B:cheapest                                        fallback#1
                 huggingface/deepseek-ai/DeepSeek-V4-Pro
                 huggingface/zai-org/GLM-4.5V
                 huggingface/some-org/tiny-chat_v2                                         fallback#2
@@ -271,7 +271,8 @@ class ModelsListTest {
         assertEquals("""
                 MODEL                                                                     NAME           CTX  TAGS
                 huggingface/deepseek-ai/DeepSeek-R1                                       Hugging Fa\u2026   164k  default alias:Hugging Face
-                huggingface/Qwen/Qwen3-8B                                                 qwen8          41k  fallback#1 alias:qwen8
+                huggingface/Qwen/Qwen3-8B                                                 qwen8          41k  alias:qwen8
+                huggingface/Qwen/Qwen3-8B:cheapest                                        Qwen3 8B (\u2026    41k  fallback#1
                 huggingface/deepseek-ai/DeepSeek-V4-Pro                                   DeepSeek V\u2026  1049k
                 huggingface/zai-org/GLM-4.5V                                              GLM 4.5V      131k
                 huggingface/some-org/tiny-chat_v2                                         Tiny Chat \u2026   131k  fallback#2
