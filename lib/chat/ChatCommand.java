@@ -9,12 +9,38 @@ import java.util.Random;
 
 /** {@code chat}: OpenAI-compatible chat completions through the Hugging Face router. */
 public final class ChatCommand {
+    static final Options OPTIONS = new Options()
+            .add("--model", "-m", "MODEL", "ref, id or alias (default: the configured default model, else\n"
+                    + "huggingface/deepseek-ai/DeepSeek-R1); suffixes :fastest, :cheapest,\n:preferred, :<provider> are sent as they are")
+            .add("--system", "-s", "TEXT", "a system prompt")
+            .add("--temperature", null, "T", "sampling temperature, 0 to 2")
+            .add("--max-tokens", null, "N", "at most N tokens in the answer")
+            .add("--no-stream", null, null, "ask for the whole answer at once")
+            .add("--json", null, null, "print the final answer as JSON (a chat.completion object) on stdout")
+            .add("--hide-reasoning", null, null, "do not show the model's reasoning")
+            .add("--timeout", null, "S", "give up when the router is silent for S seconds (default 60)")
+            .add("--retries", null, "N", "retries of a model on 408/409/425/429/5xx or a network failure,\nbefore any of the answer was shown (default 2)")
+            .add("--fallback", null, "MODEL", "the model to try next when one fails (repeatable; default: the\nconfigured fallbacks, agents.defaults.model.fallbacks)")
+            .add("--no-fallback", null, null, "no other model")
+            .add("--continue", "-c", null, "continue the most recent conversation (its history is sent again;\nits model unless -m)")
+            .add("--cid", null, "ID", "continue the conversation ID (see chat logs)")
+            .add("--schema", null, "FILE|JSON", "ask for an answer in JSON that fits this JSON schema (response_format),\n"
+                    + "from a provider that serves structured output; stdout gets the\nanswer as compact JSON, checked (type, required keys, property types)")
+            .add("--extract", "-x", null, "print only the first fenced code block of the answer")
+            .add("--attach", "-a", "F|URL", "an image with the question (repeatable): a PNG, JPEG, GIF or WebP file\n"
+                    + "(sent as a data URL, at most 10 MB), - for stdin, or an http(s) URL;\nrefused for a model the cached list says takes no images")
+            .add("--no-log", null, null, "do not log this exchange (HF_CHAT_LOG=off: never log)")
+            .add("--bill-to", null, "ORG", "bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat\n"
+                    + "requests only); default: HF_BILL_TO, else the config's\nmodels.providers.huggingface.headers[\"X-HF-Bill-To\"]")
+            .oneOf("--fallback", "--no-fallback").oneOf("--json", "--schema").oneOf("--json", "--extract").oneOf("--schema", "--extract")
+            .oneOf("--continue", "--cid");
+
     static final String USAGE = """
             Usage: chat [OPTIONS] PROMPT...         one question, the answer on stdout
                    TEXT | chat [OPTIONS]             the question from stdin (also: chat < FILE)
                    chat [OPTIONS]                    on a terminal: a conversation (/help inside)
                    chat -c [PROMPT...] | --cid ID [PROMPT...]   continue a logged conversation
-                   chat logs [-n N] [-q TEXT] [--cid ID] [--json] | --path
+                   chat logs [-n N] [-q TEXT] [--cid ID] [--json] | chat logs --path
                    chat --help | --version
                    chat --install [--dir DIR] [--name NAME] | --uninstall
 
@@ -23,38 +49,17 @@ public final class ChatCommand {
             provider answered, tokens and cost, retries and fallbacks.
 
             Options:
-              -m, --model MODEL   ref, id or alias (default: the configured default model, else
-                                  huggingface/deepseek-ai/DeepSeek-R1); suffixes :fastest, :cheapest,
-                                  :preferred, :<provider> are sent as they are
-              -s, --system TEXT   a system prompt
-              --temperature T     sampling temperature, 0 to 2
-              --max-tokens N      at most N tokens in the answer
-              --no-stream         ask for the whole answer at once
-              --json              print the final answer as JSON (a chat.completion object) on stdout
-              --hide-reasoning    do not show the model's reasoning
-              --timeout S         give up when the router is silent for S seconds (default 60)
-              --retries N         retries of a model on 408/409/425/429/5xx or a network failure,
-                                  before any of the answer was shown (default 2)
-              --fallback MODEL    the model to try next when one fails (repeatable; default: the
-                                  configured fallbacks, agents.defaults.model.fallbacks)
-              --no-fallback       no other model
-              -c, --continue      continue the most recent conversation (its history is sent again;
-                                  its model unless -m); --cid ID continues that one
-              --schema FILE|JSON  ask for an answer in JSON that fits this JSON schema (response_format),
-                                  from a provider that serves structured output; stdout gets the
-                                  answer as compact JSON, checked (type, required keys, property types)
-              -x, --extract       print only the first fenced code block of the answer
-              -a, --attach F|URL  an image with the question (repeatable): a PNG, JPEG, GIF or WebP file
-                                  (sent as a data URL, at most 10 MB), - for stdin, or an http(s) URL;
-                                  refused for a model the cached list says takes no images
-              --no-log            do not log this exchange (HF_CHAT_LOG=off: never log)
-              --bill-to ORG       bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat
-                                  requests only); default: HF_BILL_TO, else the config's
-                                  models.providers.huggingface.headers["X-HF-Bill-To"]
+            """ + OPTIONS.help() + """
+
+            Options of chat logs (newest turn first: when, conversation id, model, provider, tokens,
+            cost, the question's start):
+            """ + ChatLogs.OPTIONS.help() + """
+
+            Options of every command:
               -h, --help          this help
               --version           the toolkit's version
               --install           install as the command hf-chat in DIR (default ~/.local/bin),
-                                  quick to start (a class-data cache of its own); --name NAME
+                                  quick to start (a class-data cache of its own); --dir DIR, --name NAME
               --uninstall         remove what --install wrote
             """;
 
@@ -180,16 +185,22 @@ public final class ChatCommand {
     private static Request parse(Cli cli) {
         Request r = new Request();
         boolean options = true;
+        java.util.Set<String> given = new java.util.HashSet<>();
         while (cli.hasNext()) {
             String arg = cli.next();
             if (!options || !arg.startsWith("-") || arg.equals("-")) {
                 r.prompt.add(arg);
                 continue;
             }
-            switch (arg) {
-                case "--" -> options = false;
-                case "-m", "--model" -> r.model = cli.value(arg);
-                case "-s", "--system" -> r.system = cli.value(arg);
+            if (arg.equals("--")) {
+                options = false;
+                continue;
+            }
+            String option = OPTIONS.take(cli, arg);
+            given.add(option);
+            switch (option) {
+                case "--model" -> r.model = cli.value(arg);
+                case "--system" -> r.system = cli.value(arg);
                 case "--temperature" -> r.temperature = cli.decimalValue(arg, 0, 2);
                 case "--max-tokens" -> r.maxTokens = cli.intValue(arg, 1);
                 case "--no-stream" -> r.stream = false;
@@ -200,18 +211,16 @@ public final class ChatCommand {
                 case "--fallback" -> r.fallbacks.add(cli.value(arg));
                 case "--no-fallback" -> r.noFallback = true;
                 case "--bill-to" -> r.billTo = cli.value(arg);
-                case "-c", "--continue" -> r.continueLast = true;
+                case "--continue" -> r.continueLast = true;
                 case "--cid" -> r.cid = cli.value(arg);
                 case "--no-log" -> r.noLog = true;
                 case "--schema" -> r.schema = cli.value(arg);
-                case "-x", "--extract" -> r.extract = true;
-                case "-a", "--attach" -> r.attachments.add(cli.value(arg));
-                default -> throw cli.unknown(arg, "--model", "--system", "--temperature", "--max-tokens", "--no-stream", "--json",
-                        "--hide-reasoning", "--timeout", "--retries", "--fallback", "--no-fallback", "--bill-to", "--continue", "--cid", "--no-log", "--schema", "--extract", "--attach");
+                case "--extract" -> r.extract = true;
+                case "--attach" -> r.attachments.add(cli.value(arg));
+                default -> throw new IllegalStateException(option);
             }
         }
-        if (r.noFallback && !r.fallbacks.isEmpty()) throw new Cli.UsageException("--fallback and --no-fallback together");
-        if (r.json && (r.schema != null || r.extract)) throw new Cli.UsageException("--json with " + (r.schema != null ? "--schema" : "-x") + ": choose one");
+        OPTIONS.requireAtMostOne(given);
         if (r.attachments.contains("-") && r.prompt.isEmpty()) throw new Cli.UsageException("-a - reads the image from stdin: give the prompt as arguments");
         if (r.schema != null && r.extract) throw new Cli.UsageException("--schema and -x together: choose one");
         if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the most recent conversation, --cid the one named");

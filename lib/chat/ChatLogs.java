@@ -11,22 +11,29 @@ import java.util.Locale;
 final class ChatLogs {
     private ChatLogs() { }
 
+    static final Options OPTIONS = new Options()
+            .add("--limit", "-n", "N", "the newest N turns (default 20)")
+            .add("--query", "-q", "TEXT", "turns whose question or answer holds TEXT (any case)")
+            .add("--cid", null, "ID", "the turns of conversation ID")
+            .add("--json", null, null, "the turns as logged, a JSON array")
+            .add("--path", null, null, "print where the log is, and nothing else");
+
     static int run(Cli cli, Env env, PrintStream out, PrintStream err) throws IOException {
         int limit = 20;
         String query = null, cid = null;
         boolean json = false;
         while (cli.hasNext()) {
             String arg = cli.next();
-            switch (arg) {
-                case "-n" -> limit = cli.intValue(arg, 1);
-                case "-q", "--query" -> query = cli.value(arg).toLowerCase(Locale.ROOT);
+            switch (OPTIONS.take(cli, arg)) {
+                case "--limit" -> limit = cli.intValue(arg, 1);
+                case "--query" -> query = cli.value(arg).toLowerCase(Locale.ROOT);
                 case "--cid" -> cid = cli.value(arg);
                 case "--json" -> json = true;
                 case "--path" -> {
                     out.println(ChatLog.path(env));
                     return 0;
                 }
-                default -> throw cli.unknown(arg, "-n", "--query", "--cid", "--json", "--path");
+                default -> throw new IllegalStateException(arg);
             }
         }
         ChatLog log = new ChatLog(ChatLog.path(env));

@@ -5,6 +5,7 @@
 //SOURCES Cli.java
 //SOURCES InstallRecord.java
 //SOURCES Installer.java
+//SOURCES Options.java
 //SOURCES Output.java
 //SOURCES Printable.java
 //SOURCES SafeOutput.java

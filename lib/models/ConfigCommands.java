@@ -197,8 +197,15 @@ final class ConfigCommands {
         return cli.next();
     }
 
+    /** What set, fallbacks add and aliases add take. */
+    static final Options OPTIONS = new Options()
+            .add("--force", null, null, "write MODEL even when the cached router list lacks it");
+
     private void noMore() {
-        if (cli.hasNext()) throw cli.unknown(cli.next());
+        if (!cli.hasNext()) return;
+        String arg = cli.next();
+        if (arg.startsWith("-")) OPTIONS.take(cli, arg);   // a typo of --force is said as one
+        throw cli.unknown(arg);
     }
 
     /** Notes after an edit's line, each a line {@code Note: ...} of its own. */

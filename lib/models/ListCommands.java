@@ -17,6 +17,26 @@ final class ListCommands {
     private boolean refresh;
     private int timeout = 30;
 
+    /** list's options; show takes the first four. Each help line is what {@code models --help} prints. */
+    static final Options LIST = new Options()
+            .add("--json", null, null, "as JSON (list: {count, source, fetchedAt, models[]})")
+            .add("--offline", null, null, "never touch the network: the cached list, else the built-in catalog")
+            .add("--refresh", null, null, "ask the router even when the cached list is fresh (under an hour)")
+            .add("--timeout", null, "S", "give up on the router after S seconds (default 30)")
+            .add("--plain", null, null, "one ref a line (list)")
+            .add("--all", null, null, "also built-in models the router no longer lists, tagged unlisted (list)")
+            .add("--search", null, "TEXT", "models whose id or name holds TEXT (list)")
+            .add("--provider", null, "NAME", "models NAME serves now: a live provider, as the PROVIDERS column (list)")
+            .add("--tools", null, null, "models with tool calls (list)")
+            .add("--vision", null, null, "models that take images (list)")
+            .add("--reasoning", null, null, "reasoning models (list)")
+            .oneOf("--json", "--plain").oneOf("--offline", "--refresh");
+    static final Options SHOW = new Options()
+            .add("--json", null, null, "as JSON").add("--offline", null, null, "never touch the network")
+            .add("--refresh", null, null, "ask the router even when the cached list is fresh")
+            .add("--timeout", null, "S", "give up on the router after S seconds (default 30)")
+            .oneOf("--offline", "--refresh");
+
     ListCommands(Cli cli, Env env, Term term, PrintStream out, PrintStream err) {
         this.cli = cli;
         this.env = env;
@@ -29,25 +49,23 @@ final class ListCommands {
     int list() throws Exception {
         String format = "table", search = null, provider = null;
         boolean all = false, tools = false, vision = false, reasoning = false;
+        java.util.Set<String> given = new java.util.HashSet<>();
         while (cli.hasNext()) {
-            String arg = cli.next();
-            if (discoveryOption(arg)) continue;
-            switch (arg) {
-                case "--json", "--plain" -> {
-                    if (!format.equals("table") && !format.equals(arg.substring(2))) throw new Cli.UsageException("--json and --plain cannot be used together");
-                    format = arg.substring(2);
-                }
+            String option = LIST.take(cli, cli.next());
+            given.add(option);
+            if (discoveryOption(option)) continue;
+            switch (option) {
+                case "--json", "--plain" -> format = option.substring(2);
                 case "--all" -> all = true;
-                case "--search" -> search = cli.value("--search").toLowerCase(Locale.ROOT);
-                case "--provider" -> provider = cli.value("--provider");
+                case "--search" -> search = cli.value(option).toLowerCase(Locale.ROOT);
+                case "--provider" -> provider = cli.value(option);
                 case "--tools" -> tools = true;
                 case "--vision" -> vision = true;
                 case "--reasoning" -> reasoning = true;
-                default -> throw cli.unknown(arg, "--json", "--plain", "--offline", "--refresh", "--all", "--timeout", "--search",
-                        "--provider", "--tools", "--vision", "--reasoning");
+                default -> throw new IllegalStateException(option);
             }
         }
-        exclusiveDiscoveryOptions();
+        LIST.requireAtMostOne(given);
         JsonValue config = config();
         Discovery.Result found = discover(config);
         List<Model> models = new ArrayList<>();
@@ -73,15 +91,20 @@ final class ListCommands {
     int show() throws Exception {
         String wanted = null;
         boolean json = false;
+        java.util.Set<String> given = new java.util.HashSet<>();
         while (cli.hasNext()) {
             String arg = cli.next();
-            if (discoveryOption(arg)) continue;
-            if (arg.equals("--json")) json = true;
-            else if (arg.startsWith("-") || wanted != null) throw cli.unknown(arg, "--json", "--offline", "--refresh", "--timeout");
-            else wanted = arg;
+            if (!arg.startsWith("-") && wanted == null) {
+                wanted = arg;
+                continue;
+            }
+            if (!arg.startsWith("-")) throw cli.unknown(arg);
+            String option = SHOW.take(cli, arg);
+            given.add(option);
+            if (!discoveryOption(option)) json = true;
         }
         if (wanted == null) throw new Cli.UsageException("missing MODEL");
-        exclusiveDiscoveryOptions();
+        SHOW.requireAtMostOne(given);
         JsonValue config = config();
         ModelRef ref;
         try {
@@ -124,10 +147,6 @@ final class ListCommands {
             }
         }
         return true;
-    }
-
-    private void exclusiveDiscoveryOptions() {
-        if (offline && refresh) throw new Cli.UsageException("--offline and --refresh cannot be used together");
     }
 
     private Discovery.Result discover(JsonValue config) throws Exception {

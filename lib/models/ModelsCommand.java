@@ -6,9 +6,9 @@ public final class ModelsCommand {
             Usage: models [list] [--json | --plain] [--offline | --refresh] [--all] [--timeout S]
                           [--search TEXT] [--provider NAME] [--tools] [--vision] [--reasoning]
                    models show MODEL [--json] [--offline | --refresh]
-                   models set MODEL
-                   models fallbacks [list | add MODEL | remove MODEL | clear]
-                   models aliases [list | add ALIAS MODEL | remove ALIAS]
+                   models set MODEL [--force]
+                   models fallbacks [list | add MODEL [--force] | remove MODEL | clear]
+                   models aliases [list | add ALIAS MODEL [--force] | remove ALIAS]
                    models status [--json] [--check]
                    models --help | --version
                    models --install [--dir DIR] [--name NAME] | --uninstall
@@ -29,20 +29,20 @@ public final class ModelsCommand {
                             (masked; where each one found comes from); --check exits 1 when no
                             token is found that OpenClaw can use
 
-            Options of list and show:
-              --json        as JSON (list: {count, source, fetchedAt, models[]})
-              --plain       one ref a line
-              --offline     never touch the network: the cached list, else the built-in catalog
-              --refresh     ask the router even when the cached list is fresh (under an hour)
-              --timeout S   give up on the router after S seconds (default 30)
-              --all         also built-in models the router no longer lists (tagged unlisted)
-              --search TEXT       models whose id or name holds TEXT
-              --provider NAME     models NAME serves now (a live provider, as the PROVIDERS column)
-              --tools, --vision, --reasoning   models with tool calls, image input, reasoning
+            Options of list and show (show takes the first four):
+            """ + ListCommands.LIST.help() + """
+
+            Options of set, fallbacks add and aliases add:
+            """ + ConfigCommands.OPTIONS.help() + """
+
+            Options of status:
+            """ + StatusCommand.OPTIONS.help() + """
+
+            Options of every command:
               -h, --help    this help
               --version     the toolkit's version
               --install     install as the command hf-models in DIR (default ~/.local/bin),
-                            quick to start (a class-data cache of its own); --name NAME
+                            quick to start (a class-data cache of its own); --dir DIR, --name NAME
               --uninstall   remove what --install wrote
 
             The list comes from GET {base URL}/models (with your token when there is one), merged with

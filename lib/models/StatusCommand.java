@@ -22,14 +22,17 @@ final class StatusCommand {
         this.out = out;
     }
 
+    static final Options OPTIONS = new Options()
+            .add("--json", null, null, "as JSON")
+            .add("--check", null, null, "exit 1 when there is no token OpenClaw can use, or OpenClaw would refuse the default");
+
     int run() {
         boolean json = false, check = false;
         while (cli.hasNext()) {
-            String arg = cli.next();
-            switch (arg) {
+            switch (OPTIONS.take(cli, cli.next())) {
                 case "--json" -> json = true;
                 case "--check" -> check = true;
-                default -> throw cli.unknown(arg, "--json", "--check");
+                default -> throw new IllegalStateException();
             }
         }
         ConfigFile config = ConfigFile.of(env);

@@ -11,36 +11,38 @@ import java.util.Map;
 
 /** {@code onboard}: set up Hugging Face auth and the default model in OpenClaw's config. */
 public final class OnboardCommand {
+    static final Options OPTIONS = new Options()
+            .add("--non-interactive", null, null, "no questions (needed when not on a terminal)")
+            .add("--mode", null, "MODE", "local (the only mode this tool sets up)")
+            .add("--auth-choice", null, "CHOICE", "huggingface-api-key")
+            .add("--huggingface-api-key", null, "KEY", "the token; - reads it from stdin (keeps it out of shell history);\n"
+                    + "default: HUGGINGFACE_HUB_TOKEN, HF_TOKEN, or another token found\nthe way 'models status' finds one")
+            .add("--model", null, "REF", "the default model (ref, id or alias; suffixes allowed); refused\nwhen the cached model list lacks it, unless --force")
+            .add("--force", null, null, "write --model even when the cached model list lacks it")
+            .add("--skip-validation", null, null, "do not ask Hugging Face whether the token works")
+            .add("--bill-to", null, "ORG", "bill inference to the organization ORG: written as the provider's\n"
+                    + "header X-HF-Bill-To (the steps on a terminal offer the\norganizations whoami-v2 says the token can bill)");
+
     static final String USAGE = """
             Usage: onboard                                     on a terminal: step by step
                    onboard --non-interactive [--mode local] [--auth-choice huggingface-api-key]
-                           [--huggingface-api-key KEY | -] [--model REF] [--skip-validation] [--bill-to ORG]
+                           [--huggingface-api-key KEY | -] [--model REF [--force]] [--skip-validation] [--bill-to ORG]
                    onboard --help | --version
                    onboard --install [--dir DIR] [--name NAME] | --uninstall
 
             Sets up Hugging Face Inference Providers for OpenClaw: checks the token, stores it in
-            $OPENCLAW_STATE_DIR/.env as HF_TOKEN (0600, never in openclaw.json), and writes the default
+            $OPENCLAW_STATE_DIR/.env (0600, never in openclaw.json) as HF_TOKEN, or as the variable an
+            OpenClaw profile's keyRef names, and writes the default
             model (huggingface/deepseek-ai/DeepSeek-R1 unless --model), its alias "Hugging Face", the
             auth profile huggingface:default and the huggingface provider into the OpenClaw config.
             Comments and everything else in the config stay as they were.
 
             Options:
-              --non-interactive          no questions (needed when not on a terminal)
-              --mode MODE                local (the only mode this tool sets up)
-              --auth-choice CHOICE       huggingface-api-key
-              --huggingface-api-key KEY  the token; - reads it from stdin (keeps it out of shell history);
-                                         default: HUGGINGFACE_HUB_TOKEN, HF_TOKEN, or another token found
-                                         the way 'models status' finds one
-              --model REF                the default model (ref, id or alias; suffixes allowed); refused
-                                         when the cached model list lacks it, unless --force
-              --skip-validation          do not ask Hugging Face whether the token works
-              --bill-to ORG              bill inference to the organization ORG: written as the provider's
-                                         header X-HF-Bill-To (the steps on a terminal offer the
-                                         organizations whoami-v2 says the token can bill)
+            """ + OPTIONS.help() + """
               -h, --help                 this help
               --version                  the toolkit's version
               --install                  install as the command hf-onboard in DIR (default ~/.local/bin),
-                                         quick to start (a class-data cache of its own); --name NAME
+                                         quick to start (a class-data cache of its own); --dir DIR, --name NAME
               --uninstall                remove what --install wrote
 
             The token is checked with GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2: a rejected
@@ -76,14 +78,14 @@ public final class OnboardCommand {
     }
 
     /** What the command line asked for. */
-    static final class Options {
+    static final class Given {
         boolean nonInteractive, skipValidation, force;
         String key, model, billTo;
     }
 
     int run(String... args) {
         return Cli.run("onboard", USAGE, out, err, args, cli -> {
-            Options o = parse(cli);
+            Given o = parse(cli);
             Onboarding onboarding = new Onboarding(env, out, err);
             ConfigFile config = ConfigFile.of(env);
             JsonValue root = config.read();   // a config that does not parse stops us here, before anything is asked or written
@@ -120,11 +122,11 @@ public final class OnboardCommand {
         });
     }
 
-    private static Options parse(Cli cli) {
-        Options o = new Options();
+    private static Given parse(Cli cli) {
+        Given o = new Given();
         while (cli.hasNext()) {
             String arg = cli.next();
-            switch (arg) {
+            switch (OPTIONS.take(cli, arg)) {
                 case "--non-interactive" -> o.nonInteractive = true;
                 case "--skip-validation" -> o.skipValidation = true;
                 case "--force" -> o.force = true;
@@ -133,8 +135,7 @@ public final class OnboardCommand {
                 case "--huggingface-api-key" -> o.key = cli.value(arg);
                 case "--model" -> o.model = cli.value(arg);
                 case "--bill-to" -> o.billTo = BillTo.flag(cli.value(arg)).org();
-                default -> throw cli.unknown(arg, "--non-interactive", "--mode", "--auth-choice", "--huggingface-api-key", "--model", "--skip-validation",
-                        "--force", "--bill-to");
+                default -> throw new IllegalStateException(arg);
             }
         }
         return o;
@@ -148,7 +149,7 @@ public final class OnboardCommand {
      * The key: the flag's value, stdin for "-", else one found in the environment; none at all fails, and so
      * does one that no request could carry (checked before anything is written).
      */
-    private String token(Options o, JsonValue root) throws IOException {
+    private String token(Given o, JsonValue root) throws IOException {
         if ("-".equals(o.key)) {
             String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isBlank()) throw new Cli.Failure("--huggingface-api-key -: no token on stdin");

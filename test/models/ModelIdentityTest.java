@@ -21,7 +21,6 @@ class ModelIdentityTest {
 
     @AfterEach void tearDown() { router.close(); }
 
-
     @Test void anIdTypedInAnotherCaseIsWrittenAsTheRouterSpellsIt() {
         assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B\n", ""), t.models("set", "qwen/qwen3-8b"));
         assertEquals(new Run(0, "Added fallback #1: huggingface/deepseek-ai/DeepSeek-R1:together\n", ""), t.models("fallbacks", "add", "DEEPSEEK-AI/deepseek-r1:together"));
