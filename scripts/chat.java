@@ -14,7 +14,7 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xlog:cds*=off
 //CDS
 
-// A thin shell: everything chat does lives in lib/ChatCommand.java.
+// A thin shell: everything chat does lives in lib/chat/ChatCommand.java.
 class chat {
     public static void main(String... args) {
         System.exit(ChatCommand.run(System.out, System.err, args));

@@ -14,7 +14,7 @@
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xlog:cds*=off
 //CDS
 
-// A thin shell: everything models does lives in lib/ModelsCommand.java.
+// A thin shell: everything models does lives in lib/models/ModelsCommand.java.
 class models {
     public static void main(String... args) {
         System.exit(ModelsCommand.run(System.out, System.err, args));

@@ -11,7 +11,7 @@
 //JAVAC_OPTIONS -XDstringConcat=inline
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData
 
-// A thin shell: everything onboard does lives in lib/OnboardCommand.java.
+// A thin shell: everything onboard does lives in lib/onboard/OnboardCommand.java.
 class onboard {
     public static void main(String... args) {
         System.exit(OnboardCommand.run(System.out, System.err, args));

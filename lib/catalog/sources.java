@@ -15,3 +15,4 @@
 //SOURCES ModelRefException.java
 //SOURCES OpenClawFacts.java
 //SOURCES ProviderPolicy.java
+//SOURCES RouterModel.java

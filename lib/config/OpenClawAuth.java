@@ -1,6 +1,4 @@
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,20 +137,46 @@ final class OpenClawAuth {
             if (p != null && isProvider(p.string("provider"))) stored.add(id);
         }
         List<String> base = explicit != null ? explicit : !declared.isEmpty() ? declared : stored;
-        List<String> usable = new ArrayList<>(new LinkedHashSet<>(base.stream().filter(id -> usable(config, store, id)).toList()));
-        if (usable.isEmpty() && base.stream().allMatch(id -> store.profile(id) == null) && (fromStore || !declared.isEmpty())) {
-            usable = new ArrayList<>(stored.stream().filter(id -> usable(config, store, id)).toList());
+        // Loops, not streams: this runs on models list's path, which keeps clear of lambdas (see Cli.Body).
+        List<String> usable = usable(config, store, base);
+        boolean allMissing = true;
+        for (String id : base) allMissing &= store.profile(id) == null;
+        if (usable.isEmpty() && allMissing && (fromStore || !declared.isEmpty())) {
+            usable = usable(config, store, stored);
             explicit = null;
         }
         long now = System.currentTimeMillis();
-        List<String> ready = new ArrayList<>(usable.stream().filter(id -> until(store, id) <= now).toList());
-        List<String> cooling = new ArrayList<>(usable.stream().filter(id -> until(store, id) > now).sorted(Comparator.comparingLong(id -> until(store, id))).toList());
-        if (explicit == null) {
-            ready.sort(Comparator.<String>comparingInt(id -> typeRank(store.profile(id).stringOr("type", "api_key")))
-                    .thenComparingLong(id -> usage(store, id, "lastUsed")));
-        }
+        List<String> ready = new ArrayList<>(), cooling = new ArrayList<>();
+        for (String id : usable) (until(store, id) > now ? cooling : ready).add(id);
+        if (explicit == null) sortBy(ready, store, true);
+        sortBy(cooling, store, false);
         ready.addAll(cooling);
         return ready;
+    }
+
+    private static List<String> usable(JsonValue config, OpenClawKeys.Store store, List<String> ids) {
+        List<String> usable = new ArrayList<>();
+        for (String id : ids) if (!usable.contains(id) && usable(config, store, id)) usable.add(id);
+        return usable;
+    }
+
+    /** A stable insertion sort: by type and then least recently used ({@code byUse}), else by the end of the rest. */
+    private static void sortBy(List<String> ids, OpenClawKeys.Store store, boolean byUse) {
+        for (int i = 1; i < ids.size(); i++) {
+            String id = ids.get(i);
+            int j = i;
+            while (j > 0 && before(id, ids.get(j - 1), store, byUse)) {
+                ids.set(j, ids.get(j - 1));
+                j--;
+            }
+            ids.set(j, id);
+        }
+    }
+
+    private static boolean before(String a, String b, OpenClawKeys.Store store, boolean byUse) {
+        if (!byUse) return until(store, a) < until(store, b);
+        int ta = typeRank(store.profile(a).stringOr("type", "api_key")), tb = typeRank(store.profile(b).stringOr("type", "api_key"));
+        return ta != tb ? ta < tb : usage(store, a, "lastUsed") < usage(store, b, "lastUsed");
     }
 
     private static boolean usable(JsonValue config, OpenClawKeys.Store store, String id) {

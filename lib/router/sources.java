@@ -7,6 +7,5 @@
 //SOURCES Proxies.java
 //SOURCES RouterClient.java
 //SOURCES RouterError.java
-//SOURCES RouterModel.java
 //SOURCES RouterResponse.java
 //SOURCES TokenDestination.java
