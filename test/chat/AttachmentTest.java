@@ -21,7 +21,7 @@ class AttachmentTest {
 
     @BeforeEach void setUp() throws Exception {
         FakeRouter.Answer ok = FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json"));
-        router = new FakeRouter().chat(R1, ok).chat(VISION, ok);
+        router = new FakeRouter().maybeChat(R1, ok).maybeChat(VISION, ok);
         t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
         png = Files.write(tmp.resolve("photo.png"), PNG);
     }

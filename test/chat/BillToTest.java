@@ -16,8 +16,8 @@ class BillToTest {
     FakeRouter router;
 
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().answer("/v1/models", 200, Repo.read("test/fixtures/router-models.json"))
-                .chat(R1, FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
+        router = new FakeRouter().maybe("/v1/models", 200, Repo.read("test/fixtures/router-models.json"))
+                .maybeChat(R1, FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
         t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
     }
 

@@ -85,7 +85,7 @@ class ChatFailuresTest {
 
     @Test void aPlainBadRequestIsNeitherRetriedNorPassedOn() {
         router.chat(R1, FakeRouter.Answer.json(400, "{\"error\":{\"message\":\"max_tokens must be at most 8192\",\"type\":\"invalid_request_error\"}}"));
-        router.chat(QWEN, OK);
+        router.maybeChat(QWEN, OK);   // there, and never asked: no fallback after a plain 400
         assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: 400: the request was refused (router: max_tokens must be at most 8192)\n"),
                 t.chat("", "--fallback", QWEN, "hi"));
         assertEquals(List.of(R1), router.chatModels());
@@ -126,7 +126,7 @@ class ChatFailuresTest {
 
     @Test void anErrorEventAfterTextEndsItKeepingTheText() {
         router.chat(R1, FakeRouter.Answer.sse(ChatStreams.ERROR_AFTER_TEXT));
-        router.chat(QWEN, OK);
+        router.maybeChat(QWEN, OK);   // there, and never asked: the text was shown
         assertEquals(new Run(1, "Deep learning is\n", "chat: deepseek-ai/DeepSeek-R1: error in the stream: Internal error; the answer above is incomplete\n"),
                 t.chat("", "--fallback", QWEN, "hi"));
         assertEquals(List.of(R1), router.chatModels());

@@ -23,7 +23,7 @@ class ChatLogTest {
     Path log;
 
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().chat(R1, TOGETHER).chat(R1 + ":together", TOGETHER);
+        router = new FakeRouter().maybeChat(R1, TOGETHER).maybeChat(R1 + ":together", TOGETHER);
         t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", TOKEN);
         log = t.state().resolve("huggingface/chat-log.jsonl");
     }

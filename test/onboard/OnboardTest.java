@@ -20,7 +20,7 @@ class OnboardTest {
     FakeRouter hub;
 
     @BeforeEach void setUp() throws Exception {
-        hub = new FakeRouter().answer("/api/whoami-v2", 200, WHOAMI_FINE_GRAINED);
+        hub = new FakeRouter().maybe("/api/whoami-v2", 200, WHOAMI_FINE_GRAINED);
         t = new TestEnv(tmp).with("HF_ENDPOINT", hub.hubUrl()).with("HF_ROUTER_URL", hub.baseUrl());
     }
 

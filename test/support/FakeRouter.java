@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -60,6 +61,9 @@ final class FakeRouter implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
+    /** The stubs a test must use: close() fails naming any never asked for, as gh's HTTP stubs do. */
+    private final Set<String> required = ConcurrentHashMap.newKeySet();
+    private final Set<String> asked = ConcurrentHashMap.newKeySet();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Released when the test is done with a stalled answer. */
     final CountDownLatch release = new CountDownLatch(1);
@@ -110,6 +114,7 @@ final class FakeRouter implements AutoCloseable {
     private Answer next(String key) {
         Deque<Answer> queue = answers.get(key);
         if (queue == null) return null;
+        asked.add(key);
         synchronized (queue) {
             return queue.size() > 1 ? queue.poll() : queue.peek();
         }
@@ -131,14 +136,33 @@ final class FakeRouter implements AutoCloseable {
 
     FakeRouter answer(String path, int status, String body) { return answer(path, Answer.json(status, body)); }
 
-    /** Answers for {@code path}, given in turn; the last one repeats. */
+    /** Answers for {@code path}, given in turn; the last one repeats. The test fails at close() if it is never asked for. */
     FakeRouter answer(String path, Answer... given) {
+        required.add(path);
+        return maybe(path, given);
+    }
+
+    FakeRouter maybe(String path, int status, String body) { return maybe(path, Answer.json(status, body)); }
+
+    /** {@link #answer}, for a stub a test's set-up gives every test, some of which never ask for it. */
+    FakeRouter maybe(String path, Answer... given) {
         answers.put(path, new ConcurrentLinkedDeque<>(List.of(given)));
         return this;
     }
 
+    /** The stubs given with {@link #answer} that no request asked for. */
+    List<String> neverAsked() {
+        List<String> never = new ArrayList<>();
+        for (String key : required) if (!asked.contains(key)) never.add(key);
+        java.util.Collections.sort(never);
+        return never;
+    }
+
     /** Answers to chat completions that ask for {@code model} (as sent: id and suffix), in turn. */
     FakeRouter chat(String model, Answer... given) { return answer("model:" + model, given); }
+
+    /** {@link #chat} for a set-up's stub that some tests never use. */
+    FakeRouter maybeChat(String model, Answer... given) { return maybe("model:" + model, given); }
 
     FakeRouter hang(String path) { return answer(path, Answer.json(200, "{}").stallAfter(Answer.BEFORE_HEAD)); }
 
@@ -153,5 +177,6 @@ final class FakeRouter implements AutoCloseable {
     public void close() {
         release.countDown();
         server.stop(0);
+        if (!neverAsked().isEmpty()) throw new AssertionError("stubbed but never asked for: " + String.join(", ", neverAsked()));
     }
 }
