@@ -23,14 +23,18 @@ final class ConfigFile {
     final Path path;
     /** The path as the user would write it, for messages. */
     final String shown;
+    private final java.time.Duration lockWait;
 
-    ConfigFile(Path path, String shown) {
+    ConfigFile(Path path, String shown) { this(path, shown, SidecarLock.WAIT); }
+
+    ConfigFile(Path path, String shown, java.time.Duration lockWait) {
         this.path = path;
         this.shown = shown;
+        this.lockWait = lockWait;
     }
 
     static ConfigFile of(Env env) {
-        return new ConfigFile(env.configPath(), env.display(env.configPath()));
+        return new ConfigFile(env.configPath(), env.display(env.configPath()), env.lockWait());
     }
 
     /** The config's value; an empty object when there is no file. */
@@ -60,7 +64,7 @@ final class ConfigFile {
      */
     <T> T update(Function<Json5Document, T> edit) {
         try {
-            return SidecarLock.locked(path, () -> {
+            return SidecarLock.locked(path, lockWait, () -> {
                 Json5Document doc = document();
                 String before = doc.text();
                 T result;

@@ -107,8 +107,10 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
      * Sets {@code key=value} in {@code file}: its line replaced where it has one, else appended; every
      * other line kept. Atomic, 0600, under the file's lock.
      */
-    static void store(Path file, String key, String value) throws Exception {
-        SidecarLock.locked(file, () -> {
+    static void store(Path file, String key, String value) throws Exception { store(file, key, value, SidecarLock.WAIT); }
+
+    static void store(Path file, String key, String value, java.time.Duration lockWait) throws Exception {
+        SidecarLock.locked(file, lockWait, () -> {
             Path target = SafeFile.target(file);
             if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(file + " is not a regular file");
             byte[] old = Files.exists(target) ? FileReads.bytes(target, FileReads.MAX_SMALL_FILE) : new byte[0];

@@ -34,10 +34,21 @@ final class Env {
     /** Names a command will look up later (see {@link #willLookUp}): asked of the login shell with the first batch. */
     private final List<String> later = new ArrayList<>();
 
+    /** How long an edit waits for OpenClaw's lock on a file ({@link SidecarLock}); a test's own Env may wait less. */
+    private java.time.Duration lockWait = SidecarLock.WAIT;
+
     Env(Map<String, String> process, Path cwd, Path home) {
         this.process = Map.copyOf(process);
         this.cwd = cwd;
         this.home = home;
+    }
+
+    java.time.Duration lockWait() { return lockWait; }
+
+    /** This environment with a shorter lock wait: for tests, each its own, with no JVM-wide setting shared. */
+    Env waitingForLocks(java.time.Duration wait) {
+        lockWait = wait;
+        return this;
     }
 
     static Env system() {

@@ -45,7 +45,8 @@ final class SidecarLock implements AutoCloseable {
      * How long to wait for a lock someone else holds: ten seconds, about as long as OpenClaw's own config
      * writes retry. (The system property is for tests, which need not wait that long to see a wait run out.)
      */
-    static Duration waitLimit() { return Duration.ofMillis(Long.getLong("sidecarLock.waitMs", 10_000)); }
+    /** How long an edit waits for another holder of the lock. */
+    static final Duration WAIT = Duration.ofSeconds(10);
     /** A lock without a pid is stale this long after its {@code createdAt} (OpenClaw's config lock: 30 s). */
     static final Duration STALE = Duration.ofSeconds(30);
     /** An empty lock younger than this may be OpenClaw's between its exclusive create and its write. */
@@ -76,12 +77,12 @@ final class SidecarLock implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} holding {@code file}'s lock ({@link #waitLimit}), its folder made first (0700): how
-     * {@link ConfigFile} and {@link DotEnv} edit a file OpenClaw may be editing too.
+     * Runs {@code work} holding {@code file}'s lock, waiting up to {@code wait} for another holder, its folder made
+     * first (0700): how {@link ConfigFile} and {@link DotEnv} edit a file OpenClaw may be editing too.
      */
-    static <T> T locked(Path file, java.util.concurrent.Callable<T> work) throws Exception {
+    static <T> T locked(Path file, Duration wait, java.util.concurrent.Callable<T> work) throws Exception {
         SafeFile.createFolder(file.toAbsolutePath().getParent());
-        try (SidecarLock lock = acquire(file.toAbsolutePath(), waitLimit())) {
+        try (SidecarLock lock = acquire(file.toAbsolutePath(), wait)) {
             return work.call();
         }
     }

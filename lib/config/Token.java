@@ -150,7 +150,7 @@ final class Token {
     static Stored store(Env env, JsonValue config, String token) throws Exception {
         OpenClawAuth.Storage where = OpenClawAuth.storage(env, config, token);
         Path file = env.stateDir().resolve(".env");
-        DotEnv.store(file, where.variable(), token.strip());
+        DotEnv.store(file, where.variable(), token.strip(), env.lockWait());
         return new Stored(file, where.variable(), where.notRead());
     }
 

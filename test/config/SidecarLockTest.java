@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +22,9 @@ class SidecarLockTest {
     TestEnv t;
     Path lock;
 
-    @BeforeAll static void shortWait() { System.setProperty("sidecarLock.waitMs", "300"); }
-
-    @AfterAll static void usualWait() { System.clearProperty("sidecarLock.waitMs"); }
-
     @BeforeEach void setUp() {
         t = new TestEnv(tmp).cacheModelList(Repo.read("test/fixtures/router-models.json"));
+        t.lockWait = java.time.Duration.ofMillis(300);   // this test's own, not a JVM-wide setting other tests would see
         t.write(t.config(), CONFIG);
         lock = t.state().resolve("openclaw.json.lock");
     }
@@ -53,7 +48,7 @@ class SidecarLockTest {
 
     @Test void whileEditingTheLockHoldsWhatOpenClawWritesThere() throws Exception {
         Path file = t.state().resolve("x.json");
-        String seen = SidecarLock.locked(file, () -> Files.readString(file.resolveSibling("x.json.lock")));
+        String seen = SidecarLock.locked(file, SidecarLock.WAIT, () -> Files.readString(file.resolveSibling("x.json.lock")));
         JsonObject payload = Json.parse(seen).asObject();
         assertEquals(java.util.List.of("pid", "createdAt", "starttime"), java.util.List.copyOf(payload.members().keySet()));
         assertEquals(OURS, payload.longOr("pid", 0));

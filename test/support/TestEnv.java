@@ -35,7 +35,10 @@ final class TestEnv {
         return this;
     }
 
-    Env env() { return new Env(vars, cwd, home); }
+    /** How long this test's edits wait for a held lock (the real 10 s unless a test says less). */
+    java.time.Duration lockWait = SidecarLock.WAIT;
+
+    Env env() { return new Env(vars, cwd, home).waitingForLocks(lockWait); }
 
     /**
      * The router's model list as {@code models list} caches it, fresh, for the base URL these variables
