@@ -29,6 +29,7 @@ public final class ChatCommand {
             .add("--extract", "-x", null, "print only the first fenced code block of the answer")
             .add("--attach", "-a", "F|URL", "an image with the question (repeatable): a PNG, JPEG, GIF or WebP file\n"
                     + "(sent as a data URL, at most 10 MB), - for stdin, or an http(s) URL;\nrefused for a model the cached list says takes no images")
+            .add("--no-stdin", null, null, "with a PROMPT, do not read piped stdin (by default piped text is sent\nfirst, then a blank line and the PROMPT: cat FILE | chat \"summarise\")")
             .add("--no-log", null, null, "do not log this exchange (HF_CHAT_LOG=off: never log)")
             .add("--bill-to", null, "ORG", "bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat\n"
                     + "requests only); default: HF_BILL_TO, else the config's\nmodels.providers.huggingface.headers[\"X-HF-Bill-To\"]")
@@ -38,6 +39,7 @@ public final class ChatCommand {
     static final String USAGE = """
             Usage: chat [OPTIONS] PROMPT...         one question, the answer on stdout
                    TEXT | chat [OPTIONS]             the question from stdin (also: chat < FILE)
+                   TEXT | chat [OPTIONS] PROMPT...   the piped text, then PROMPT (--no-stdin: PROMPT alone)
                    chat [OPTIONS]                    on a terminal: a conversation (/help inside)
                    chat -c [PROMPT...] | --cid ID [PROMPT...]   continue a logged conversation
                    chat logs [-n N] [-q TEXT] [--cid ID] [--json] | chat logs --path
@@ -66,6 +68,8 @@ public final class ChatCommand {
     private final Env env;
     private final Term term;
     private final InputStream in;
+    /** What stdin is ({@link Term#stdin}): a pipe or a file is read even when a prompt is given. */
+    private final Term.Stdin stdin;
     private final PrintStream out;
     private final PrintStream err;
     private final ChatRun.Pause pause;
@@ -83,6 +87,8 @@ public final class ChatCommand {
         this.env = env;
         this.term = term;
         this.in = in;
+        // A test's stdin is a stream it made; the process's is piped only when the shell or Linux says so.
+        this.stdin = in != System.in ? Term.Stdin.FILE : Term.stdin(System.getenv());
         this.out = SafeOutput.of(out);
         this.err = SafeOutput.of(err);
         this.pause = pause;
@@ -122,6 +128,7 @@ public final class ChatCommand {
         int retries = 2;
         final List<String> fallbacks = new ArrayList<>();
         final List<String> prompt = new ArrayList<>();
+        boolean noStdin;
     }
 
     int run(String... args) {
@@ -164,7 +171,10 @@ public final class ChatCommand {
                     return repl.run();
                 }
                 // A piped prompt ends with the newline of its last line, which is not part of the question.
-                String prompt = r.prompt.isEmpty() ? stdinPrompt() : String.join(" ", r.prompt);
+                // Piped text and a prompt both: the text, a blank line, the prompt (cat FILE | chat "summarise"), as llm does.
+                String piped = r.prompt.isEmpty() ? stdinPrompt() : !r.noStdin && !r.attachments.contains("-") && (stdin == Term.Stdin.PIPE || stdin == Term.Stdin.FILE) ? pipedText() : "";
+                String asked = String.join(" ", r.prompt);
+                String prompt = piped.isBlank() ? asked : asked.isEmpty() ? piped : piped + "\n\n" + asked;
                 if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
                 session.ask(run, answers, chain, Attachment.message(prompt, attached));
                 return 0;
@@ -174,6 +184,32 @@ public final class ChatCommand {
 
     /** The most a prompt on stdin may hold: far above any model's context, far below what memory holds. */
     static final int MAX_PROMPT = 16 * 1024 * 1024;
+
+    /** How long a prompt waits for piped text to start: a pipe a parent holds open and never writes must not hang us. */
+    static final long STDIN_GRACE_MS = 1000;
+
+    /**
+     * Text piped in beside a PROMPT, or "" when none starts within {@link #STDIN_GRACE_MS} (said on stderr: a producer
+     * slower than that loses its text, and the user must know). A test's own stream is read as it is.
+     */
+    private String pipedText() throws java.io.IOException {
+        if (stdin == Term.Stdin.PIPE) {
+            long until = System.nanoTime() + STDIN_GRACE_MS * 1_000_000;
+            while (in.available() == 0) {
+                if (System.nanoTime() > until) {
+                    err.println("chat: nothing came on stdin within " + STDIN_GRACE_MS / 1000 + " s; sending the prompt alone (--no-stdin says so at once)");
+                    return "";
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "";
+                }
+            }
+        }
+        return stdinPrompt();
+    }
 
     /** The question from stdin, without the newline that ends the last line (not part of the question). */
     private String stdinPrompt() throws java.io.IOException {
@@ -217,6 +253,7 @@ public final class ChatCommand {
                 case "--schema" -> r.schema = cli.value(arg);
                 case "--extract" -> r.extract = true;
                 case "--attach" -> r.attachments.add(cli.value(arg));
+                case "--no-stdin" -> r.noStdin = true;
                 default -> throw new IllegalStateException(option);
             }
         }

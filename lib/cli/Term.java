@@ -45,6 +45,27 @@ final class Term {
 
     boolean tty() { return tty; }
 
+    /** What standard input is: text may be waiting in a PIPE or a FILE; a TERMINAL waits for typing; NONE is /dev/null. */
+    enum Stdin { TERMINAL, PIPE, FILE, NONE, UNKNOWN }
+
+    /**
+     * What standard input is, so that {@code cat FILE | chat "summarise"} reads the file and {@code chat "hi"} on a
+     * terminal does not wait for typing. Linux says where fd 0 leads; else the launchers' {@code JBANG_STDIN_NOTTY}
+     * (from the shell's {@code [ -t 0 ]}) says pipe or terminal; else UNKNOWN, read as before (not at all).
+     */
+    static Stdin stdin(Map<String, String> environment) {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0")).toString();
+            if (target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console")) return Stdin.TERMINAL;
+            if (target.equals("/dev/null")) return Stdin.NONE;
+            if (target.startsWith("pipe:") || target.startsWith("socket:")) return Stdin.PIPE;
+            return Stdin.FILE;
+        } catch (Exception notLinux) {
+            String said = environment.get("JBANG_STDIN_NOTTY");
+            return "true".equals(said) ? Stdin.PIPE : "false".equals(said) ? Stdin.TERMINAL : Stdin.UNKNOWN;
+        }
+    }
+
     boolean colour() { return colour; }
 
     /** The columns a line may use; 0 for no limit. */

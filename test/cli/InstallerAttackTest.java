@@ -94,7 +94,8 @@ class InstallerAttackTest {
         List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", "umask 000; exec \"$@\"", "sh",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"), "Main"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("said.txt").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("said.txt").toFile())
+                .redirectInput(new java.io.File("/dev/null"));
         pb.environment().put("HOME", tmp.resolve("home").toString());
         pb.environment().remove("XDG_DATA_HOME");
         pb.environment().remove("OPENCLAW_STATE_DIR");
