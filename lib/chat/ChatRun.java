@@ -107,7 +107,7 @@ final class ChatRun {
             int status = response.status();
             if (status / 100 != 2) {
                 String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()), router.sendsToken(), router.billTo());
+                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()), router.tokenSource(), router.billTo());
             }
             String provider = response.headers().firstValue("x-inference-provider").orElse(null);
             String requestId = response.headers().firstValue("x-request-id").orElse(null);
@@ -184,7 +184,8 @@ final class ChatRun {
     }
 
     /** A non-2xx answer, made plain, and what it allows next. */
-    private static Failed failed(int status, String body, Duration retryAfter, boolean tokenSent, BillTo billTo) {
+    /** {@code tokenSource}: where the token sent came from, as status names it; null when none was sent. */
+    private static Failed failed(int status, String body, Duration retryAfter, String tokenSource, BillTo billTo) {
         RouterError.Said words = RouterError.said(body);
         String said = words.message(), code = words.code();
         String quoted = said == null ? "" : " (router: " + shorten(said) + ")";
@@ -194,7 +195,8 @@ final class ChatRun {
         }
         if ("model_not_found".equals(code)) return new Failed(status + ": no such model" + quoted, Next.OTHER_MODEL, null);
         return switch (status) {
-            case 401 -> new Failed("401: " + (tokenSent ? "token rejected; check HF_TOKEN or run 'onboard'" : RouterError.unauthorized(false)) + quoted, Next.OTHER_MODEL, null);
+            case 401 -> new Failed("401: " + (tokenSource != null ? "token rejected; check the token from " + tokenSource + ", or run onboard"
+                    : RouterError.unauthorized(false)) + quoted, Next.OTHER_MODEL, null);
             case 402 -> new Failed(billTo != null
                     ? "402: the organization " + billTo.org() + " (billed, from " + billTo.source() + ") cannot pay: its credits are used up, or this"
                             + " token may not bill it; see https://huggingface.co/organizations/" + billTo.org() + "/settings/billing" + quoted

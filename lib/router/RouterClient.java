@@ -170,6 +170,9 @@ final class RouterClient implements AutoCloseable {
     /** Whether requests carry a token: a 401 means "rejected" only when one was sent. */
     boolean sendsToken() { return token != null; }
 
+    /** Where the token sent came from ({@code environment variable HUGGINGFACE_HUB_TOKEN}), or null when none is sent. */
+    String tokenSource() { return token == null ? null : token.source(); }
+
     /** {@code GET {baseUrl}/models}, with the bearer token when there is one: the body as it came. */
     String models() throws RouterError {
         HttpRequest.Builder request = request(baseUrl + "/models", timeout).header("Accept", "application/json").GET();
@@ -210,6 +213,9 @@ final class RouterClient implements AutoCloseable {
         return send(builder, url, idle, null);
     }
 
+    /** What every request says it is (not {@code Java-http-client/17.0.15}): the router's and the Hub's logs can tell us apart. */
+    static final String USER_AGENT = "openclaw-hf/" + Cli.VERSION + " (java " + Runtime.version().feature() + ")";
+
     private HttpRequest.Builder request(String url, Duration headTimeout) throws RouterError {
         HttpRequest.Builder builder;
         try {
@@ -217,6 +223,7 @@ final class RouterClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new RouterError(0, "bad router URL " + url);
         }
+        builder.header("User-Agent", USER_AGENT);
         if (token != null) builder.header("Authorization", "Bearer " + token.secret());
         return builder;
     }

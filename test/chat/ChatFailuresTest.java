@@ -106,9 +106,23 @@ class ChatFailuresTest {
         assertEquals(new Run(1, "", """
                 chat: deepseek-ai/DeepSeek-R1: 503: server error (router: Service Unavailable); retrying in 0.75 s (retry 1 of 1)
                 chat: deepseek-ai/DeepSeek-R1: 503: server error (router: Service Unavailable); trying Qwen/Qwen3-8B
-                chat: Qwen/Qwen3-8B: 401: token rejected; check HF_TOKEN or run 'onboard' (router: Invalid username or password.)
+                chat: Qwen/Qwen3-8B: 401: token rejected; check the token from environment variable HF_TOKEN, or run onboard (router: Invalid username or password.)
                 chat: no model answered (3 attempts)
                 """), t.chat("", "--retries", "1", "--fallback", QWEN, "hi"));
+    }
+
+    @Test void a401NamesWhereTheTokenCameFrom() {
+        t.vars.remove("HF_TOKEN");
+        t.with("HUGGINGFACE_HUB_TOKEN", "hf_test_token_abcd");
+        router.chat(R1, FakeRouter.Answer.json(401, Repo.read("test/fixtures/chat/401_invalid_token.json")));
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 401: token rejected; check the token from environment variable HUGGINGFACE_HUB_TOKEN, or run onboard"
+                + " (router: Invalid username or password.)", t.chat("", "--no-fallback", "hi").err().lines().findFirst().orElseThrow());
+    }
+
+    @Test void requestsNameThisToolkitAsTheirUserAgent() {
+        router.chat(R1, OK);
+        t.chat("", "hi");
+        assertEquals("openclaw-hf/" + Cli.VERSION + " (java " + Runtime.version().feature() + ")", router.requests.get(0).header("User-Agent"));
     }
 
     @Test void unknownModelFallsBack() {
