@@ -154,6 +154,7 @@ public final class ChatCommand {
             ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)),
                     schema == null ? null : StructuredAnswer.responseFormat(schema));
             try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> err.println("chat: warning: " + w))) {
+                if (router.cannotSend() != null) throw new Cli.Failure(router.cannotSend() + "; nothing was sent");
                 router.billTo(billTo);
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);

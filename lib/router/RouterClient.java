@@ -167,6 +167,21 @@ final class RouterClient implements AutoCloseable {
 
     BillTo billTo() { return billTo; }
 
+    /**
+     * Why no request to this router can ever go (a base URL that is not one, a token no header can carry, a token
+     * refused over plain http), or null. A local, permanent error: said once, never retried nor passed to fallbacks.
+     */
+    String cannotSend() {
+        try {
+            URI uri = URI.create(baseUrl);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) return refusal;
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        return "the router URL '" + Printable.line(baseUrl) + "' is not an http(s) URL with a host (HF_ROUTER_URL, else the config's baseUrl)";
+    }
+
     /** Whether requests carry a token: a 401 means "rejected" only when one was sent. */
     boolean sendsToken() { return token != null; }
 

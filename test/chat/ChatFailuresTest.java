@@ -119,6 +119,16 @@ class ChatFailuresTest {
                 + " (router: Invalid username or password.)", t.chat("", "--no-fallback", "hi").err().lines().findFirst().orElseThrow());
     }
 
+    @Test void aLocalPermanentErrorIsOneLineAtOnceNotRetriedNorPassedOn() {
+        t.with("HF_ROUTER_URL", "not-a-url");
+        assertEquals(new Run(1, "", "chat: the router URL 'not-a-url' is not an http(s) URL with a host (HF_ROUTER_URL, else the config's baseUrl);"
+                + " nothing was sent\n"), t.chat("", "--fallback", QWEN, "hi"));
+        t.with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_ab\u00e9cdefgh");
+        assertEquals(new Run(1, "", "chat: the token from environment variable HF_TOKEN (hf_\u2026gh) holds a character no request can carry (U+00E9);"
+                + " copy it again, or run onboard; nothing was sent\n"), t.chat("", "--fallback", QWEN, "hi"));
+        assertEquals(List.of(), router.requests);
+    }
+
     @Test void requestsNameThisToolkitAsTheirUserAgent() {
         router.chat(R1, OK);
         t.chat("", "hi");
