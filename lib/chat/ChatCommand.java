@@ -158,6 +158,12 @@ public final class ChatCommand {
                 router.billTo(billTo);
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
+                try {
+                    // A pinned provider the cached list says does not serve the model: said as models show says it, before any request.
+                    for (ModelRef ref : chain) ref.requireServed(answers.known());
+                } catch (ModelRefException e) {
+                    throw new Cli.Failure(e.getMessage() + "; nothing was sent");
+                }
                 if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), answers.known(), err));
                 List<Attachment> attached = new ArrayList<>();
                 for (String a : r.attachments) attached.add(Attachment.of(a, in));

@@ -129,6 +129,13 @@ class ChatFailuresTest {
         assertEquals(List.of(), router.requests);
     }
 
+    @Test void aPinnedProviderTheCachedListSaysDoesNotServeIsSaidAsModelsShowSaysIt() {
+        t.cacheModelList(Repo.read("test/fixtures/router-models.json"));
+        assertEquals(new Run(1, "", "chat: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai;"
+                + " nothing was sent\n"), t.chat("", "-m", "deepseek-ai/DeepSeek-R1:sambanova", "hi"));
+        assertEquals(List.of(), router.requests);
+    }
+
     @Test void requestsNameThisToolkitAsTheirUserAgent() {
         router.chat(R1, OK);
         t.chat("", "hi");
