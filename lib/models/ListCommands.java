@@ -81,7 +81,7 @@ final class ListCommands {
             case "plain" -> out.print(ModelTable.plain(models));
             default -> {
                 out.print(ModelTable.table(models, marks, term));
-                err.println(term.dim(models.size() + " models \u00b7 " + describe(found)));
+                err.println(term.dim((models.size() == 1 ? "1 model" : models.size() + " models") + " \u00b7 " + describe(found)));
             }
         }
         return 0;

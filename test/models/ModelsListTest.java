@@ -33,6 +33,7 @@ class ModelsListTest {
         assertEquals("huggingface/moonshotai/Kimi-K2.5               Kimi K2.5               262k    0.60     3.00  -          reasoning vision", lines[11]);
         assertEquals(12, lines.length);
         assertEquals("11 models · built-in catalog (updated 2026-11-21)\n", r.err());
+        assertEquals("1 model · built-in catalog (updated 2026-11-21)\n", t.models("--offline", "--search", "kimi").err());
         assertEquals(List.of(), router.requests);
     }
 
