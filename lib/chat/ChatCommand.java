@@ -158,11 +158,15 @@ public final class ChatCommand {
                 router.billTo(billTo);
                 ChatRun run = new ChatRun(router, settings, pause, random, err);
                 ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
-                try {
-                    // A pinned provider the cached list says does not serve the model: said as models show says it, before any request.
-                    for (ModelRef ref : chain) ref.requireServed(answers.known());
-                } catch (ModelRefException e) {
-                    throw new Cli.Failure(e.getMessage() + "; nothing was sent");
+                // A pinned provider the cached list says does not serve the model: said as models show says it, before any
+                // request; the model asked for is refused, a fallback so pinned is left out with a warning.
+                for (int i = chain.size() - 1; i >= 0; i--) {
+                    try {
+                        chain.get(i).requireServed(answers.known());
+                    } catch (ModelRefException e) {
+                        if (i == 0) throw new Cli.Failure(e.getMessage() + "; nothing was sent");
+                        err.println("chat: warning: fallback " + chain.remove(i).routerId() + " left out: " + e.getMessage());
+                    }
                 }
                 if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), answers.known(), err));
                 List<Attachment> attached = new ArrayList<>();

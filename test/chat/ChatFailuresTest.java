@@ -134,6 +134,9 @@ class ChatFailuresTest {
         assertEquals(new Run(1, "", "chat: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai;"
                 + " nothing was sent\n"), t.chat("", "-m", "deepseek-ai/DeepSeek-R1:sambanova", "hi"));
         assertEquals(List.of(), router.requests);
+        router.chat(R1, OK);
+        assertEquals("chat: warning: fallback deepseek-ai/DeepSeek-R1:sambanova left out: ':sambanova' does not serve deepseek-ai/DeepSeek-R1;"
+                + " providers that do: novita, together, featherless-ai", t.chat("", "--fallback", "deepseek-ai/DeepSeek-R1:sambanova", "hi").err().lines().findFirst().orElseThrow());
     }
 
     @Test void requestsNameThisToolkitAsTheirUserAgent() {
