@@ -28,6 +28,15 @@ final class Options {
 
     List<Option> all() { return List.copyOf(options); }
 
+    /** A table of some of these options (a verb that takes fewer), with the one-at-a-time groups they fill. */
+    Options only(String... names) {
+        Options some = new Options();
+        List<String> wanted = List.of(names);
+        for (Option o : options) if (wanted.contains(o.name())) some.options.add(o);
+        for (List<String> group : exclusive) if (wanted.containsAll(group)) some.exclusive.add(group);
+        return some;
+    }
+
     /** The long name {@code arg} stands for (its long or short form), else a usage error with the nearest of these. */
     String take(Cli cli, String arg) {
         for (Option o : options) if (o.name().equals(arg) || arg.equals(o.shortName())) return o.name();

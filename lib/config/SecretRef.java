@@ -86,13 +86,13 @@ record SecretRef(String source, String provider, String id) {
         if (text.startsWith("\ufeff")) text = text.substring(1);
         if (single) return new Resolved(text.replaceFirst("\r?\n$", ""), shown, null, null, false);
         try {
-            JsonValue at0 = Json.parse(text);
+            JsonValue node = Json.parse(text);
             for (String segment : id.substring(1).split("/", -1)) {
                 String key = segment.replace("~1", "/").replace("~0", "~");
-                at0 = at0 instanceof JsonObject o ? o.get(key) : null;
-                if (at0 == null) return Resolved.missing(shown + " has nothing at " + id + ": OpenClaw has no key either");
+                node = node instanceof JsonObject o ? o.get(key) : null;
+                if (node == null) return Resolved.missing(shown + " has nothing at " + id + ": OpenClaw has no key either");
             }
-            if (!(at0 instanceof JsonString s)) return Resolved.missing(shown + " holds " + at0.describe() + " at " + id + ", not a string");
+            if (!(node instanceof JsonString s)) return Resolved.missing(shown + " holds " + node.describe() + " at " + id + ", not a string");
             return new Resolved(s.value(), shown + " at " + id, null, null, false);
         } catch (JsonException e) {
             // Not the parser's message: it may quote the file, which holds secrets.

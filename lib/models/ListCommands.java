@@ -31,11 +31,7 @@ final class ListCommands {
             .add("--vision", null, null, "models that take images (list)")
             .add("--reasoning", null, null, "reasoning models (list)")
             .oneOf("--json", "--plain").oneOf("--offline", "--refresh");
-    static final Options SHOW = new Options()
-            .add("--json", null, null, "as JSON").add("--offline", null, null, "never touch the network")
-            .add("--refresh", null, null, "ask the router even when the cached list is fresh")
-            .add("--timeout", null, "S", "give up on the router after S seconds (default 30)")
-            .oneOf("--offline", "--refresh");
+    static final Options SHOW = LIST.only("--json", "--offline", "--refresh", "--timeout");
 
     ListCommands(Cli cli, Env env, Term term, PrintStream out, PrintStream err) {
         this.cli = cli;

@@ -57,7 +57,8 @@ final class StatusCommand {
         boolean defaultRefused = primary != null && ModelAllowlist.refusesAsDefault(root, primary);
         String baseUrl = ConfigFile.baseUrl(env, root);
         BillTo billTo = BillTo.of(null, env, root);
-        if (billTo != null && billTo.oursAlone(root) != null) notes.add(billTo.oursAlone(root));
+        String oursAlone = billTo == null ? null : billTo.oursAlone(root);
+        if (oursAlone != null) notes.add(oursAlone);
         boolean exists = Files.exists(config.path);
         if (json) {
             Map<String, JsonValue> a = new LinkedHashMap<>();
