@@ -62,6 +62,6 @@ final class ModelChoice {
     /** Distance to the id, or to its name part alone when that is nearer (people type just the model). */
     private static int distance(String key, Model m) {
         String id = m.id().toLowerCase(java.util.Locale.ROOT);
-        return Math.min(Cli.distance(key, id), Cli.distance(key, id.substring(id.indexOf('/') + 1)));
+        return Math.min(Suggestions.distance(key, id), Suggestions.distance(key, id.substring(id.indexOf('/') + 1)));
     }
 }

@@ -7,7 +7,6 @@
 //SOURCES ../router/sources.java
 //SOURCES Catalog.java
 //SOURCES Discovery.java
-//SOURCES Figures.java
 //SOURCES Model.java
 //SOURCES ModelChoice.java
 //SOURCES ModelMerge.java

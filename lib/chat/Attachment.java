@@ -32,7 +32,7 @@ record Attachment(String shown, JsonObject part, long bytes) {
         } catch (FileReads.NotRegular e) {
             throw new Cli.Failure("-a " + shown + ": not a file (a device, a FIFO or a folder); nothing was read");
         } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new Cli.Failure("-a " + shown + ": cannot read it (" + e.getMessage() + ")");
+            throw new Cli.Failure("-a " + shown + ": cannot read it (" + Cli.reason(e) + ")");
         }
         if (data.length > MAX_BYTES) throw tooBig(shown, data.length);
         String type = mediaType(data);
@@ -51,7 +51,7 @@ record Attachment(String shown, JsonObject part, long bytes) {
     private static String shorten(String s) { return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s; }
 
     private static Cli.Failure tooBig(String shown, long size) {
-        return new Cli.Failure("-a " + shown + ": " + Cli.plain(Math.round(size / 104857.6) / 10.0) + " MB, more than the " + MAX_BYTES / (1024 * 1024)
+        return new Cli.Failure("-a " + shown + ": " + Figures.plain(Math.round(size / 104857.6) / 10.0) + " MB, more than the " + MAX_BYTES / (1024 * 1024)
                 + " MB an attachment may be");
     }
 
@@ -92,7 +92,7 @@ record Attachment(String shown, JsonObject part, long bytes) {
         for (ModelRef fallback : chain.subList(1, chain.size())) {
             RouterModel m = textOnly(fallback, known);
             if (m == null) kept.add(fallback);
-            else err.println("chat: not falling back to " + fallback.routerId() + ": it does not take images (its input: " + String.join(", ", m.input()) + ")");
+            else Cli.say(err, "not falling back to " + fallback.routerId() + ": it does not take images (its input: " + String.join(", ", m.input()) + ")");
         }
         return kept;
     }

@@ -97,17 +97,24 @@ public final class ChatCommand {
 
     public static int run(PrintStream stdout, PrintStream stderr, String... args) {
         ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, stdout, stderr, d -> Thread.sleep(d.toMillis()), new Random());
-        // Ctrl-C: the JVM ends the request with the process (exit 130); this says so, after whatever was printed.
-        Thread interrupted = new Thread(() -> {
-            SafeOutput.release(chat.out);
-            chat.err.println();
-            chat.err.println("chat: interrupted");
-            SafeOutput.release(chat.err);
+        chat.process = true;
+        return chat.run(args);
+    }
+
+    /** Whether this is the process's own chat (not a test's): then Ctrl-C says so as the JVM ends. */
+    private boolean process;
+
+    /**
+     * Ctrl-C: the JVM ends the request with the process (exit 130); this says so, after whatever was printed. Made
+     * within the run, so that its thread hides the run's secrets ({@link Running}) as the run's own output does.
+     */
+    private Thread interruptedHook() {
+        return new Thread(() -> {
+            SafeOutput.release(out);
+            err.println();
+            Cli.say(err, "interrupted");
+            SafeOutput.release(err);
         });
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        int status = chat.run(args);
-        Runtime.getRuntime().removeShutdownHook(interrupted);
-        return status;
     }
 
     /** What the command line asked for. */
@@ -133,64 +140,74 @@ public final class ChatCommand {
 
     int run(String... args) {
         return Cli.run("chat", USAGE, out, err, args, cli -> {
-            if ("logs".equals(cli.peek())) {
-                cli.next();
-                env.useConfig(ConfigFile.of(env).read());
-                return ChatLogs.run(cli, env, out, err);
-            }
-            Request r = parse(cli);
-            JsonValue config = ConfigFile.of(env).read();
-            env.useConfig(config);
-            env.willLookUp(BillTo.VARIABLE, ChatLog.SWITCH);
-            Token.Found keys = Token.first(env, config);
-            if (keys.blocked() != null) throw new Cli.Failure(keys.blocked() + "; set it, or run onboard");
-            Token token = keys.first();
-            BillTo billTo = BillTo.of(r.billTo, env, config);
-            for (String warning : env.warnings()) err.println("chat: warning: " + warning);
-            Map<String, String> aliases = ConfigFile.aliases(config);
-            ChatSession session = session(r);
-            List<ModelRef> chain = chain(r, config, aliases, session.lastRef);
-            JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
-            ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)),
-                    schema == null ? null : StructuredAnswer.responseFormat(schema));
-            try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> err.println("chat: warning: " + w))) {
-                if (router.cannotSend() != null) throw new Cli.Failure(router.cannotSend() + "; nothing was sent");
-                router.billTo(billTo);
-                ChatRun run = new ChatRun(router, settings, pause, random, err);
-                ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
-                // A pinned provider the cached list says does not serve the model: said as models show says it, before any
-                // request; the model asked for is refused, a fallback so pinned is left out with a warning.
-                for (int i = chain.size() - 1; i >= 0; i--) {
-                    try {
-                        chain.get(i).requireServed(answers.known());
-                    } catch (ModelRefException e) {
-                        if (i == 0) throw new Cli.Failure(e.getMessage() + "; nothing was sent");
-                        err.println("chat: warning: fallback " + chain.remove(i).routerId() + " left out: " + e.getMessage());
-                    }
-                }
-                if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), answers.known(), err));
-                List<Attachment> attached = new ArrayList<>();
-                for (String a : r.attachments) attached.add(Attachment.of(a, in));
-                if (!attached.isEmpty()) {
-                    Attachment.requireImages(chain.get(0), answers.known());
-                    chain = Attachment.withoutTextOnlyFallbacks(chain, answers.known(), err);
-                }
-                if (r.prompt.isEmpty() && term.tty()) {
-                    ChatRepl repl = new ChatRepl(run, answers, chain, session, in, err, aliases, () -> System.exit(130));
-                    repl.attach(attached);
-                    onInterrupt.test(repl::interrupt);
-                    return repl.run();
-                }
-                // A piped prompt ends with the newline of its last line, which is not part of the question.
-                // Piped text and a prompt both: the text, a blank line, the prompt (cat FILE | chat "summarise"), as llm does.
-                String piped = r.prompt.isEmpty() ? stdinPrompt() : !r.noStdin && !r.attachments.contains("-") && (stdin == Term.Stdin.PIPE || stdin == Term.Stdin.FILE) ? pipedText() : "";
-                String asked = String.join(" ", r.prompt);
-                String prompt = piped.isBlank() ? asked : asked.isEmpty() ? piped : piped + "\n\n" + asked;
-                if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
-                session.ask(run, answers, chain, Attachment.message(prompt, attached));
-                return 0;
+            Thread hook = process ? interruptedHook() : null;
+            if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return ask(cli);
+            } finally {
+                if (hook != null) Runtime.getRuntime().removeShutdownHook(hook);
             }
         });
+    }
+
+    private int ask(CommandLine cli) throws Exception {
+        if ("logs".equals(cli.peek())) {
+            cli.next();
+            env.useConfig(ConfigFile.of(env).read());
+            return ChatLogs.run(cli, env, out, err);
+        }
+        Request r = parse(cli);
+        JsonValue config = ConfigFile.of(env).read();
+        env.useConfig(config);
+        env.willLookUp(BillTo.VARIABLE, ChatLog.SWITCH);
+        Token.Found keys = Token.first(env, config);
+        if (keys.blocked() != null) throw new Cli.Failure(keys.blocked() + "; set it, or run onboard");
+        Token token = keys.first();
+        BillTo billTo = BillTo.of(r.billTo, env, config);
+        for (String warning : env.warnings()) Cli.warn(err, warning);
+        Map<String, String> aliases = ConfigFile.aliases(config);
+        ChatSession session = session(r);
+        List<ModelRef> chain = chain(r, config, aliases, session.lastRef);
+        JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
+        ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)),
+                schema == null ? null : StructuredAnswer.responseFormat(schema));
+        try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w))) {
+            if (router.cannotSend() != null) throw new Cli.Failure(router.cannotSend() + "; nothing was sent");
+            router.billTo(billTo);
+            ChatRun run = new ChatRun(router, settings, pause, random, err);
+            ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
+            // A pinned provider the cached list says does not serve the model: said as models show says it, before any
+            // request; the model asked for is refused, a fallback so pinned is left out with a warning.
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                try {
+                    chain.get(i).requireServed(answers.known());
+                } catch (ModelRefException e) {
+                    if (i == 0) throw new Cli.Failure(e.getMessage() + "; nothing was sent");
+                    Cli.warn(err, "fallback " + chain.remove(i).routerId() + " left out: " + e.getMessage());
+                }
+            }
+            if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), answers.known(), err));
+            List<Attachment> attached = new ArrayList<>();
+            for (String a : r.attachments) attached.add(Attachment.of(a, in));
+            if (!attached.isEmpty()) {
+                Attachment.requireImages(chain.get(0), answers.known());
+                chain = Attachment.withoutTextOnlyFallbacks(chain, answers.known(), err);
+            }
+            if (r.prompt.isEmpty() && term.tty()) {
+                ChatRepl repl = new ChatRepl(run, answers, chain, session, in, err, aliases, () -> System.exit(Cli.INTERRUPTED));
+                repl.attach(attached);
+                onInterrupt.test(repl::interrupt);
+                return repl.run();
+            }
+            // A piped prompt ends with the newline of its last line, which is not part of the question.
+            // Piped text and a prompt both: the text, a blank line, the prompt (cat FILE | chat "summarise"), as llm does.
+            String piped = r.prompt.isEmpty() ? stdinPrompt() : !r.noStdin && !r.attachments.contains("-") && (stdin == Term.Stdin.PIPE || stdin == Term.Stdin.FILE) ? pipedText() : "";
+            String asked = String.join(" ", r.prompt);
+            String prompt = piped.isBlank() ? asked : asked.isEmpty() ? piped : piped + "\n\n" + asked;
+            if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
+            session.ask(run, answers, chain, Attachment.message(prompt, attached));
+            return Cli.OK;
+        }
     }
 
     /** The most a prompt on stdin may hold: far above any model's context, far below what memory holds. */
@@ -208,7 +225,7 @@ public final class ChatCommand {
             long until = System.nanoTime() + STDIN_GRACE_MS * 1_000_000;
             while (in.available() == 0) {
                 if (System.nanoTime() > until) {
-                    err.println("chat: nothing came on stdin within " + STDIN_GRACE_MS / 1000 + " s; sending the prompt alone (--no-stdin says so at once)");
+                    Cli.say(err, "nothing came on stdin within " + STDIN_GRACE_MS / 1000 + " s; sending the prompt alone (--no-stdin says so at once)");
                     return "";
                 }
                 try {
@@ -229,7 +246,7 @@ public final class ChatCommand {
         return new String(bytes, StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "");
     }
 
-    private static Request parse(Cli cli) {
+    private static Request parse(CommandLine cli) {
         Request r = new Request();
         boolean options = true;
         java.util.Set<String> given = new java.util.HashSet<>();

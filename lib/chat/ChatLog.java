@@ -46,7 +46,7 @@ final class ChatLog {
      * redacted; false when another process held the log's lock past {@link SafeFile#APPEND_WAIT} (nothing written).
      */
     boolean append(JsonObject turn) throws IOException {
-        String line = HF_TOKEN.matcher(Cli.redact(Json.write(turn))).replaceAll("[redacted]");
+        String line = HF_TOKEN.matcher(Running.redact(Json.write(turn))).replaceAll("[redacted]");
         return SafeFile.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 

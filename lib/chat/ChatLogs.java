@@ -18,7 +18,7 @@ final class ChatLogs {
             .add("--json", null, null, "the turns as logged, a JSON array")
             .add("--path", null, null, "print where the log is, and nothing else");
 
-    static int run(Cli cli, Env env, PrintStream out, PrintStream err) throws IOException {
+    static int run(CommandLine cli, Env env, PrintStream out, PrintStream err) throws IOException {
         int limit = 20;
         String query = null, cid = null;
         boolean json = false;
@@ -31,7 +31,7 @@ final class ChatLogs {
                 case "--json" -> json = true;
                 case "--path" -> {
                     out.println(ChatLog.path(env));
-                    return 0;
+                    return Cli.OK;
                 }
                 default -> throw new IllegalStateException(arg);
             }
@@ -50,14 +50,14 @@ final class ChatLogs {
         });
         if (json) {
             out.println(Json.pretty(new JsonArray(new ArrayList<>(shown))));
-            return 0;
+            return Cli.OK;
         }
         if (shown.isEmpty()) {
-            err.println("chat: " + (!any[0] && log.lastCid() == null ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
-            return 0;
+            Cli.say(err, (!any[0] && log.lastCid() == null ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
+            return Cli.OK;
         }
         for (JsonObject t : shown) out.println(line(t));
-        return 0;
+        return Cli.OK;
     }
 
     /** {@code 2026-12-02 17:05  20261202-170501-3f9a  deepseek-ai/DeepSeek-R1  together  26+20 tokens  $0.000218  What is...}. */

@@ -62,15 +62,15 @@ final class ChatRepl {
 
     int run() throws IOException, InterruptedException {
         err.println("chat with " + chain.get(0).routerId() + " \u00b7 /help for commands \u00b7 /exit or Ctrl-D to leave");
-        if (session.turns() > 0) err.println("chat: continuing conversation " + session.cid() + " (" + session.turns() + (session.turns() == 1 ? " turn)" : " turns)"));
+        if (session.turns() > 0) Cli.say(err, "continuing conversation " + session.cid() + " (" + session.turns() + (session.turns() == 1 ? " turn)" : " turns)"));
         while (true) {
             String line = prompt("> ");
-            if (line == null) return 0;
+            if (line == null) return Cli.OK;
             if (line.strip().equals("\"\"\"")) {
                 line = block();
-                if (line == null) return 0;
+                if (line == null) return Cli.OK;
             } else if (line.startsWith("/")) {
-                if (!command(line.strip())) return 0;
+                if (!command(line.strip())) return Cli.OK;
                 continue;
             }
             if (!line.isBlank()) ask(line, false);
@@ -110,24 +110,24 @@ final class ChatRepl {
             case "/model" -> model(arg);
             case "/system" -> {
                 session.system(arg.isEmpty() ? null : arg);
-                err.println(arg.isEmpty() ? "chat: no system prompt" : "chat: system prompt set");
+                Cli.say(err, arg.isEmpty() ? "no system prompt" : "system prompt set");
             }
             case "/reset" -> {
                 session.reset(new java.util.Random());
                 lastAnswered = false;
-                err.println("chat: conversation forgotten");
+                Cli.say(err, "conversation forgotten");
             }
             case "/retry" -> {
                 if (lastQuestion == null) {
-                    err.println("chat: nothing to retry yet");
+                    Cli.say(err, "nothing to retry yet");
                 } else {
                     if (lastAnswered) session.dropLast();
                     ask(lastQuestion, true);
                 }
             }
             default -> {
-                String close = Cli.closest(name, COMMANDS);
-                err.println("chat: unknown command " + name + (close == null ? "" : " (did you mean " + close + "?)") + "; /help lists them");
+                String close = Suggestions.closest(name, COMMANDS);
+                Cli.say(err, "unknown command " + name + (close == null ? "" : " (did you mean " + close + "?)") + "; /help lists them");
             }
         }
         return true;
@@ -135,31 +135,31 @@ final class ChatRepl {
 
     private void attachCommand(String arg) {
         if (arg.isEmpty() || arg.equals("-")) {
-            err.println("chat: /attach FILE (or an http(s) URL)");
+            Cli.say(err, "/attach FILE (or an http(s) URL)");
             return;
         }
         try {
             Attachment a = Attachment.of(arg, InputStream.nullInputStream());
             Attachment.requireImages(chain.get(0), answers.known());
             pending.add(a);
-            err.println("chat: attached " + a.shown() + (a.bytes() > 0 ? " (" + (a.bytes() + 1023) / 1024 + " KB)" : "") + "; it goes with your next message");
+            Cli.say(err, "attached " + a.shown() + (a.bytes() > 0 ? " (" + (a.bytes() + 1023) / 1024 + " KB)" : "") + "; it goes with your next message");
         } catch (Cli.Failure f) {
-            err.println("chat: " + f.getMessage());
+            Cli.say(err, f.getMessage());
         }
     }
 
     private void model(String arg) {
         if (arg.isEmpty()) {
-            err.println("chat: talking to " + chain.get(0).routerId());
+            Cli.say(err, "talking to " + chain.get(0).routerId());
             return;
         }
         try {
             ModelRef ref = ModelRef.resolve(arg, aliases);
             chain.subList(1, chain.size()).remove(ref);   // no longer its own fallback
             chain.set(0, ref);
-            err.println("chat: now talking to " + ref.routerId());
+            Cli.say(err, "now talking to " + ref.routerId());
         } catch (ModelRefException e) {
-            err.println("chat: " + e.getMessage());
+            Cli.say(err, e.getMessage());
         }
     }
 
@@ -190,7 +190,7 @@ final class ChatRepl {
             session.ask(run, answers, chain, Attachment.message(question, with));
             lastAnswered = true;
         } catch (Cli.Failure f) {
-            err.println("chat: " + f.getMessage());
+            Cli.say(err, f.getMessage());
         } finally {
             asking = null;
             Thread.interrupted();   // a Ctrl-C that came as the answer ended is spent

@@ -64,7 +64,7 @@ final class ChatReport {
         output.finish();
         BigDecimal cost = cost(answer);
         if (json) out.println(Json.pretty(json(answer, cost)));
-        err.println(term.dim("chat: " + summary(answer, cost)));
+        err.println(term.dim(Running.program() + ": " + summary(answer, cost)));
         return answer;
     }
 

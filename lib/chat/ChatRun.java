@@ -83,7 +83,7 @@ final class ChatRun {
                 if (failed.next() == Next.RETRY && retry < settings.retries() && !(firstOnce && m == 0)) {
                     Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
                     if (wait.compareTo(Backoff.LONGEST) <= 0) {
-                        err.println("chat: " + line + "; retrying in " + Cli.seconds(wait) + " (retry " + (retry + 1) + " of " + settings.retries() + ")");
+                        Cli.say(err, line + "; retrying in " + Figures.seconds(wait) + " (retry " + (retry + 1) + " of " + settings.retries() + ")");
                         try {
                             pause.pause(wait);
                         } catch (InterruptedException e) {
@@ -91,10 +91,10 @@ final class ChatRun {
                         }
                         continue;
                     }
-                    line += " (asks to wait " + Cli.seconds(wait) + ")";
+                    line += " (asks to wait " + Figures.seconds(wait) + ")";
                 }
-                if (m + 1 < chain.size()) err.println("chat: " + line + "; trying " + chain.get(m + 1).routerId());
-                else err.println("chat: " + line);
+                if (m + 1 < chain.size()) Cli.say(err, line + "; trying " + chain.get(m + 1).routerId());
+                else Cli.say(err, line);
                 break;
             }
         }
@@ -121,7 +121,7 @@ final class ChatRun {
         List<Object> fields = new ArrayList<>(List.of("model", JsonValue.of(model.routerId()), "messages", new JsonArray(messages),
                 "stream", JsonValue.of(settings.stream())));
         if (settings.stream()) fields.addAll(List.of("stream_options", JsonValue.object("include_usage", JsonValue.TRUE)));
-        if (settings.temperature() != null) fields.addAll(List.of("temperature", new JsonNumber(Cli.plain(settings.temperature()))));
+        if (settings.temperature() != null) fields.addAll(List.of("temperature", new JsonNumber(Figures.plain(settings.temperature()))));
         if (settings.maxTokens() != null) fields.addAll(List.of("max_tokens", JsonValue.of(settings.maxTokens())));
         if (settings.responseFormat() != null) fields.addAll(List.of("response_format", settings.responseFormat()));
         return JsonValue.object(fields.toArray());
@@ -156,7 +156,7 @@ final class ChatRun {
                 if (output.size() > MAX_ANSWER) {
                     think.finish();
                     output.finish();   // the answer's line ends before the note on stderr
-                    err.println("chat: the answer passed " + MAX_ANSWER / (1024 * 1024) + " MB; stopped reading it (what was shown is kept)");
+                    Cli.say(err, "the answer passed " + MAX_ANSWER / (1024 * 1024) + " MB; stopped reading it (what was shown is kept)");
                     return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), "length", usage, requestId);
                 }
             }

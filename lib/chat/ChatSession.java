@@ -134,11 +134,11 @@ final class ChatSession {
                 "outcome", JsonValue.of(outcome), "error", error == null ? JsonValue.NULL : JsonValue.of(error)));
         try {
             if (!log.append(JsonValue.object(fields.toArray()))) {
-                err.println("chat: warning: another process held the conversation log " + log.file() + " for over "
-                        + Cli.seconds(SafeFile.APPEND_WAIT) + "; this turn was not logged");
+                Cli.warn(err, "another process held the conversation log " + log.file() + " for over "
+                        + Figures.seconds(SafeFile.APPEND_WAIT) + "; this turn was not logged");
             }
         } catch (IOException e) {
-            err.println("chat: warning: could not write the conversation log " + log.file() + ": " + e.getMessage());
+            Cli.warn(err, "could not write the conversation log " + log.file() + ": " + e.getMessage());
         }
     }
 }

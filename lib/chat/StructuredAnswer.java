@@ -28,10 +28,8 @@ final class StructuredAnswer {
             where = "--schema " + Printable.line(given);
             try {
                 text = FileReads.text(file, MAX_SCHEMA);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new Cli.Failure("--schema: cannot read " + Printable.line(given) + " (no such file)");
             } catch (IOException e) {
-                throw new Cli.Failure("--schema: cannot read " + Printable.line(given) + " (" + e.getMessage() + ")");
+                throw new Cli.Failure("--schema: cannot read " + Printable.line(given) + " (" + Cli.reason(e) + ")");
             }
         }
         try {
@@ -67,11 +65,11 @@ final class StructuredAnswer {
             if (!model.names(m.id())) continue;
             for (RouterModel.Offer o : m.providers()) {
                 if (o.live() && Boolean.TRUE.equals(o.supportsStructuredOutput())) {
-                    err.println("chat: --schema: asking " + o.provider() + ", which serves structured output for " + model.id());
+                    Cli.say(err, "--schema: asking " + o.provider() + ", which serves structured output for " + model.id());
                     return new ModelRef(model.id(), o.provider());
                 }
             }
-            err.println("chat: warning: no live provider of " + model.id() + " says it serves structured output; asking it anyway");
+            Cli.warn(err, "no live provider of " + model.id() + " says it serves structured output; asking it anyway");
         }
         return model;
     }

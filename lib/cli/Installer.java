@@ -42,7 +42,7 @@ final class Installer {
     }
 
     /** Runs {@code --install} or {@code --uninstall} ({@code action}) with what follows it in {@code cli}. */
-    int run(String action, Cli cli) throws IOException {
+    int run(String action, CommandLine cli) throws IOException {
         Path dir = null;
         String name = null;
         while (cli.hasNext()) {
@@ -94,7 +94,7 @@ final class Installer {
         out.println("  it runs " + javaCommand() + " with " + jar);
         out.println(onPath(dir) ? "  " + dir + " is on your PATH: try '" + name + " --help'"
                 : "  " + dir + " is not on your PATH: add it (export PATH=\"" + dir + ":$PATH\" in your shell's profile), or run " + command);
-        return 0;
+        return Cli.OK;
     }
 
     /** Refuses, before anything is put in place, a script sh would not run (sh -n, with a bounded wait). */
@@ -154,7 +154,7 @@ final class Installer {
             if (!SafeFile.removeIfEmpty(folder)) break;
         }
         if (!given.equals(command)) out.println("  the link " + given + " to it is left as it is");
-        return 0;
+        return Cli.OK;
     }
 
     /** Whether {@code file} lies in {@code root} with no link on the way (a record's jar must). */

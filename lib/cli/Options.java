@@ -38,7 +38,7 @@ final class Options {
     }
 
     /** The long name {@code arg} stands for (its long or short form), else a usage error with the nearest of these. */
-    String take(Cli cli, String arg) {
+    String take(CommandLine cli, String arg) {
         for (Option o : options) if (o.name().equals(arg) || arg.equals(o.shortName())) return o.name();
         List<String> names = new ArrayList<>();
         for (Option o : options) names.add(o.name());

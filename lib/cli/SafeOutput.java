@@ -45,7 +45,7 @@ final class SafeOutput extends PrintStream {
      * {@code text} as the exit would print it, for the one door that is not a stream: a prompt the JDK's Console
      * writes to the terminal itself (onboarding's questions). Secrets redacted, every control character escaped.
      */
-    static String clean(String text) { return Printable.text(Cli.redact(text)); }
+    static String clean(String text) { return Printable.text(Running.redact(text)); }
 
     /** Writes {@code sequence}, one of {@link Term}'s own, as it is: what the filter was holding goes first. */
     static void control(PrintStream stream, String sequence) {
@@ -114,8 +114,8 @@ final class SafeOutput extends PrintStream {
         synchronized void release() { emit(true); }
 
         private void emit(boolean all) {
-            String text = Cli.redact(held.toString());
-            int keep = all ? 0 : Math.max(Cli.secretPrefixAtEnd(text), styleStartAtEnd(text));
+            String text = Running.redact(held.toString());
+            int keep = all ? 0 : Math.max(Running.secretPrefixAtEnd(text), styleStartAtEnd(text));
             String now = text.substring(0, text.length() - keep);
             held.setLength(0);
             held.append(text, text.length() - keep, text.length());

@@ -3,11 +3,15 @@
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES ../files/sources.java
 //SOURCES Cli.java
+//SOURCES CommandLine.java
+//SOURCES Figures.java
 //SOURCES InstallRecord.java
 //SOURCES Installer.java
 //SOURCES Options.java
 //SOURCES Output.java
 //SOURCES Printable.java
+//SOURCES Running.java
 //SOURCES SafeOutput.java
 //SOURCES Signals.java
+//SOURCES Suggestions.java
 //SOURCES Term.java

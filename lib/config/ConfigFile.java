@@ -49,7 +49,7 @@ final class ConfigFile {
             SafeFile.tidy(path);
         } catch (Exception e) {
             if (e instanceof FileReads.NotUtf8 bad) throw new Cli.Failure(shown + ":" + bad.getMessage());
-            throw new Cli.Failure(shown + ": cannot read (" + e.getMessage() + ")");
+            throw new Cli.Failure(shown + ": cannot read (" + Cli.reason(e) + ")");
         }
         try {
             return new Json5Document(text);
@@ -81,7 +81,7 @@ final class ConfigFile {
         } catch (SidecarLock.Busy e) {
             throw new Cli.Failure(e.getMessage());
         } catch (Exception e) {
-            throw new Cli.Failure(shown + ": cannot write (" + e.getMessage() + ")");
+            throw new Cli.Failure(shown + ": cannot write (" + Cli.reason(e) + ")");
         }
     }
 

@@ -28,7 +28,7 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
         try {
             lines = lines(FileReads.bytes(file, FileReads.MAX_SMALL_FILE));
         } catch (IOException e) {
-            warnings.add(file + ": cannot read (" + e.getMessage() + ")");
+            warnings.add(file + ": cannot read (" + Cli.reason(e) + ")");
             return new DotEnv(values, warnings);
         }
         for (int i = 0; i < lines.size(); i++) {

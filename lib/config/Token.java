@@ -20,9 +20,9 @@ final class Token {
 
     /** {@code openClawReads}: false for a source only this toolkit reads (the Hugging Face token file). */
     Token(String value, String source, boolean openClawReads) {
-        Cli.secret(value);
+        Running.secret(value);
         this.value = clean(value);
-        Cli.secret(this.value);
+        Running.secret(this.value);
         this.source = source;
         this.openClawReads = openClawReads;
     }

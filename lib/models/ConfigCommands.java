@@ -10,12 +10,12 @@ import java.util.function.Function;
  * adding are idempotent.
  */
 final class ConfigCommands {
-    private final Cli cli;
+    private final CommandLine cli;
     private final Env env;
     private final PrintStream out;
     private final ConfigFile config;
 
-    ConfigCommands(Cli cli, Env env, PrintStream out) {
+    ConfigCommands(CommandLine cli, Env env, PrintStream out) {
         this.cli = cli;
         this.env = env;
         this.out = out;
@@ -48,7 +48,7 @@ final class ConfigCommands {
         if (ref.equals(previous[0])) out.println("Default model is already " + ref);
         else out.println("Default model: " + ref + (previous[0] == null ? "" : " (was " + previous[0] + ")") + (wasFallback[0] ? "; no longer a fallback" : ""));
         for (String note : notes) out.println("Note: " + note);
-        return 0;
+        return Cli.OK;
     }
 
     /** {@code models fallbacks list|add MODEL|remove MODEL|clear}. */
@@ -100,7 +100,7 @@ final class ConfigCommands {
             }
             default -> throw cli.unknown(action, "list", "add", "remove", "clear");
         }
-        return 0;
+        return Cli.OK;
     }
 
     /** {@code models aliases list|add ALIAS MODEL|remove ALIAS}. */
@@ -150,7 +150,7 @@ final class ConfigCommands {
             }
             default -> throw cli.unknown(action, "list", "add", "remove");
         }
-        return 0;
+        return Cli.OK;
     }
 
     // ---- helpers

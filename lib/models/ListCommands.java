@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** {@code models list} and {@code models show}: discovery, merge, filters, and how they are shown. */
 final class ListCommands {
-    private final Cli cli;
+    private final CommandLine cli;
     private final Env env;
     private final Term term;
     private final PrintStream out;
@@ -33,7 +33,7 @@ final class ListCommands {
             .oneOf("--json", "--plain").oneOf("--offline", "--refresh");
     static final Options SHOW = LIST.only("--json", "--offline", "--refresh", "--timeout");
 
-    ListCommands(Cli cli, Env env, Term term, PrintStream out, PrintStream err) {
+    ListCommands(CommandLine cli, Env env, Term term, PrintStream out, PrintStream err) {
         this.cli = cli;
         this.env = env;
         this.term = term;
@@ -80,7 +80,7 @@ final class ListCommands {
                 err.println(term.dim((models.size() == 1 ? "1 model" : models.size() + " models") + " \u00b7 " + describe(found)));
             }
         }
-        return 0;
+        return Cli.OK;
     }
 
     /** {@code models show MODEL [--json] [--offline] [--refresh] [--timeout S]}. */
@@ -123,7 +123,7 @@ final class ListCommands {
         ModelTable.Marks marks = ModelTable.Marks.of(config);
         if (json) out.println(Json.pretty(ModelView.json(model, marks)));
         else out.print(ModelView.text(model, marks, found, term));
-        return 0;
+        return Cli.OK;
     }
 
     private JsonValue config() {
@@ -150,7 +150,7 @@ final class ListCommands {
         try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list\u2026")) {
             found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
         }
-        if (found.note() != null) err.println("models: " + found.note());
+        if (found.note() != null) Cli.say(err, found.note());
         return found;
     }
 

@@ -61,11 +61,11 @@ public final class ModelsCommand {
         // A class rather than a lambda: see Cli.Body.
         return Cli.run("models", USAGE, out, err, args, new Cli.Body() {
             @Override
-            public int run(Cli cli) throws Exception { return dispatch(cli, env, term, out, err); }
+            public int run(CommandLine cli) throws Exception { return dispatch(cli, env, term, out, err); }
         });
     }
 
-    private static int dispatch(Cli cli, Env env, Term term, PrintStream out, PrintStream err) throws Exception {
+    private static int dispatch(CommandLine cli, Env env, Term term, PrintStream out, PrintStream err) throws Exception {
         String command = cli.hasNext() && !cli.peek().startsWith("-") ? cli.next() : "list";
         ConfigCommands config = new ConfigCommands(cli, env, out);
         ListCommands catalog = new ListCommands(cli, env, term, out, err);
@@ -78,7 +78,7 @@ public final class ModelsCommand {
             case "status" -> new StatusCommand(cli, env, out).run();
             default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status");
         };
-        for (String warning : env.warnings()) err.println("models: warning: " + warning);
+        for (String warning : env.warnings()) Cli.warn(err, warning);
         return status;
     }
 }

@@ -12,11 +12,11 @@ import java.util.Map;
  * {@code --check} exits 1 when there is no token OpenClaw can use, or when OpenClaw would refuse the default.
  */
 final class StatusCommand {
-    private final Cli cli;
+    private final CommandLine cli;
     private final Env env;
     private final PrintStream out;
 
-    StatusCommand(Cli cli, Env env, PrintStream out) {
+    StatusCommand(CommandLine cli, Env env, PrintStream out) {
         this.cli = cli;
         this.env = env;
         this.out = out;

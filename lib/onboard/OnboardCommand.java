@@ -91,7 +91,7 @@ public final class OnboardCommand {
             JsonValue root = config.read();   // a config that does not parse stops us here, before anything is asked or written
             env.useConfig(root);
             env.willLookUp(BillTo.VARIABLE);   // the steps read it after the token: one login shell for both
-            for (String warning : env.warnings()) err.println("onboard: warning: " + warning);
+            for (String warning : env.warnings()) Cli.warn(err, warning);
             if (!o.nonInteractive) {
                 if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with --huggingface-api-key KEY, or HF_TOKEN set)");
                 if (o.key != null || o.skipValidation || o.billTo != null) {
@@ -103,26 +103,26 @@ public final class OnboardCommand {
             String ref = null;
             if (o.model != null) {
                 ModelChoice.Checked checked = ModelChoice.ref(env, root, o.model, o.force);
-                if (checked.warning() != null) err.println("onboard: warning: " + checked.warning());
+                if (checked.warning() != null) Cli.warn(err, checked.warning());
                 ref = checked.ref();
             }
             String token = token(o, root);
             if (!o.skipValidation) {
                 Onboarding.TokenCheck check = onboarding.check(token);
                 if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
-                if (check.problem() != null) err.println("onboard: warning: " + check.problem());
+                if (check.problem() != null) Cli.warn(err, check.problem());
                 else out.println("Token OK: signed in to Hugging Face as " + check.who().shownName());
                 if (o.billTo != null && check.who() != null && !check.who().billable().contains(o.billTo)) {
-                    err.println("onboard: warning: Hugging Face does not list " + o.billTo + " as an organization this token can bill"
+                    Cli.warn(err, "Hugging Face does not list " + o.billTo + " as an organization this token can bill"
                             + (check.who().billable().isEmpty() ? "" : " (it lists: " + String.join(", ", check.who().billable()) + ")"));
                 }
             }
             onboarding.write(config, ref, token, o.billTo);
-            return 0;
+            return Cli.OK;
         });
     }
 
-    private static Given parse(Cli cli) {
+    private static Given parse(CommandLine cli) {
         Given o = new Given();
         while (cli.hasNext()) {
             String arg = cli.next();

@@ -88,7 +88,7 @@ final class OnboardSetup {
             new java.security.SecureRandom().nextBytes(bytes);
             StringBuilder token = new StringBuilder();
             for (byte b : bytes) token.append(String.format("%02x", b & 0xff));
-            Cli.secret(token.toString());
+            Running.secret(token.toString());
             doc.set(GATEWAY_AUTH, JsonValue.object("mode", JsonValue.of("token"), "token", JsonValue.of(token.toString())));
             auth = true;
         }

@@ -61,7 +61,7 @@ final class OnboardWizard {
         if (yes == null) throw cancelled();
         if (yes.strip().toLowerCase(Locale.ROOT).startsWith("n")) throw new Cli.Failure("nothing written");
         onboarding.write(config, ref, token, billTo);
-        return 0;
+        return Cli.OK;
     }
 
     /**
@@ -138,7 +138,7 @@ final class OnboardWizard {
             }
             if (check.who() != null) out.println("Signed in as " + check.who().shownName() + ".");
             who = check.who();
-            if (check.problem() != null) err.println("onboard: warning: " + check.problem());
+            if (check.problem() != null) Cli.warn(err, check.problem());
             return token;
         }
     }
@@ -149,7 +149,7 @@ final class OnboardWizard {
             found = new Discovery(env, root, Instant.now()).using(new Token(token, "onboard"))
                     .discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
         }
-        if (found.note() != null) err.println("onboard: " + found.note());
+        if (found.note() != null) Cli.say(err, found.note());
         return found;
     }
 

@@ -27,9 +27,9 @@ final class Onboarding {
     /** {@code GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2}, unless {@code HF_HUB_OFFLINE=1}. */
     TokenCheck check(String token) {
         if ("1".equals(env.process("HF_HUB_OFFLINE"))) return new TokenCheck(null, "HF_HUB_OFFLINE=1: the token was not checked", false);
-        Env.Value endpoint = env.lookupNotFromHere("HF_ENDPOINT", w -> err.println("onboard: warning: " + w));
+        Env.Value endpoint = env.lookupNotFromHere("HF_ENDPOINT", w -> Cli.warn(err, w));
         String hub = endpoint != null ? endpoint.value().strip().replaceAll("/+$", "") : HUB;
-        try (RouterClient client = RouterClient.forHub(env, hub, new Token(token, "onboard"), Duration.ofSeconds(15), w -> err.println("onboard: warning: " + w))) {
+        try (RouterClient client = RouterClient.forHub(env, hub, new Token(token, "onboard"), Duration.ofSeconds(15), w -> Cli.warn(err, w))) {
             Whoami who = Whoami.of(client.whoami());
             if (who.canCallInference()) return new TokenCheck(who, null, false);
             return new TokenCheck(who, "the token of " + who.shownName() + " lacks the \"Make calls to Inference Providers\" permission"
@@ -69,7 +69,7 @@ final class Onboarding {
                 + (stored.variable().equals("HF_TOKEN") ? "" : ", the variable OpenClaw's key comes from"));
         if (stored.notRead() != null) {
             // We never write OpenClaw's database or a secret file it reads: say what OpenClaw will use, and how to change it.
-            err.println("onboard: warning: OpenClaw will not use it: " + stored.notRead()
+            Cli.warn(err, "OpenClaw will not use it: " + stored.notRead()
                     + "; to switch OpenClaw to the new token, run: openclaw models auth paste-api-key --provider huggingface");
         }
         out.println();

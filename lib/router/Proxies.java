@@ -86,7 +86,7 @@ final class Proxies extends ProxySelector {
             String[] parts = uri.getRawUserInfo().split(":", 2);
             user = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8);
             password = parts.length > 1 ? java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8) : "";
-            Cli.secret(password);
+            Running.secret(password);
         }
         if (uri.getPort() > 65535) throw new Cli.Failure(variable + ": " + uri.getPort() + " is not a port (1 to 65535)");
         return new Setting(uri.getHost(), uri.getPort() < 0 ? 1080 : uri.getPort(), variable, user, password);

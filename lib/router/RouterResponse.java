@@ -157,7 +157,7 @@ final class RouterResponse implements AutoCloseable {
             Item item = queue.poll(wait, TimeUnit.NANOSECONDS);
             if (item == null) {
                 close();
-                if (whole != null && deadline - System.nanoTime() <= 0) throw new RouterError(0, "timed out after " + Cli.seconds(whole));
+                if (whole != null && deadline - System.nanoTime() <= 0) throw new RouterError(0, "timed out after " + Figures.seconds(whole));
                 throw new RouterError(0, silent());
             }
             return item;
@@ -188,14 +188,14 @@ final class RouterResponse implements AutoCloseable {
             }
         }
         if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + host + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
-        if (t instanceof HttpTimeoutException) return new RouterError(0, whole != null ? "timed out after " + Cli.seconds(whole) : silent());
+        if (t instanceof HttpTimeoutException) return new RouterError(0, whole != null ? "timed out after " + Figures.seconds(whole) : silent());
         if (t instanceof ConnectException) return new RouterError(0, "cannot connect to " + host);
         if (t instanceof IOException && !beforeHead) return new RouterError(0, "the connection was cut" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")"));
         return new RouterError(0, "network error talking to " + host + (t.getMessage() == null ? "" : ": " + t.getMessage()));
     }
 
     /** A router silent for the idle time, before its head or in its body: one wording, whichever clock noticed first. */
-    private String silent() { return host + " was silent for " + Cli.seconds(idle); }
+    private String silent() { return host + " was silent for " + Figures.seconds(idle); }
 
     /** Stops the request, whatever state it is in. */
     @Override

@@ -21,7 +21,7 @@ class InstallerAttackTest {
     String installer(String action, String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "PATH", "/usr/bin:/bin");
-        new Installer("models", env, new PrintStream(out, true, StandardCharsets.UTF_8)).run(action, new Cli("models", args));
+        new Installer("models", env, new PrintStream(out, true, StandardCharsets.UTF_8)).run(action, new CommandLine("models", args));
         return out.toString(StandardCharsets.UTF_8).replace(tmp.toString(), "T");
     }
 

@@ -102,7 +102,7 @@ class InstallerTest {
     @Test void aFolderThatCannotBeWrittenLeavesNothingBehind() throws Exception {
         Path file = Files.writeString(tmp.resolve("file"), "");
         Installer installer = new Installer("models", java.util.Map.of("HOME", tmp.resolve("home").toString()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> installer.run("--install", new Cli("models", "--dir", file.resolve("bin").toString())));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> installer.run("--install", new CommandLine("models", "--dir", file.resolve("bin").toString())));
         assertEquals(false, Files.exists(tmp.resolve("home")), "no program was put in place for a command that could not be written");
     }
 

@@ -18,7 +18,7 @@ class SafeOutputTest {
     }
 
     @Test void aSecretIsRedactedWholeOrInPieces() {
-        Cli.secret(SECRET);
+        Running.secret(SECRET);
         exit.println("upstream rejected key " + SECRET);
         exit.print("streamed: " + SECRET.substring(0, 5));
         exit.flush();
@@ -29,7 +29,7 @@ class SafeOutputTest {
     }
 
     @Test void theStartOfASecretThatIsNotOneIsShownAtTheNextWriteOrAtTheEnd() {
-        Cli.secret(SECRET);
+        Running.secret(SECRET);
         exit.print("ends with hf_Safe");
         exit.print("ty first\nand hf_S");
         assertEquals("ends with hf_Safety first\nand hf_S", shown());

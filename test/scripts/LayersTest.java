@@ -67,7 +67,7 @@ class LayersTest {
     /** Every command's run puts its streams behind the exit: what any of them prints leaves escaped and redacted. */
     @Test void everyCommandsStreamsAreBehindTheExit(@org.junit.jupiter.api.io.TempDir Path tmp) {
         String secret = "hf_LayersTestSecret0123456789abcdef";
-        Cli.secret(secret);
+        Running.secret(secret);
         TestEnv t = new TestEnv(tmp).with("HF_ROUTER_URL", "http://127.0.0.1:9/v1");
         String option = "--nope\u001b]0;pwned\u0007" + secret;
         for (Run r : List.of(t.models(option), t.chat("", option), t.onboard("", option))) {
