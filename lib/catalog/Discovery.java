@@ -22,18 +22,16 @@ final class Discovery {
     private final JsonValue config;
     private final Instant now;
     /** The token to send; by default the one the environment and config give (onboarding passes the one just typed). */
-    private Token token;
+    private final Token token;
 
-    Discovery(Env env, JsonValue config, Instant now) {
+    Discovery(Env env, JsonValue config, Instant now) { this(env, config, now, null); }
+
+    /** A discovery sending {@code token} rather than the one found in the environment (null: that one). */
+    Discovery(Env env, JsonValue config, Instant now, Token token) {
         this.env = env;
         this.config = config;
         this.now = now;
-    }
-
-    /** The same discovery, sending {@code token} rather than the one found in the environment. */
-    Discovery using(Token token) {
         this.token = token;
-        return this;
     }
 
     Path cacheFile() { return env.stateDir().resolve("cache").resolve("huggingface-models.json"); }

@@ -166,35 +166,36 @@ public final class ChatCommand {
         BillTo billTo = BillTo.of(r.billTo, env, config);
         for (String warning : env.warnings()) Cli.warn(err, warning);
         Map<String, String> aliases = ConfigFile.aliases(config);
-        ChatSession session = session(r);
-        List<ModelRef> chain = chain(r, config, aliases, session.lastRef);
+        Conversation conversation = conversation(r);
+        List<ModelRef> chain = chain(r, config, aliases, ChatSession.lastRef(conversation.logged()));
         JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
         ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)),
                 schema == null ? null : StructuredAnswer.responseFormat(schema));
-        try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w))) {
+        List<RouterModel> known = ChatReport.cached(env, config);
+        try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w), billTo)) {
             if (router.cannotSend() != null) throw new Cli.Failure(router.cannotSend() + "; nothing was sent");
-            router.billTo(billTo);
-            ChatRun run = new ChatRun(router, settings, pause, random, err);
-            ChatReport answers = new ChatReport(env, config, term, out, err, r.json, r.hideReasoning).deliver(schema, r.extract);
+            ChatReport report = new ChatReport(term, out, err, new ChatReport.Shown(r.json, r.hideReasoning, schema, r.extract), known);
+            ChatSession session = new ChatSession(conversation.cid(), conversation.logged(), r.system, conversation.log(),
+                    new ChatRun(router, settings, pause, random, err), report, err);
             // A pinned provider the cached list says does not serve the model: said as models show says it, before any
             // request; the model asked for is refused, a fallback so pinned is left out with a warning.
             for (int i = chain.size() - 1; i >= 0; i--) {
                 try {
-                    chain.get(i).requireServed(answers.known());
+                    chain.get(i).requireServed(known);
                 } catch (ModelRefException e) {
                     if (i == 0) throw new Cli.Failure(e.getMessage() + "; nothing was sent");
                     Cli.warn(err, "fallback " + chain.remove(i).routerId() + " left out: " + e.getMessage());
                 }
             }
-            if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), answers.known(), err));
+            if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), known, err));
             List<Attachment> attached = new ArrayList<>();
             for (String a : r.attachments) attached.add(Attachment.of(a, in));
             if (!attached.isEmpty()) {
-                Attachment.requireImages(chain.get(0), answers.known());
-                chain = Attachment.withoutTextOnlyFallbacks(chain, answers.known(), err);
+                Attachment.requireImages(chain.get(0), known);
+                chain = Attachment.withoutTextOnlyFallbacks(chain, known, err);
             }
             if (r.prompt.isEmpty() && term.tty()) {
-                ChatRepl repl = new ChatRepl(run, answers, chain, session, in, err, aliases, () -> System.exit(Cli.INTERRUPTED));
+                ChatRepl repl = new ChatRepl(session, chain, in, err, aliases, () -> System.exit(Cli.INTERRUPTED));
                 repl.attach(attached);
                 onInterrupt.test(repl::interrupt);
                 return repl.run();
@@ -205,7 +206,7 @@ public final class ChatCommand {
             String asked = String.join(" ", r.prompt);
             String prompt = piped.isBlank() ? asked : asked.isEmpty() ? piped : piped + "\n\n" + asked;
             if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
-            session.ask(run, answers, chain, Attachment.message(prompt, attached));
+            session.ask(chain, Attachment.message(prompt, attached));
             return Cli.OK;
         }
     }
@@ -292,16 +293,19 @@ public final class ChatCommand {
         return r;
     }
 
+    /** A conversation's id, the turns the log holds of it (none for a new one), and the log its turns go to (null: none). */
+    private record Conversation(String cid, List<JsonObject> logged, ChatLog log) { }
+
     /** A new conversation, or (-c, --cid) one from the log; logged unless --no-log or HF_CHAT_LOG=off. */
-    private ChatSession session(Request r) throws java.io.IOException {
+    private Conversation conversation(Request r) throws java.io.IOException {
         ChatLog log = r.noLog || ChatLog.off(env) ? null : new ChatLog(ChatLog.path(env));
-        if (!r.continueLast && r.cid == null) return new ChatSession(ChatLog.newCid(java.time.Instant.now(), random), log, r.system, err);
+        if (!r.continueLast && r.cid == null) return new Conversation(ChatLog.newCid(java.time.Instant.now(), random), List.of(), log);
         ChatLog logged = new ChatLog(ChatLog.path(env));
         String cid = r.cid != null ? r.cid : logged.lastCid();
         if (cid == null) throw new Cli.Failure("no conversation to continue: nothing is logged in " + env.display(logged.file()));
         List<JsonObject> turns = logged.conversation(cid);
         if (turns.isEmpty()) throw new Cli.Failure("no conversation " + Printable.line(cid) + " in " + env.display(logged.file()) + " (see 'chat logs')");
-        return ChatSession.resume(cid, turns, log, r.system, err);
+        return new Conversation(cid, turns, log);
     }
 
     /** The model (-m, else the continued conversation's, else the configured default), then its fallbacks (given, else configured), each once. */

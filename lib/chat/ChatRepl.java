@@ -27,8 +27,6 @@ final class ChatRepl {
             """;
     private static final List<String> COMMANDS = List.of("/model", "/system", "/reset", "/retry", "/attach", "/help", "/exit", "/quit");
 
-    private final ChatRun run;
-    private final ChatReport answers;
     private final List<ModelRef> chain;
     private final BufferedReader in;
     private final PrintStream err;
@@ -45,11 +43,8 @@ final class ChatRepl {
     private volatile boolean stopping;
 
     /** {@code leave}: what a Ctrl-C at the prompt (or a second one during an answer) does: exit 130 for real. */
-    ChatRepl(ChatRun run, ChatReport answers, List<ModelRef> chain, ChatSession session, InputStream in, PrintStream err, Map<String, String> aliases,
-             Runnable leave) {
+    ChatRepl(ChatSession session, List<ModelRef> chain, InputStream in, PrintStream err, Map<String, String> aliases, Runnable leave) {
         this.leave = leave;
-        this.run = run;
-        this.answers = answers;
         this.chain = new ArrayList<>(chain);
         this.session = session;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -140,7 +135,7 @@ final class ChatRepl {
         }
         try {
             Attachment a = Attachment.of(arg, InputStream.nullInputStream());
-            Attachment.requireImages(chain.get(0), answers.known());
+            Attachment.requireImages(chain.get(0), session.known());
             pending.add(a);
             Cli.say(err, "attached " + a.shown() + (a.bytes() > 0 ? " (" + (a.bytes() + 1023) / 1024 + " KB)" : "") + "; it goes with your next message");
         } catch (Cli.Failure f) {
@@ -155,6 +150,7 @@ final class ChatRepl {
         }
         try {
             ModelRef ref = ModelRef.resolve(arg, aliases);
+            ref.requireServed(session.known());   // a pinned provider that does not serve it: said as models show says it
             chain.subList(1, chain.size()).remove(ref);   // no longer its own fallback
             chain.set(0, ref);
             Cli.say(err, "now talking to " + ref.routerId());
@@ -187,7 +183,7 @@ final class ChatRepl {
             List<Attachment> with = retry ? lastAttached : List.copyOf(pending);
             pending.clear();
             lastAttached = with;
-            session.ask(run, answers, chain, Attachment.message(question, with));
+            session.ask(chain, Attachment.message(question, with));
             lastAnswered = true;
         } catch (Cli.Failure f) {
             Cli.say(err, f.getMessage());

@@ -7,81 +7,74 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shows answers: asks through {@link ChatRun} into a {@link ChatOutput}, then writes one summary line
- * on stderr (model, provider, tokens, cost) and, with --json, the whole answer on stdout. The cost
- * comes from the answering provider's price in the cached model list, when there is one: chat never
+ * Shows answers: the {@link ChatOutput} an answer streams into, then one summary line on stderr (model, provider,
+ * tokens, cost) and, with --json, the whole answer on stdout; after the turn is logged, what --schema or -x print.
+ * The cost comes from the answering provider's price in the cached model list, when there is one: chat never
  * fetches the list itself.
  */
 final class ChatReport {
-    private final Env env;
-    private final JsonValue config;
+    /**
+     * What stdout gets: the answer as it streams, or (held until it is whole) a chat.completion with {@code json},
+     * the answer checked against {@code schema} (--schema), or only its first fenced code block ({@code extract}, -x).
+     */
+    record Shown(boolean json, boolean hideReasoning, JsonObject schema, boolean extract) {
+        boolean held() { return json || schema != null || extract; }
+    }
+
+    /** An answered question: the answer and its price in USD (null when unknown), priced once, here. */
+    record Turn(ChatRun.Answer answer, BigDecimal cost) { }
+
     private final Term term;
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean json;
-    private final boolean hideReasoning;
-    private List<RouterModel> cachedList;
-    private boolean cacheRead;
-    /** --schema: the schema the answer is checked against and printed by; -x: only the first fenced code block. */
-    private JsonObject schema;
-    private boolean extract;
+    private final Shown shown;
+    private final List<RouterModel> known;
 
-    /** The answer goes to stdout checked against {@code schema} (or null), or only its first fenced block with {@code extract}. */
-    ChatReport deliver(JsonObject schema, boolean extract) {
-        this.schema = schema;
-        this.extract = extract;
-        return this;
-    }
-
-    ChatReport(Env env, JsonValue config, Term term, PrintStream out, PrintStream err, boolean json, boolean hideReasoning) {
-        this.env = env;
-        this.config = config;
+    /** {@code known}: the cached router list ({@link #cached}), what answers are priced by. */
+    ChatReport(Term term, PrintStream out, PrintStream err, Shown shown, List<RouterModel> known) {
         this.term = term;
         this.out = out;
         this.err = err;
-        this.json = json;
-        this.hideReasoning = hideReasoning;
+        this.shown = shown;
+        this.known = known;
     }
+
+    /** The cached router list, never fetched here: what chat checks models against and prices answers by; empty when none. */
+    static List<RouterModel> cached(Env env, JsonValue config) {
+        List<RouterModel> live = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live();
+        return live == null ? List.of() : live;
+    }
+
+    List<RouterModel> known() { return known; }
 
     static JsonValue message(String role, String content) {
         return JsonValue.object("role", JsonValue.of(role), "content", JsonValue.of(content));
     }
 
-    ChatRun.Answer show(ChatRun run, List<ModelRef> chain, List<JsonValue> messages) throws InterruptedException {
-        return show(run, chain, messages, false);
-    }
+    /** Where the next answer streams to (held, not streamed, when what stdout gets is made from the whole answer). */
+    ChatOutput output() { return new ChatOutput(out, err, term, shown.hideReasoning(), shown.held()); }
 
-    /** {@code firstOnce}: see {@link ChatRun#ask}. */
-    ChatRun.Answer show(ChatRun run, List<ModelRef> chain, List<JsonValue> messages, boolean firstOnce) throws InterruptedException {
-        // Held, not streamed, when what stdout gets is made from the whole answer.
-        ChatOutput output = new ChatOutput(out, err, term, hideReasoning, json || schema != null || extract);
-        ChatRun.Answer answer;
-        try {
-            answer = run.ask(chain, messages, output, firstOnce);
-        } finally {
-            output.stopWaiting();
-        }
+    /** The answer that streamed into {@code output}, ended and priced; with --json printed whole; the summary line. */
+    Turn shown(ChatRun.Answer answer, ChatOutput output) {
         output.finish();
-        BigDecimal cost = cost(answer);
-        if (json) out.println(Json.pretty(json(answer, cost)));
-        err.println(term.dim(Running.program() + ": " + summary(answer, cost)));
-        return answer;
+        Turn turn = new Turn(answer, cost(answer, known));
+        if (shown.json()) out.println(Json.pretty(json(answer, turn.cost())));
+        err.println(term.dim(Running.program() + ": " + summary(answer, turn.cost())));
+        return turn;
     }
 
     /** After the turn is logged: --schema's checked JSON, compact, or -x's code block, on stdout; a mismatch fails. */
-    void finish(ChatRun.Answer answer) {
-        if (json) return;
-        if (schema != null) {
-            out.println(Json.write(StructuredAnswer.check(answer.content(), schema)));
-        } else if (extract) {
-            String block = StructuredAnswer.firstFencedBlock(answer.content());
+    void finish(Turn turn) {
+        if (shown.json()) return;
+        String content = turn.answer().content();
+        if (shown.schema() != null) {
+            out.println(Json.write(StructuredAnswer.check(content, shown.schema())));
+        } else if (shown.extract()) {
+            String block = StructuredAnswer.firstFencedBlock(content);
             if (block == null) throw new Cli.Failure("-x: the answer has no fenced code block (the whole answer is in 'chat logs -n 1 --json')");
             out.println(block);
         }
     }
-
-    /** The cached router list (never fetched here): what --schema and attachments check a model against; empty when none. */
-    List<RouterModel> known() { return cachedList(); }
 
     /** {@code deepseek-ai/DeepSeek-R1 via together - 26 in + 20 out tokens - $0.000218}. */
     static String summary(ChatRun.Answer a, BigDecimal cost) {
@@ -113,11 +106,11 @@ final class ChatReport {
                 "cost", cost == null ? JsonValue.NULL : JsonValue.of(cost.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()));
     }
 
-    /** Prompt and completion tokens at the answering provider's listed prices; null when either is unknown. */
-    BigDecimal cost(ChatRun.Answer a) {
+    /** Prompt and completion tokens at the answering provider's prices in {@code known}; null when either is unknown. */
+    static BigDecimal cost(ChatRun.Answer a, List<RouterModel> known) {
         if (a.usage() == null || a.provider() == null) return null;
         String id = ModelRef.parse(a.model()).id();
-        for (RouterModel m : cachedList()) {
+        for (RouterModel m : known) {
             if (!ModelRef.sameId(m.id(), id)) continue;
             for (RouterModel.Offer o : m.providers()) {
                 if (o.provider().equalsIgnoreCase(a.provider()) && o.priceIn() != null && o.priceOut() != null) {
@@ -127,14 +120,5 @@ final class ChatReport {
             }
         }
         return null;
-    }
-
-    private List<RouterModel> cachedList() {
-        if (!cacheRead) {
-            cacheRead = true;
-            List<RouterModel> live = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live();
-            cachedList = live == null ? List.of() : live;
-        }
-        return cachedList;
     }
 }

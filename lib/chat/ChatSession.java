@@ -19,6 +19,8 @@ final class ChatSession {
     /** The conversation's id; /reset starts a new one, so that -c later does not bring back what was forgotten. */
     private String cid;
     private final ChatLog log;
+    private final ChatRun run;
+    private final ChatReport report;
     private final PrintStream err;
     private final List<JsonValue> history = new ArrayList<>();
     private String system;
@@ -27,40 +29,49 @@ final class ChatSession {
     private String provider;
     private String providerOf;
     private int turns;
-    /** The model ref of the conversation's last answered turn (from the log), or null. */
-    String lastRef;
-
-    ChatSession(String cid, ChatLog log, String system, PrintStream err) {
-        this.cid = cid;
-        this.log = log;
-        this.system = system;
-        this.err = err;
-    }
 
     /**
-     * Conversation {@code cid} from the log: its answered turns as history, its system prompt (unless
-     * {@code system} replaces it), the provider that last answered; {@link #lastRef} is the model it used.
+     * Conversation {@code cid}, asking through {@code run} and showing answers through {@code report}; a new one
+     * when {@code logged} is empty, else the one the log holds: its answered turns as history, its system prompt
+     * (unless {@code system} replaces it), the provider that last answered.
      */
-    static ChatSession resume(String cid, List<JsonObject> turns, ChatLog log, String system, PrintStream err) {
-        ChatSession s = new ChatSession(cid, log, null, err);
-        for (JsonObject t : turns) {
-            s.turns = Math.max(s.turns, (int) t.longOr("turn", 0));
+    ChatSession(String cid, List<JsonObject> logged, String system, ChatLog log, ChatRun run, ChatReport report, PrintStream err) {
+        this.cid = cid;
+        this.log = log;
+        this.run = run;
+        this.report = report;
+        this.err = err;
+        resume(logged);
+        if (system != null) this.system = system;
+    }
+
+    /** The model ref of the last answered turn of {@code turns} (from the log), or null: the one a continued conversation asks. */
+    static String lastRef(List<JsonObject> turns) {
+        String ref = null;
+        for (JsonObject t : turns) if ("ok".equals(t.string("outcome"))) ref = t.string("ref");
+        return ref;
+    }
+
+    private void resume(List<JsonObject> logged) {
+        for (JsonObject t : logged) {
+            turns = Math.max(turns, (int) t.longOr("turn", 0));
             if (!"ok".equals(t.string("outcome"))) continue;
             JsonArray messages = t.array("messages");
             for (JsonObject m : messages == null ? List.<JsonObject>of() : messages.objects()) {
-                if ("system".equals(m.string("role"))) s.system = s.loggedSystem = m.string("content");
-                else s.history.add(m);
+                if ("system".equals(m.string("role"))) system = loggedSystem = m.string("content");
+                else history.add(m);
             }
-            s.history.add(ChatReport.message("assistant", t.stringOr("answer", "")));
-            s.lastRef = t.string("ref");
+            history.add(ChatReport.message("assistant", t.stringOr("answer", "")));
+            String ref = t.string("ref");
             // Stuck to only when it served the conversation's own model, not a fallback.
-            boolean own = t.string("model") != null && s.lastRef != null && ModelRef.sameId(ModelRef.looseId(t.string("model")), ModelRef.looseId(s.lastRef));
-            s.provider = own && ModelRef.isProviderName(t.string("provider")) ? t.string("provider") : null;
-            s.providerOf = s.lastRef;
+            boolean own = t.string("model") != null && ref != null && ModelRef.sameId(ModelRef.looseId(t.string("model")), ModelRef.looseId(ref));
+            provider = own && ModelRef.isProviderName(t.string("provider")) ? t.string("provider") : null;
+            providerOf = ref;
         }
-        if (system != null) s.system = system;
-        return s;
     }
+
+    /** The cached router list the report prices by: what /model and /attach check a model against. */
+    List<RouterModel> known() { return report.known(); }
 
     void system(String text) { system = text; }
 
@@ -83,8 +94,11 @@ final class ChatSession {
         if (history.size() >= 2) history.subList(history.size() - 2, history.size()).clear();
     }
 
-    /** Asks {@code question} (a user message) of {@code chain} with the history; logs the turn; fails as ChatRun fails. */
-    ChatRun.Answer ask(ChatRun run, ChatReport answers, List<ModelRef> chain, JsonValue question) throws InterruptedException {
+    /**
+     * Asks {@code question} (a user message) of {@code chain} with the history, shows the answer, logs the turn
+     * and returns it; fails as {@link ChatRun} fails (logged as failed or interrupted).
+     */
+    ChatReport.Turn ask(List<ModelRef> chain, JsonValue question) throws InterruptedException {
         ModelRef chosen = chain.get(0);
         List<ModelRef> asked = new ArrayList<>(chain);
         boolean sticks = chosen.suffix() == null && provider != null && chosen.ref().equals(providerOf);
@@ -98,9 +112,16 @@ final class ChatSession {
         messages.add(question);
         long started = System.nanoTime();
         Instant at = Instant.now();
-        ChatRun.Answer answer;
+        ChatReport.Turn turn;
         try {
-            answer = answers.show(run, asked, messages, sticks);
+            ChatOutput output = report.output();
+            ChatRun.Answer answer;
+            try {
+                answer = run.ask(asked, messages, output, sticks);
+            } finally {
+                output.stopWaiting();
+            }
+            turn = report.shown(answer, output);
             history.add(question);
             history.add(ChatReport.message("assistant", answer.content()));
             if (chosen.suffix() == null && ModelRef.isProviderName(answer.provider()) && chosen.names(ModelRef.looseId(answer.model()))) {
@@ -108,17 +129,19 @@ final class ChatSession {
                 providerOf = chosen.ref();
             }
             loggedSystem = system;
-            record(at, started, chosen, answer, added, answers.cost(answer), "ok", null);
+            record(at, started, chosen, turn, added, "ok", null);
         } catch (Cli.Failure f) {
-            record(at, started, chosen, null, added, null, f.getMessage().startsWith("interrupted") ? "interrupted" : "failed", f.getMessage());
+            record(at, started, chosen, null, added, f.getMessage().startsWith("interrupted") ? "interrupted" : "failed", f.getMessage());
             throw f;
         }
-        answers.finish(answer);
-        return answer;
+        report.finish(turn);
+        return turn;
     }
 
-    private void record(Instant at, long started, ModelRef chosen, ChatRun.Answer a, List<JsonValue> added, BigDecimal cost, String outcome, String error) {
+    private void record(Instant at, long started, ModelRef chosen, ChatReport.Turn turn, List<JsonValue> added, String outcome, String error) {
         turns++;
+        ChatRun.Answer a = turn == null ? null : turn.answer();
+        BigDecimal cost = turn == null ? null : turn.cost();
         if (log == null) return;
         List<Object> fields = new ArrayList<>(List.of("cid", JsonValue.of(cid), "turn", JsonValue.of(turns), "time", JsonValue.of(UtcTime.format(at)),
                 "ref", JsonValue.of(chosen.ref()), "model", a == null ? JsonValue.NULL : JsonValue.of(a.model()),

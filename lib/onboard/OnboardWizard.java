@@ -146,8 +146,7 @@ final class OnboardWizard {
     private Discovery.Result discover(String token) throws Exception {
         Discovery.Result found;
         try (AutoCloseable spinner = term.spinner(err, "loading the model list\u2026")) {
-            found = new Discovery(env, root, Instant.now()).using(new Token(token, "onboard"))
-                    .discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
+            found = new Discovery(env, root, Instant.now(), new Token(token, "onboard")).discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
         }
         if (found.note() != null) Cli.say(err, found.note());
         return found;

@@ -33,7 +33,8 @@ final class RouterClient implements AutoCloseable {
     private final java.util.function.Consumer<String> warn;
     private final Proxies proxies;
     /** Who pays for inference, sent as X-HF-Bill-To on chat completions only; null: the token's own account. */
-    private BillTo billTo;
+    /** The organization chat completions (nothing else) are billed to; null for the token's account. */
+    private final BillTo billTo;
     private final HttpClient http;
     /** The selector thread of this client, found by name when it starts (see close()); null if not found. */
     private final Thread selector;
@@ -42,7 +43,9 @@ final class RouterClient implements AutoCloseable {
      * A client of {@code baseUrl} sending what {@code verdict} allows of the token; {@code warn} is told, once
      * each, of a token sent to a host that is not Hugging Face's and of a redirect followed without it.
      */
-    RouterClient(String baseUrl, TokenDestination.Verdict verdict, Duration timeout, java.util.function.Consumer<String> warn, Proxies proxies) {
+    RouterClient(String baseUrl, TokenDestination.Verdict verdict, Duration timeout, java.util.function.Consumer<String> warn, Proxies proxies,
+                 BillTo billTo) {
+        this.billTo = billTo;
         this.baseUrl = baseUrl;
         this.proxies = proxies;
         this.token = verdict.token();
@@ -152,18 +155,22 @@ final class RouterClient implements AutoCloseable {
 
     /** A client of the router: {@code HF_ROUTER_URL}, else the config's baseUrl, else the public router. */
     static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
+        return forRouter(env, config, token, timeout, warn, null);
+    }
+
+    /** {@link #forRouter} billing chat completions to {@code billTo}'s organization (null: the token's account). */
+    static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout, java.util.function.Consumer<String> warn, BillTo billTo) {
         String url = ConfigFile.baseUrl(env, config), configured = ConfigFile.string(config, ConfigFile.BASE_URL);
         String named = env.process("HF_ROUTER_URL") != null ? "HF_ROUTER_URL" : configured != null ? "the config's baseUrl" : "the default router";
-        return new RouterClient(url, TokenDestination.of(token, url, configured, named, "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn, Proxies.of(env));
+        return new RouterClient(url, TokenDestination.of(token, url, configured, named, "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn,
+                Proxies.of(env), billTo);
     }
 
     /** A client of the Hub at {@code hub} (HF_ENDPOINT, else https://huggingface.co). */
     static RouterClient forHub(Env env, String hub, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
-        return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT", "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn, Proxies.of(env));
+        return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT", "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn,
+                Proxies.of(env), null);
     }
-
-    /** Bills inference (chat completions, nothing else) to {@code billTo}'s organization; null for the token's account. */
-    void billTo(BillTo billTo) { this.billTo = billTo; }
 
     BillTo billTo() { return billTo; }
 

@@ -122,10 +122,23 @@ class ChatReplTest {
                 "the stopped question is not part of the history");
     }
 
+    @Test void slashModelChecksAPinnedProviderAsModelsShowDoes() {
+        t.cacheModelList(Repo.read("test/fixtures/router-models.json"));
+        router.chat(R1, says("Hi!"));
+        Run r = t.chatTyping("/model deepseek-ai/DeepSeek-R1:sambanova\nhello\n");
+        assertEquals(new Run(0, "Hi!\n", """
+                chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave
+                > chat: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai
+                > chat: deepseek-ai/DeepSeek-R1
+                >\s
+                """), r);
+        assertEquals(List.of(R1), router.chatModels(), "still talking to the model it was talking to");
+    }
+
     @Test void ctrlCAtThePromptLeaves() {
         // For real, leaving is exit 130 (System.exit); the REPL calls what it was given.
         java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
-        ChatRepl repl = new ChatRepl(null, null, List.of(ModelRef.parse(R1)), null, new java.io.ByteArrayInputStream(new byte[0]), System.err,
+        ChatRepl repl = new ChatRepl(null, List.of(ModelRef.parse(R1)), new java.io.ByteArrayInputStream(new byte[0]), System.err,
                 java.util.Map.of(), () -> left.set(true));
         repl.interrupt();
         assertTrue(left.get());
