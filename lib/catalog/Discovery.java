@@ -13,7 +13,16 @@ final class Discovery {
     static final Duration FRESH = Duration.ofHours(1);
 
     /** {@code live} is null when no router list could be had. {@code source}: live, cache or built-in. */
-    record Result(List<RouterModel> live, String source, Instant fetchedAt, String note) { }
+    /** Where a model list came from; {@link #json} is what {@code --json} calls it. */
+    enum Source {
+        LIVE("live"), CACHE("cache"), BUILT_IN("built-in");
+
+        final String json;
+
+        Source(String json) { this.json = json; }
+    }
+
+    record Result(List<RouterModel> live, Source source, Instant fetchedAt, String note) { }
 
     /** How the caller wants the list: never touch the network, refetch even if the cache is fresh. */
     record Options(boolean offline, boolean refresh, Duration timeout) { }
@@ -41,7 +50,7 @@ final class Discovery {
         // The cache is read only when it can serve: offline, to see whether it is fresh, or after a failure.
         JsonObject cached = options.refresh() && !options.offline() ? null : readCache(baseUrl);
         if (options.offline()) {
-            return cached != null ? fromCache(cached, null) : new Result(null, "built-in", null, null);
+            return cached != null ? fromCache(cached, null) : new Result(null, Source.BUILT_IN, null, null);
         }
         if (cached != null && fetchedAt(cached).plus(FRESH).isAfter(now)) return fromCache(cached, null);
         String why;
@@ -59,7 +68,7 @@ final class Discovery {
             List<RouterModel> models = RouterModel.listFrom(answer);
             if (models.isEmpty()) throw new RouterError(0, "the router listed no models");
             writeCache(baseUrl, body);
-            return new Result(models, "live", now, null);
+            return new Result(models, Source.LIVE, now, null);
         } catch (RouterError e) {
             why = e.getMessage();
         } catch (JsonException e) {
@@ -69,7 +78,7 @@ final class Discovery {
         if (cached != null) {
             return fromCache(cached, "could not refresh the model list (" + why + "); using the list cached " + age(fetchedAt(cached)) + " ago");
         }
-        return new Result(null, "built-in", null, "could not fetch the model list (" + why + "); using the built-in catalog");
+        return new Result(null, Source.BUILT_IN, null, "could not fetch the model list (" + why + "); using the built-in catalog");
     }
 
     /**
@@ -98,7 +107,7 @@ final class Discovery {
 
     /** The cached list as the result; its models are read out only here, when the cache is the one used. */
     private static Result fromCache(JsonObject cache, String note) {
-        return new Result(RouterModel.listFrom(cache.get("answer")), "cache", fetchedAt(cache), note);
+        return new Result(RouterModel.listFrom(cache.get("answer")), Source.CACHE, fetchedAt(cache), note);
     }
 
     /** The router's answer goes in as it came (already checked to be JSON): no second serialisation. */

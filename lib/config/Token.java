@@ -147,10 +147,10 @@ final class Token {
      */
     record Stored(Path file, String variable, String notRead) { }
 
-    static Stored store(Env env, JsonValue config, String token) throws Exception {
-        OpenClawAuth.Storage where = OpenClawAuth.storage(env, config, token);
+    static Stored store(Env env, JsonValue config, Token token) throws Exception {
+        OpenClawAuth.Storage where = OpenClawAuth.storage(env, config, token.secret());
         Path file = env.stateDir().resolve(".env");
-        DotEnv.store(file, where.variable(), token.strip(), env.lockWait());
+        DotEnv.store(file, where.variable(), token.secret(), env.lockWait());
         return new Stored(file, where.variable(), where.notRead());
     }
 

@@ -41,9 +41,13 @@ final class ListCommands {
         this.err = err;
     }
 
+    /** How {@code models list} prints: a table for people, JSON for programs, one ref a line for shells. */
+    enum Format { TABLE, JSON, PLAIN }
+
     /** {@code models [list] [--json|--plain] [--offline] [--refresh] [--timeout S] [--all] [filters]}. */
     int list() throws Exception {
-        String format = "table", search = null, provider = null;
+        Format format = Format.TABLE;
+        String search = null, provider = null;
         boolean all = false, tools = false, vision = false, reasoning = false;
         java.util.Set<String> given = new java.util.HashSet<>();
         while (cli.hasNext()) {
@@ -51,7 +55,8 @@ final class ListCommands {
             given.add(option);
             if (discoveryOption(option)) continue;
             switch (option) {
-                case "--json", "--plain" -> format = option.substring(2);
+                case "--json" -> format = Format.JSON;
+                case "--plain" -> format = Format.PLAIN;
                 case "--all" -> all = true;
                 case "--search" -> search = cli.value(option).toLowerCase(Locale.ROOT);
                 case "--provider" -> provider = cli.value(option);
@@ -73,9 +78,9 @@ final class ListCommands {
         }
         ModelTable.Marks marks = ModelTable.Marks.of(config);
         switch (format) {
-            case "json" -> out.println(Json.pretty(ModelTable.json(models, marks, found)));
-            case "plain" -> out.print(ModelTable.plain(models));
-            default -> {
+            case JSON -> out.println(Json.pretty(ModelTable.json(models, marks, found)));
+            case PLAIN -> out.print(ModelTable.plain(models));
+            case TABLE -> {
                 out.print(ModelTable.table(models, marks, term));
                 err.println(term.dim((models.size() == 1 ? "1 model" : models.size() + " models") + " \u00b7 " + describe(found)));
             }
@@ -121,7 +126,7 @@ final class ListCommands {
             throw new Cli.Failure(e.getMessage());
         }
         ModelTable.Marks marks = ModelTable.Marks.of(config);
-        if (json) out.println(Json.pretty(ModelView.json(model, marks)));
+        if (json) out.println(Json.pretty(ModelView.json(model, marks, true)));
         else out.print(ModelView.text(model, marks, found, term));
         return Cli.OK;
     }
@@ -162,9 +167,9 @@ final class ListCommands {
 
     private static String describe(Discovery.Result found) {
         return switch (found.source()) {
-            case "live" -> "live from the router";
-            case "cache" -> "cached list from " + UtcTime.format(found.fetchedAt());
-            default -> "built-in catalog (updated " + Catalog.builtIn().updated() + ")";
+            case LIVE -> "live from the router";
+            case CACHE -> "cached list from " + UtcTime.format(found.fetchedAt());
+            case BUILT_IN -> "built-in catalog (updated " + Catalog.builtIn().updated() + ")";
         };
     }
 }

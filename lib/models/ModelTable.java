@@ -208,27 +208,10 @@ final class ModelTable {
 
     static JsonValue json(List<Model> models, Marks marks, Discovery.Result found) {
         List<JsonValue> entries = new ArrayList<>();
-        for (Model m : models) {
-            String alias = alias(m, marks);
-            List<JsonValue> providers = new ArrayList<>();
-            for (RouterModel.Offer o : m.providers()) providers.add(offer(o));
-            entries.add(JsonValue.object(
-                    "ref", JsonValue.of(m.ref()),
-                    "id", JsonValue.of(m.id()),
-                    "name", JsonValue.of(m.name()),
-                    "alias", alias == null ? JsonValue.NULL : JsonValue.of(alias),
-                    "contextWindow", JsonValue.of(m.contextWindow()),
-                    "maxTokens", JsonValue.of(m.maxTokens()),
-                    "reasoning", JsonValue.of(m.reasoning()),
-                    "input", JsonArray.ofStrings(m.input()),
-                    "cost", JsonValue.object("input", JsonValue.orNull(m.costInput()), "output", JsonValue.orNull(m.costOutput())),
-                    "providers", new JsonArray(providers),
-                    "tags", JsonArray.ofStrings(tags(m, marks)),
-                    "openclaw", openClaw(m)));
-        }
+        for (Model m : models) entries.add(ModelView.json(m, marks, false));
         return JsonValue.object(
                 "count", JsonValue.of(models.size()),
-                "source", JsonValue.of(found.source()),
+                "source", JsonValue.of(found.source().json),
                 "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL : JsonValue.of(UtcTime.format(found.fetchedAt())),
                 "models", new JsonArray(entries));
     }

@@ -48,26 +48,35 @@ final class ModelView {
         return sb.toString();
     }
 
-    static JsonValue json(Model m, ModelTable.Marks marks) {
+    /**
+     * A model as {@code --json} gives it, the one shape both commands print: {@code models list}'s entries, and
+     * with {@code detail} {@code models show}'s answer, which adds the estimated picks and every ref it takes.
+     */
+    static JsonValue json(Model m, ModelTable.Marks marks, boolean detail) {
         List<JsonValue> providers = new ArrayList<>();
         for (RouterModel.Offer o : m.providers()) providers.add(ModelTable.offer(o));
-        RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
-        return JsonValue.object(
+        String alias = ModelTable.alias(m, marks);
+        List<Object> fields = new ArrayList<>(List.of(
                 "ref", JsonValue.of(m.ref()),
                 "id", JsonValue.of(m.id()),
                 "name", JsonValue.of(m.name()),
+                "alias", alias == null ? JsonValue.NULL : JsonValue.of(alias),
                 "contextWindow", JsonValue.of(m.contextWindow()),
                 "maxTokens", JsonValue.of(m.maxTokens()),
                 "reasoning", JsonValue.of(m.reasoning()),
                 "input", JsonArray.ofStrings(m.input()),
                 "cost", JsonValue.object("input", JsonValue.orNull(m.costInput()), "output", JsonValue.orNull(m.costOutput())),
                 "tags", JsonArray.ofStrings(ModelTable.tags(m, marks)),
-                "providers", new JsonArray(providers),
-                "estimatedPicks", JsonValue.object(
-                        "cheapest", cheapest == null ? JsonValue.NULL : JsonValue.of(cheapest.provider()),
-                        "fastest", fastest == null ? JsonValue.NULL : JsonValue.of(fastest.provider())),
-                "refs", JsonArray.ofStrings(refs(m)),
-                "openclaw", ModelTable.openClaw(m));
+                "providers", new JsonArray(providers)));
+        if (detail) {
+            RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
+            fields.addAll(List.of("estimatedPicks", JsonValue.object(
+                            "cheapest", cheapest == null ? JsonValue.NULL : JsonValue.of(cheapest.provider()),
+                            "fastest", fastest == null ? JsonValue.NULL : JsonValue.of(fastest.provider())),
+                    "refs", JsonArray.ofStrings(refs(m))));
+        }
+        fields.addAll(List.of("openclaw", ModelTable.openClaw(m)));
+        return JsonValue.object(fields.toArray());
     }
 
     private static void line(StringBuilder sb, String label, String value) {

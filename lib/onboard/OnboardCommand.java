@@ -106,7 +106,7 @@ public final class OnboardCommand {
                 if (checked.warning() != null) Cli.warn(err, checked.warning());
                 ref = checked.ref();
             }
-            String token = token(o, root);
+            Token token = token(o, root);
             if (!o.skipValidation) {
                 Onboarding.TokenCheck check = onboarding.check(token);
                 if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
@@ -149,7 +149,7 @@ public final class OnboardCommand {
      * The key: the flag's value, stdin for "-", else one found in the environment; none at all fails, and so
      * does one that no request could carry (checked before anything is written).
      */
-    private String token(Given o, JsonValue root) throws IOException {
+    private Token token(Given o, JsonValue root) throws IOException {
         if ("-".equals(o.key)) {
             String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isBlank()) throw new Cli.Failure("--huggingface-api-key -: no token on stdin");
@@ -168,8 +168,8 @@ public final class OnboardCommand {
         return usable(found);
     }
 
-    private static String usable(Token token) {
+    private static Token usable(Token token) {
         if (token.problem() != null) throw new Cli.Failure(token.problem() + "; nothing written");
-        return token.secret();
+        return token;
     }
 }

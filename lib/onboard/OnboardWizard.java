@@ -44,7 +44,7 @@ final class OnboardWizard {
     int run() throws Exception {
         out.println("Hugging Face Inference Providers for OpenClaw: nothing is written until you confirm at the end.");
         authChoice();
-        String token = token();
+        Token token = token();
         Discovery.Result found = discover(token);
         List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), root, false);
         models.sort((a, b) -> Boolean.compare(!isDefault(a), !isDefault(b)));   // DeepSeek-R1 first, the rest in their order
@@ -56,7 +56,7 @@ final class OnboardWizard {
         out.println("Ready to write:");
         out.println("  " + config.shown + ": default model " + ref + ", its alias \"" + OnboardSetup.ALIAS + "\" (unless it has one),"
                 + " auth profile huggingface:default, provider huggingface" + (billTo == null ? "" : billTo.isEmpty() ? ", inference billed to your account" : ", inference billed to " + billTo));
-        out.println("  " + env.display(env.stateDir().resolve(".env")) + ": HF_TOKEN=" + Token.mask(token));
+        out.println("  " + env.display(env.stateDir().resolve(".env")) + ": HF_TOKEN=" + token.masked());
         String yes = keyboard.line("Write these? [Y/n] ");
         if (yes == null) throw cancelled();
         if (yes.strip().toLowerCase(Locale.ROOT).startsWith("n")) throw new Cli.Failure("nothing written");
@@ -74,20 +74,17 @@ final class OnboardWizard {
         List<String> orgs = who.billable();
         out.println();
         out.println("Bill inference to:");
-        out.println("  1) your account (" + who.shownName() + ")" + (current == null ? "   \u2190 default" : ""));
+        List<String> items = new ArrayList<>(List.of("your account (" + who.shownName() + ")"));
+        int marked = current == null ? 0 : -1;
         for (int i = 0; i < orgs.size(); i++) {
-            boolean now = current != null && current.org().equals(orgs.get(i));
-            out.println("  " + (i + 2) + ") the organization " + Printable.line(orgs.get(i)) + (now ? "   \u2190 default" : ""));
+            if (current != null && current.org().equals(orgs.get(i))) marked = i + 1;
+            items.add("the organization " + Printable.line(orgs.get(i)));
         }
-        while (true) {
-            String answer = keyboard.line("Choice: ");
-            if (answer == null) throw cancelled();
-            String a = answer.strip();
-            if (a.isEmpty()) return null;
-            if (a.equals("1")) return current == null ? null : "";
-            if (a.matches("[0-9]{1,3}") && Integer.parseInt(a) >= 2 && Integer.parseInt(a) <= orgs.size() + 1) return orgs.get(Integer.parseInt(a) - 2);
-            out.println("Pick a number from 1 to " + (orgs.size() + 1) + ", or Enter for the default.");
-        }
+        Integer n = new Menu(keyboard, out).choose(items, marked, "Choice: ", "the default");
+        if (n == null) throw cancelled();
+        if (n == Menu.ENTER) return null;
+        if (n == 0) return current == null ? null : "";
+        return orgs.get(n - 1);
     }
 
     private static boolean isDefault(Model m) { return m.ref().equals(ModelRef.DEFAULT_MODEL); }
@@ -96,18 +93,11 @@ final class OnboardWizard {
         List<String> labels = new ArrayList<>(OnboardCommand.AUTH_CHOICES.values());
         out.println();
         out.println("Auth choice:");
-        for (int i = 0; i < labels.size(); i++) out.println("  " + (i + 1) + ") " + labels.get(i) + (i == 0 ? "   \u2190 default" : ""));
-        while (true) {
-            String answer = keyboard.line("Choice [1]: ");
-            if (answer == null) throw cancelled();
-            String a = answer.strip();
-            if (a.isEmpty() || a.equals("1")) return;
-            out.println("Pick a number from 1 to " + labels.size() + ".");
-        }
+        if (new Menu(keyboard, out).choose(labels, 0, "Choice [1]: ", null) == null) throw cancelled();
     }
 
     /** A token that Hugging Face did not reject (or that could not be checked). */
-    private String token() throws IOException {
+    private Token token() throws IOException {
         Token found = Token.find(env, root);
         out.println();
         while (true) {
@@ -130,8 +120,7 @@ final class OnboardWizard {
                 out.println(candidate.problem() + ".");
                 continue;
             }
-            String token = candidate.secret();
-            Onboarding.TokenCheck check = onboarding.check(token);
+            Onboarding.TokenCheck check = onboarding.check(candidate);
             if (check.rejected()) {
                 out.println(check.problem() + ". Try another one.");
                 continue;
@@ -139,14 +128,14 @@ final class OnboardWizard {
             if (check.who() != null) out.println("Signed in as " + check.who().shownName() + ".");
             who = check.who();
             if (check.problem() != null) Cli.warn(err, check.problem());
-            return token;
+            return candidate;
         }
     }
 
-    private Discovery.Result discover(String token) throws Exception {
+    private Discovery.Result discover(Token token) throws Exception {
         Discovery.Result found;
         try (AutoCloseable spinner = term.spinner(err, "loading the model list\u2026")) {
-            found = new Discovery(env, root, Instant.now(), new Token(token, "onboard")).discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
+            found = new Discovery(env, root, Instant.now(), token).discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
         }
         if (found.note() != null) Cli.say(err, found.note());
         return found;
@@ -165,24 +154,14 @@ final class OnboardWizard {
         if (live.isEmpty()) return ref;
         out.println();
         out.println("Prefer a specific backend for " + chosen.id() + "? (Enter: no, the router picks)");
-        for (int i = 0; i < live.size(); i++) {
-            RouterModel.Offer o = live.get(i);
+        List<String> items = new ArrayList<>();
+        for (RouterModel.Offer o : live) {
             String price = o.priceOut() == null ? "price not listed" : "$" + Figures.price(o.priceIn()) + " in / $" + Figures.price(o.priceOut()) + " out per 1M";
             String speed = o.throughput() == null ? "" : " \u00b7 " + Math.round(o.throughput()) + " tok/s";
-            out.printf("  %d) %-16s %s%s%n", i + 1, o.provider(), price, speed);
+            items.add(String.format("%-16s %s%s", Printable.line(o.provider()), price, speed));
         }
-        while (true) {
-            String answer = keyboard.line("Backend [none]: ");
-            if (answer == null) throw cancelled();
-            String a = answer.strip();
-            if (a.isEmpty()) return ref;
-            try {
-                int n = Integer.parseInt(a);
-                if (n >= 1 && n <= live.size()) return chosen.withSuffix(live.get(n - 1).provider()).ref();
-            } catch (NumberFormatException e) {
-                // asked again below
-            }
-            out.println("Pick a number from 1 to " + live.size() + ", or Enter for none.");
-        }
+        Integer n = new Menu(keyboard, out).choose(items, -1, "Backend [none]: ", "none");
+        if (n == null) throw cancelled();
+        return n == Menu.ENTER ? ref : chosen.withSuffix(live.get(n).provider()).ref();
     }
 }

@@ -25,11 +25,11 @@ final class Onboarding {
     }
 
     /** {@code GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2}, unless {@code HF_HUB_OFFLINE=1}. */
-    TokenCheck check(String token) {
+    TokenCheck check(Token token) {
         if ("1".equals(env.process("HF_HUB_OFFLINE"))) return new TokenCheck(null, "HF_HUB_OFFLINE=1: the token was not checked", false);
         Env.Value endpoint = env.lookupNotFromHere("HF_ENDPOINT", w -> Cli.warn(err, w));
         String hub = endpoint != null ? endpoint.value().strip().replaceAll("/+$", "") : HUB;
-        try (RouterClient client = RouterClient.forHub(env, hub, new Token(token, "onboard"), Duration.ofSeconds(15), w -> Cli.warn(err, w))) {
+        try (RouterClient client = RouterClient.forHub(env, hub, token, Duration.ofSeconds(15), w -> Cli.warn(err, w))) {
             Whoami who = Whoami.of(client.whoami());
             if (who.canCallInference()) return new TokenCheck(who, null, false);
             return new TokenCheck(who, "the token of " + who.shownName() + " lacks the \"Make calls to Inference Providers\" permission"
@@ -46,7 +46,7 @@ final class Onboarding {
      * Writes the config, then the token, and says where and what to try next. {@code ref}: the default
      * model to set, or null to keep the config's own (see {@link OnboardSetup#apply}).
      */
-    void write(ConfigFile config, String ref, String token, String billTo) throws Exception {
+    void write(ConfigFile config, String ref, Token token, String billTo) throws Exception {
         // Everything checked before anything is written: the config was read whole already; the .env must be a file.
         Path dotEnv = SafeFile.target(env.stateDir().resolve(".env"));
         if (java.nio.file.Files.exists(dotEnv) && !java.nio.file.Files.isRegularFile(dotEnv)) {
@@ -65,7 +65,7 @@ final class Onboarding {
             throw new Cli.Failure(e.getMessage());
         }
         out.println("Wrote " + config.shown + ": " + String.join(", ", said));
-        out.println("Saved the token to " + env.display(stored.file()) + " as " + stored.variable() + " (" + Token.mask(token) + ")"
+        out.println("Saved the token to " + env.display(stored.file()) + " as " + stored.variable() + " (" + token.masked() + ")"
                 + (stored.variable().equals("HF_TOKEN") ? "" : ", the variable OpenClaw's key comes from"));
         if (stored.notRead() != null) {
             // We never write OpenClaw's database or a secret file it reads: say what OpenClaw will use, and how to change it.

@@ -3,6 +3,7 @@
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES ../catalog/sources.java
 //SOURCES Keyboard.java
+//SOURCES Menu.java
 //SOURCES ModelPicker.java
 //SOURCES OnboardCommand.java
 //SOURCES OnboardSetup.java

@@ -159,7 +159,7 @@ class OpenClawAuthTest {
         JsonValue c = Json5.parse(config);
         Env env = t.env();
         env.useConfig(c);
-        return Token.store(env, c, "hf_new");
+        return Token.store(env, c, new Token("hf_new", "a test"));
     }
 
     @Test void aStoredTokenGoesWhereOpenClawReadsIt() throws Exception {

@@ -150,7 +150,7 @@ class TokenTest {
 
     @Test void storedTokenIsFoundAgainFromTheStateDotEnv() throws Exception {
         t.write(t.state().resolve(".env"), "OTHER=1\n");
-        assertEquals(t.state().resolve(".env"), Token.store(t.env(), JsonValue.object(), " hf_stored_token_1234 ").file());
+        assertEquals(t.state().resolve(".env"), Token.store(t.env(), JsonValue.object(), new Token(" hf_stored_token_1234 ", "a test")).file());
         assertEquals("OTHER=1\nHF_TOKEN=hf_stored_token_1234\n", t.read(t.state().resolve(".env")));
         assertEquals("~/.openclaw/.env (HF_TOKEN)", find().source());
     }
