@@ -50,6 +50,7 @@ final class Cli {
      */
     static int run(String program, String usage, PrintStream stdout, PrintStream stderr, String[] args, Body body) {
         Object outer = Running.open(program);
+        Launcher.keepForFastPath(program, System.getenv(Launcher.KEEP));
         PrintStream out = SafeOutput.of(stdout), err = SafeOutput.of(stderr);
         try {
             return run(program, usage, out, err, new CommandLine(program, args), body);

@@ -18,16 +18,11 @@ import java.util.jar.Manifest;
  * run by plain {@code java models.java}. Installing puts the compiled program in a per-user folder,
  * {@code ${XDG_DATA_HOME:-~/.local/share}/openclaw-hf/VERSION/hf-models.jar} (a bundle is compiled into it first),
  * and writes the command {@code DIR/hf-models} (DIR: {@code ~/.local/bin}), a small sh script that runs
- * {@code java} with the script's start-up options and a class-data cache kept beside the jar, made by the first
- * real run: JDK 25+ an AOT cache (JEP 483), JDK 19-24 an auto-created CDS archive, JDK 17-18 a dynamic CDS
- * archive as JBang makes one. The cache's name carries the JDK's exact version, so an updated JDK makes its own,
- * and a cache that does not fit is ignored by the JVM, silently; a cache is used only when it is the user's own.
- * The ./jbang launcher's fast path chooses its cache the same way: keep the two in step. What install wrote is kept
+ * {@code java} with the script's start-up options and a class-data cache beside the jar, as {@link Launcher} (the
+ * one policy, which the ./jbang fast path runs too) writes it. What install wrote is kept
  * in {@link InstallRecord}, and uninstall removes that alone.
  */
 final class Installer {
-    /** The JVM options every script's {@code //JAVA_OPTIONS} starts with (ScriptsTest checks): why, see scripts/models.java. */
-    static final String START_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData";
     /** The first line after the shebang of every command we write: how {@code --uninstall} knows one of ours. */
     static final String MARK = "# Written by --install of the OpenClaw x Hugging Face toolkit; --uninstall removes it.";
 
@@ -80,7 +75,8 @@ final class Installer {
         // The command's folder first: if it cannot be written, nothing else is.
         SafeFile.createFolder(dir);
         Path root = dataHome().resolve("openclaw-hf");
-        String script = wrapper(name, javaCommand(), root.resolve(Cli.VERSION).resolve(name + ".jar"), program, Runtime.version().feature());
+        String script = Launcher.installed(name, MARK, new Launcher.Target(javaCommand(), root.resolve(Cli.VERSION).resolve(name + ".jar"), program,
+                Runtime.version().feature()));
         checkSyntax(dir, name, script);
         Path home = root.resolve(Cli.VERSION);
         SafeFile.createFolder(home);
@@ -208,54 +204,6 @@ final class Installer {
             SafeFile.removeWorkFolder(classes);
         }
     }
-
-    /**
-     * The installed command: sh, no fork before java on a warm run (a fork costs 5-10 ms here). The cache's name
-     * carries the JDK's exact version, read from its release file; {@code --help} and the like make none.
-     */
-    static String wrapper(String name, Path java, Path jar, String main, int feature) {
-        String options = START_OPTIONS + " -Xlog:cds*=off" + (feature >= 25 ? " -Xlog:aot*=off" : "");
-        String run = "\"$java\" " + options + " %s-Dopenclaw.installedAs=\"$0\" -cp \"$jar\" " + "%s \"$@\"";
-        StringBuilder s = new StringBuilder();
-        s.append("#!/bin/sh\n").append(MARK).append('\n');
-        s.append("# ").append(name).append(": the toolkit's ").append(main).append(' ').append(Cli.VERSION).append(", for the JDK below.\n");
-        s.append("umask 077\n");
-        s.append("java=").append(quoted(java.toString())).append('\n');
-        s.append("jar=").append(quoted(jar.toString())).append('\n');
-        s.append("if [ ! -x \"$java\" ]; then\n");
-        s.append("  echo \"").append(name).append(": $java is gone; install again with the JDK you use now (").append(main).append(" --install)\" >&2\n");
-        s.append("  exit 1\n");
-        s.append("fi\n");
-        s.append("runtime=\n");
-        s.append("release=\"${java%/bin/java}/release\"\n");
-        s.append("[ -r \"$release\" ] && while IFS= read -r line; do case $line in JAVA_RUNTIME_VERSION=*) runtime=${line#*\\\"}; runtime=${runtime%\\\"} ;; esac; done < \"$release\"\n");
-        s.append("cache=\"${jar%.jar}-$runtime\"\n");
-        s.append("train=1\n");
-        s.append("for arg do case $arg in --) break ;; -h|--help|--version|--install|--uninstall) train=0 ;; esac; done\n");
-        if (feature >= 25) {
-            s.append("[ -f \"$cache.aot\" ] && [ -O \"$cache.aot\" ] && exec ").append(run.formatted("-XX:AOTCache=\"$cache.aot\" ", main)).append('\n');
-            s.append("[ $train = 0 ] && exec ").append(run.formatted("", main)).append('\n');
-            s.append("# The first real run records the classes it uses (the JVM prints that it did on stdout unless told not to),\n");
-            s.append("# and the cache is assembled from that after it, in the background: no run waits for it.\n");
-            s.append("trap : INT\n");
-            s.append(run.formatted("-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -XX:AOTMode=record -XX:AOTConfiguration=\"$cache.$$.conf\" ", main)).append('\n');
-            s.append("status=$?\n");
-            s.append("( \"$java\" ").append(options).append(" -XX:AOTMode=create -XX:AOTConfiguration=\"$cache.$$.conf\" -XX:AOTCache=\"$cache.$$.aot\" -cp \"$jar\" &&\n");
-            s.append("  mv -f \"$cache.$$.aot\" \"$cache.aot\"; rm -f \"$cache.$$.conf\" \"$cache.$$.aot\" ) < /dev/null > /dev/null 2>&1 &\n");
-            s.append("exit $status\n");
-        } else if (feature >= 19) {
-            s.append("{ [ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ]; } || { [ ! -e \"$cache.jsa\" ] && [ $train = 1 ]; } && exec ").append(run.formatted("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=\"$cache.jsa\" ", main)).append('\n');
-            s.append("exec ").append(run.formatted("", main)).append('\n');
-        } else {
-            s.append("[ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ] && exec ").append(run.formatted("-XX:SharedArchiveFile=\"$cache.jsa\" ", main)).append('\n');
-            s.append("[ $train = 1 ] && exec ").append(run.formatted("-XX:ArchiveClassesAtExit=\"$cache.jsa\" ", main)).append('\n');
-            s.append("exec ").append(run.formatted("", main)).append('\n');
-        }
-        return s.toString();
-    }
-
-    /** {@code text} as one sh word in single quotes. */
-    static String quoted(String text) { return "'" + text.replace("'", "'\\''") + "'"; }
 
     /**
      * Removes the class-data caches the command made beside {@code jar} ({@code hf-models-25.0.1+8.aot}, and the

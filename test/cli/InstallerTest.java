@@ -32,7 +32,7 @@ class InstallerTest {
     List<String> run(int feature, String... args) throws Exception {
         Path java = fakeJdk(feature + ".0.1+7");
         Path command = tmp.resolve("hf-models");
-        Files.writeString(command, Installer.wrapper("hf-models", java, tmp.resolve("v/hf-models.jar"), "models", feature));
+        Files.writeString(command, Launcher.installed("hf-models", Installer.MARK, new Launcher.Target(java, tmp.resolve("v/hf-models.jar"), "models", feature)));
         Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.deleteIfExists(tmp.resolve("calls.txt"));
         List<String> sh = new java.util.ArrayList<>(List.of(command.toString()));
@@ -85,14 +85,14 @@ class InstallerTest {
         Files.createDirectories(tmp.resolve("v"));
         Files.writeString(tmp.resolve("v/hf-models-17.0.1+7.jsa"), "");
         Path java = fakeJdk("17.0.2+8");
-        Files.writeString(tmp.resolve("hf"), Installer.wrapper("hf", java, tmp.resolve("v/hf.jar"), "models", 17));
+        Files.writeString(tmp.resolve("hf"), Launcher.installed("hf", Installer.MARK, new Launcher.Target(java, tmp.resolve("v/hf.jar"), "models", 17)));
         Process p = new ProcessBuilder("sh", tmp.resolve("hf").toString(), "list").start();
         assertEquals(3, p.waitFor());
         assertTrue(Files.readString(tmp.resolve("calls.txt")).contains("-XX:ArchiveClassesAtExit=" + tmp + "/v/hf-17.0.2+8.jsa\n"), "an updated JDK makes its own");
     }
 
     @Test void aJdkThatIsGoneIsSaid() throws Exception {
-        Files.writeString(tmp.resolve("hf"), Installer.wrapper("hf", tmp.resolve("no-jdk/bin/java"), tmp.resolve("v/hf.jar"), "models", 17));
+        Files.writeString(tmp.resolve("hf"), Launcher.installed("hf", Installer.MARK, new Launcher.Target(tmp.resolve("no-jdk/bin/java"), tmp.resolve("v/hf.jar"), "models", 17)));
         Process p = new ProcessBuilder("sh", tmp.resolve("hf").toString(), "list").start();
         assertEquals("hf: " + tmp.resolve("no-jdk/bin/java") + " is gone; install again with the JDK you use now (models --install)\n",
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -107,7 +107,7 @@ class InstallerTest {
     }
 
     @Test void aPathWithAQuoteIsOneWord() {
-        assertEquals("'it'\\''s here'", Installer.quoted("it's here"));
+        assertEquals("'it'\\''s here'", Launcher.quoted("it's here"));
     }
 
     @Test void refusesToReplaceAFileItDidNotWrite() throws Exception {

@@ -36,7 +36,7 @@ class FullDiskTest {
             Files.write(disk.resolve("filler"), new byte[(int) Math.max(0, free - 70 * 1024)]);
             Run r = t.models("set", "deepseek-ai/DeepSeek-V3.1", "--force");
             assertEquals(1, r.status(), r.out());
-            assertTrue(r.err().contains("No space left on device"), r.err());
+            assertTrue(r.err().contains("cannot write (no space left on device)"), r.err());
             assertEquals(config, t.read(disk.resolve("state/openclaw.json")));
             assertEquals(backup, t.read(disk.resolve("state/openclaw.json.bak")), "the old backup survives");
             try (var left = Files.list(disk.resolve("state"))) {

@@ -82,8 +82,21 @@ class FastPathTest {
         Result fast = launch("trace", stdin, args);
         assertEquals(jbang, withoutTrace(first, first.err().lines().findFirst().orElseThrow()), String.join(" ", args));
         String trace = fast.err().lines().findFirst().orElse("");
-        assertTrue(trace.startsWith("[./jbang] fast path: " + args[0]) || trace.equals("[./jbang] fast path: recording an AOT cache"), fast.err());
+        assertEquals("[./jbang] fast path: " + launcher(args[0]), trace, "the kept launcher ran");
         assertEquals(jbang, withoutTrace(fast, fast.err().lines().findFirst().orElseThrow()), String.join(" ", args));
+    }
+
+    /** The launcher the program wrote for ./jbang's fast path of {@code script} (models, chat, onboard). */
+    Path launcher(String script) {
+        String path = project.resolve("scripts/" + script + ".java").toString();
+        return tmp.resolve("cache/launch").resolve(path.replace("%", "%25").replace("/", "%2F") + ".sh");
+    }
+
+    /** JBang's jar of {@code script}, as the kept record names it. */
+    Path jar(String script) throws IOException {
+        Path record = Path.of(launcher(script).toString().replaceFirst("\\.sh$", ""));
+        for (String line : Files.readAllLines(record)) if (line.startsWith("JAR ")) return Path.of(line.substring(4));
+        throw new AssertionError("no JAR line in " + record);
     }
 
     /** JBang says when it builds; whether it does depends on its cache (another checkout may have built these sources). */
@@ -112,7 +125,7 @@ class FastPathTest {
                 withoutJBangsBuild(launch("trace", "", "models", "--version")));
         Result fast = launch("trace", "", "models", "--version");
         assertEquals("models 0.1.0-changed\n", fast.out());
-        assertTrue(fast.err().startsWith("[./jbang] fast path: models"), fast.err());
+        assertEquals("[./jbang] fast path: " + launcher("models") + "\n", fast.err());
     }
 
     @Test void aNewListedSourceIsSeen() throws Exception {
@@ -125,55 +138,34 @@ class FastPathTest {
                 withoutJBangsBuild(launch("trace", "", "models", "--version")));
     }
 
-    /** JDK 25+: the first real run records an AOT cache beside JBang's jar, later runs map it; a foreign one is ignored. */
+    /**
+     * The launcher's class-data cache, beside JBang's jar and named after the JDK's exact version: JDK 25+ an AOT cache
+     * recorded by the first real run and assembled after it, older JDKs a CDS archive; a foreign one is ignored.
+     */
     @Test void classDataCacheForTheJdk() throws Exception {
         same("", "models", "--offline", "--plain");
         String expected = launch("0", "", "models", "--offline", "--plain").out();
-        if (Runtime.version().feature() >= 25) {
-            Path aot = waitForAot();
-            String trace = "[./jbang] fast path: models -Xlog:aot*=off -XX:AOTCache=" + aot + "\n";
-            assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"));
-            // JBang's jar folder may be the checkout's own: the foreign cache is removed after, and made again.
-            try {
-                Files.writeString(aot, "not an AOT cache");
-                assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"), "a foreign cache is ignored, silently");
-            } finally {
-                Files.delete(aot);
-            }
-        } else {
-            Result next = launch("trace", "", "models", "--offline", "--plain");
-            String trace = next.err();
-            assertTrue(trace.startsWith("[./jbang] fast path: models -XX:SharedArchiveFile="), trace);
-            assertEquals(new Result(0, expected, trace), next);
-            Path jsa = Path.of(trace.substring(trace.indexOf('=') + 1).strip());
-            try {
-                Files.writeString(jsa, "not an archive");
-                assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"), "a foreign archive is ignored, silently");
-            } finally {
-                Files.delete(jsa);
-            }
+        String jar = jar("models").toString();
+        Path cache = Path.of(jar.substring(0, jar.length() - ".jar".length()) + "-" + Runtime.version() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        for (long end = System.nanoTime() + 60_000_000_000L; !Files.exists(cache) && System.nanoTime() < end; ) Thread.sleep(100);
+        assertTrue(Files.exists(cache), "no class-data cache at " + cache);
+        String trace = "[./jbang] fast path: " + launcher("models") + "\n";
+        assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"));
+        // JBang's jar folder may be the checkout's own: the foreign cache is removed after, and made again.
+        try {
+            Files.writeString(cache, "not a class-data cache");
+            assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"), "a foreign cache is ignored, silently");
+        } finally {
+            Files.delete(cache);
         }
     }
 
-    /** The AOT cache is assembled in the background after the recording run: wait for it, up to a minute. */
-    Path waitForAot() throws Exception {
-        String jar = null;
-        for (String line : Files.readAllLines(Files.list(tmp.resolve("cache/launch")).filter(f -> f.toString().endsWith("models.java")).findFirst().orElseThrow())) {
-            if (line.startsWith("JSA ")) jar = line.substring(4, line.length() - ".jsa".length());
-        }
-        String runtime = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+_-]", "_");
-        Path aot = Path.of(jar + "-" + runtime + ".aot");
-        for (long end = System.nanoTime() + 60_000_000_000L; !Files.exists(aot) && System.nanoTime() < end; ) Thread.sleep(100);
-        assertTrue(Files.exists(aot), "no AOT cache at " + aot);
-        return aot;
-    }
-
-    /** The kept command's file is named after the script's path with % and / escaped: x%y/p and x/y/p keep two. */
+    /** The kept record's file is named after the script's path with % and / escaped (x%y/p and x/y/p keep two); its launcher beside it. */
     @Test void everyScriptPathKeepsARecordOfItsOwn() throws Exception {
         same("", "models", "--version");
-        String script = project.resolve("scripts/models.java").toString();
+        String script = project.resolve("scripts/models.java").toString().replace("%", "%25").replace("/", "%2F");
         try (Stream<Path> kept = Files.list(tmp.resolve("cache/launch"))) {
-            assertEquals(List.of(script.replace("%", "%25").replace("/", "%2F")), kept.map(f -> f.getFileName().toString()).toList());
+            assertEquals(List.of(script, script + ".sh"), kept.map(f -> f.getFileName().toString()).sorted().toList());
         }
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("cache/launch"))));
     }
@@ -182,14 +174,21 @@ class FastPathTest {
     @Test void aKeptCommandAnotherUserOwnsIsNotRun() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
         same("", "models", "--version");
-        Path record;
-        try (Stream<Path> kept = Files.list(tmp.resolve("cache/launch"))) {
-            record = kept.findFirst().orElseThrow();
-        }
-        Files.writeString(record, Files.readString(record).replace("WORD dev.jbang", "WORD /tmp/evil dev.jbang"));
+        Path record = Path.of(launcher("models").toString().replaceFirst("\\.sh$", ""));
         new ProcessBuilder("chown", "65534", record.toString()).start().waitFor();
         Result r = withoutJBangsBuild(launch("trace", "", "models", "--version"));
         assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: " + record + " is not this user's own\n"), r);
+    }
+
+    /** Root only (CI): a launcher another user owns is never run either; the run goes through JBang, which keeps a new one. */
+    @Test void aLauncherAnotherUserOwnsIsNotRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
+        same("", "models", "--version");
+        Files.writeString(launcher("models"), "#!/bin/sh\necho evil\n");
+        new ProcessBuilder("chown", "65534", launcher("models").toString()).start().waitFor();
+        Result r = withoutJBangsBuild(launch("trace", "", "models", "--version"));
+        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: no launcher kept for " + project.resolve("scripts/models.java") + "\n"), r);
+        assertTrue(!Files.readString(launcher("models")).contains("evil"), "replaced by the run through JBang");
     }
 
     /** JBang's builds of one script break each other: runs through it take turns, and every one of them answers. */
@@ -211,21 +210,20 @@ class FastPathTest {
         assertTrue(!Files.exists(tmp.resolve("cache/jbang.lock")), "the turn is given back");
     }
 
-    /** Root only (CI): a class-data archive beside JBang's jar that another user owns is neither mapped nor replaced. */
+    /** Root only (CI): a class-data cache beside JBang's jar that another user owns is neither mapped nor replaced. */
     @Test void aClassDataFileAnotherUserOwnsIsNotMapped() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 25, "JDK 25 maps an AOT cache, checked alike");
-        same("", "models", "--offline", "--plain");
-        Result next = launch("trace", "", "models", "--offline", "--plain");
-        Path jsa = Path.of(next.err().substring(next.err().indexOf('=') + 1).strip());
-        // JBang's jar cache is this user's own (~/.jbang): the archive is handed back, whatever happens.
-        new ProcessBuilder("chown", "65534", jsa.toString()).start().waitFor();
+        same("", "models", "--version");
+        String jar = jar("models").toString();
+        Path cache = Path.of(jar.substring(0, jar.length() - ".jar".length()) + "-" + Runtime.version() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        Files.writeString(cache, "planted");
+        new ProcessBuilder("chown", "65534", cache.toString()).start().waitFor();
         try {
             Result planted = launch("trace", "", "models", "--offline", "--plain");
-            assertTrue(planted.err().startsWith("[./jbang] fast path: a class-data cache there is not this user's own; running without one\n"), planted.err());
-            assertEquals(next.out(), planted.out());
+            assertEquals(new Result(0, launch("0", "", "models", "--offline", "--plain").out(), "[./jbang] fast path: " + launcher("models") + "\n"), planted);
+            assertEquals("planted", Files.readString(cache), "not replaced");
         } finally {
-            new ProcessBuilder("chown", System.getProperty("user.name"), jsa.toString()).start().waitFor();
+            Files.delete(cache);
         }
     }
 }

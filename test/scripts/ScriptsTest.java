@@ -30,7 +30,7 @@ class ScriptsTest {
             assertTrue(lines.contains("//JAVAC_OPTIONS -XDstringConcat=inline"), name);
             assertEquals(List.of("//SOURCES ../lib/" + name + "/sources.java", "//FILES catalog.json=../catalog.json"), lines.subList(3, 5), name);
             // Installed commands run with the same start-up options as JBang's runs.
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith("//JAVA_OPTIONS " + Installer.START_OPTIONS)), name + ": //JAVA_OPTIONS starts with Installer.START_OPTIONS");
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("//JAVA_OPTIONS " + Launcher.START_OPTIONS)), name + ": //JAVA_OPTIONS starts with Launcher.START_OPTIONS");
         }
     }
 
