@@ -4,29 +4,22 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Images with a question: -a FILE|URL|- and /attach, sent as image_url content parts; refused when they cannot go. */
-class AttachmentTest {
+class AttachmentTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1", VISION = "zai-org/GLM-4.5V";
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
     Path png;
 
     @BeforeEach void setUp() throws Exception {
         FakeRouter.Answer ok = FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json"));
-        router = new FakeRouter().maybeChat(R1, ok).maybeChat(VISION, ok);
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
+        router.maybeChat(R1, ok).maybeChat(VISION, ok);
+        t.with("HF_TOKEN", "hf_test_token_abcd");
         png = Files.write(tmp.resolve("photo.png"), PNG);
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     String content(int request) { return Json.write(Json.parse(router.requests.get(request).body()).asObject().array("messages").objects().get(0).get("content")); }
 

@@ -2,26 +2,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Billing inference to an organization: X-HF-Bill-To on chat completions only, from --bill-to, HF_BILL_TO or the config. */
-class BillToTest {
+class BillToTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
 
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().maybe("/v1/models", 200, Repo.read("test/fixtures/router-models.json"))
+        router.maybe("/v1/models", 200, Repo.read("test/fixtures/router-models.json"))
                 .maybeChat(R1, FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
+        t.with("HF_TOKEN", "hf_test_token_abcd");
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     @Test void sentOnChatNeverOnTheModelList() {
         t.with("HF_BILL_TO", "acme-labs");

@@ -2,28 +2,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** chat's surfaces as an attacker tries them: what a router, a provider or a model says never takes over. */
-class ChatAttackTest {
+class ChatAttackTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
     static final String TOKEN = "hf_attackTestTokenAbcdefghijklmnop";
     static final FakeRouter.Answer QUOTES_TOKEN = FakeRouter.Answer.json(503, "{\"error\":\"upstream rejected key " + TOKEN + "\"}");
 
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter();
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", TOKEN);
+        t.with("HF_TOKEN", TOKEN);
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     static FakeRouter.Answer says(String text) {
         return FakeRouter.Answer.sse(ChatStreams.content(text) + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE);

@@ -5,25 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every input chat takes from outside is bounded: the log, an answer, a schema, an attachment, a provider's name. */
-class ChatBoundsTest {
+class ChatBoundsTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
 
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter();
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_boundsTestToken0123456789");
+        t.with("HF_TOKEN", "hf_boundsTestToken0123456789");
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     static FakeRouter.Answer says(String text, String provider) {
         return FakeRouter.Answer.sse(ChatStreams.content(text) + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE).header("x-inference-provider", provider);

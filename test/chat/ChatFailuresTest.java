@@ -1,32 +1,22 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** chat when things go wrong: retries, fallbacks, refusals, broken and silent streams. */
-class ChatFailuresTest {
+class ChatFailuresTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
     static final FakeRouter.Answer OK = FakeRouter.Answer.sse(ChatStreams.content("Hello.") + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE)
             .header("x-inference-provider", "together");
     static final FakeRouter.Answer UNAVAILABLE = FakeRouter.Answer.json(503, "{\"error\":\"Service Unavailable\"}");
     static final FakeRouter.Answer NO_CREDITS = FakeRouter.Answer.json(402, Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json"));
 
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter();
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
+        t.with("HF_TOKEN", "hf_test_token_abcd");
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     @Test void retriesWithBackoffThenAnswers() {
         router.chat(R1, UNAVAILABLE, UNAVAILABLE, OK);

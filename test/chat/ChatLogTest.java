@@ -6,29 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The conversation log, -c and --cid, chat logs, and provider stickiness within a conversation. */
-class ChatLogTest {
+class ChatLogTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
     static final String TOKEN = "hf_test_token_abcd1234";
     static final FakeRouter.Answer TOGETHER = FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json"))
             .header("x-inference-provider", "together").header("x-request-id", "req-123");
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
     Path log;
 
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().maybeChat(R1, TOGETHER).maybeChat(R1 + ":together", TOGETHER);
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", TOKEN);
+        router.maybeChat(R1, TOGETHER).maybeChat(R1 + ":together", TOGETHER);
+        t.with("HF_TOKEN", TOKEN);
         log = t.state().resolve("huggingface/chat-log.jsonl");
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     /** Every turn in the log, oldest first. */
     List<JsonObject> turns() throws Exception {

@@ -1,31 +1,16 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** chat on a terminal: the conversation, its commands and multi-line input, driven by typed lines. */
-class ChatReplTest {
+class ChatReplTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
-
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
 
     static FakeRouter.Answer says(String text) {
         return FakeRouter.Answer.sse(ChatStreams.content(text) + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE);
     }
-
-    @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter();
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl());
-    }
-
-    @AfterEach void tearDown() { router.close(); }
 
     List<JsonValue> messages(int request) {
         return Json.parse(router.requests.get(request).body()).asObject().get("messages").asArray().elements();

@@ -2,26 +2,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** cat FILE | chat "summarise this": the piped text, a blank line, then the prompt; --no-stdin the prompt alone. */
-class ChatStdinTest {
+class ChatStdinTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
     static final FakeRouter.Answer OK = FakeRouter.Answer.sse(ChatStreams.content("Done.") + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE);
 
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().chat(R1, OK);
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
+        router.chat(R1, OK);
+        t.with("HF_TOKEN", "hf_test_token_abcd");
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     List<String> asked() {
         return router.requests.stream().map(r -> Json.parse(r.body()).asObject().array("messages").objects().get(0).string("content")).toList();

@@ -2,28 +2,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** chat, one question: every recorded stream replayed by the fake router, the request it sends, its output. */
-class ChatTest {
+class ChatTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
 
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter();
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
+        t.with("HF_TOKEN", "hf_test_token_abcd");
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     static FakeRouter.Answer recorded(String name, String provider) {
         return FakeRouter.Answer.sse(Repo.read("test/fixtures/chat/" + name)).header("x-inference-provider", provider);

@@ -3,26 +3,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --schema (response_format, a provider that serves structured output, the answer checked) and -x (the first code block). */
-class StructuredAnswerTest {
+class StructuredAnswerTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
     static final String SCHEMA = "{\"title\":\"city\",\"type\":\"object\",\"required\":[\"name\",\"population\"],"
             + "\"properties\":{\"name\":{\"type\":\"string\"},\"population\":{\"type\":\"integer\"}}}";
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
 
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter();
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_test_token_abcd");
+        t.with("HF_TOKEN", "hf_test_token_abcd");
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     /** A chat.completion whose answer is {@code content}. */
     static FakeRouter.Answer answering(String content) {

@@ -1,25 +1,15 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One rule for "same model" (ids ignore case, the router's spelling is written) and a row of its own for a suffixed ref. */
-class ModelIdentityTest {
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
+class ModelIdentityTest extends RouterTest {
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().answer("/v1/models", 200, Repo.read("test/fixtures/router-models.json"));
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl());
+        router.answer("/v1/models", 200, Repo.read("test/fixtures/router-models.json"));
         t.models("--plain");   // cache the list, as a user's first models list does
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     @Test void anIdTypedInAnotherCaseIsWrittenAsTheRouterSpellsIt() {
         assertEquals(new Run(0, "Default model: huggingface/Qwen/Qwen3-8B\n", ""), t.models("set", "qwen/qwen3-8b"));

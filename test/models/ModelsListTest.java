@@ -2,28 +2,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** models list: discovery against our fake router, the merge, the cache, failures, filters. */
-class ModelsListTest {
+class ModelsListTest extends RouterTest {
     static final String MODELS = Repo.read("test/fixtures/router-models.json");
 
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().maybe("/v1/models", 200, MODELS);
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl());
+        router.maybe("/v1/models", 200, MODELS);
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     @Test void builtInCatalogOffline() {
         Run r = t.models("--offline");

@@ -1,23 +1,13 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** models show, and pinned providers checked against the router's list. */
-class ModelsShowTest {
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
-
+class ModelsShowTest extends RouterTest {
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().maybe("/v1/models", 200, Repo.read("test/fixtures/router-models.json"));
-        t = new TestEnv(tmp).with("HF_ROUTER_URL", router.baseUrl());
+        router.maybe("/v1/models", 200, Repo.read("test/fixtures/router-models.json"));
     }
-
-    @AfterEach void tearDown() { router.close(); }
 
     @Test void showsFactsProvidersEstimatesAndRefs() {
         assertEquals(new Run(0, """

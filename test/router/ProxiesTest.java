@@ -1,34 +1,26 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY, honoured by every request of every script, against a proxy on loopback. */
-class ProxiesTest {
+class ProxiesTest extends RouterTest {
     static final String MODELS = Repo.read("test/fixtures/router-models.json");
     static final String TOKEN = "hf_abcdefghijklmnopqrstuvwxyz";
 
-    @TempDir Path tmp;
-    TestEnv t;
-    FakeRouter router;
     FakeProxy proxy;
 
     @BeforeEach void setUp() throws Exception {
-        router = new FakeRouter().maybe("/v1/models", 200, MODELS).maybe("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json"))
+        router.maybe("/v1/models", 200, MODELS).maybe("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json"))
                 .maybeChat("deepseek-ai/DeepSeek-R1", FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
         proxy = new FakeProxy();
-        t = new TestEnv(tmp).with("HF_TOKEN", TOKEN).with("HF_ROUTER_URL", router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
+        t.with("HF_TOKEN", TOKEN).with("HF_ENDPOINT", router.hubUrl());
     }
 
-    @AfterEach void tearDown() throws Exception {
-        router.close();
-        proxy.close();
-    }
+    @AfterEach void tearDown() throws Exception { proxy.close(); }
 
     /** {@code {NO_PROXY entry, host, port, whether it goes directly}}. */
     @Test void noProxyRules() {
