@@ -83,14 +83,16 @@ class RunTests {
         if (!named && slow) request.filters(TagFilter.includeTags(SLOW));
         else if (!named && !all) request.filters(TagFilter.excludeTags(SLOW));
         LauncherDiscoveryRequest discovery = request.build();
-        out.println(named ? "Running the named tests" : slow ? "Running the slow tests" : all ? "Running every test, slow ones too"
+        out.println(named ? "Running the named tests" : slow ? "Running the slow tests" : all
+                ? "Running every test, slow ones too"
                 : "Running the fast tests (--all adds the slow ones)");
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(discovery, summary, new Progress(out));
         TestExecutionSummary s = summary.getSummary();
         if (s.getTotalFailureCount() > 0) s.printFailuresTo(new java.io.PrintWriter(out, true), 12);
         out.printf("%d tests in %.1f s%n", s.getTestsFoundCount(), (s.getTimeFinished() - s.getTimeStarted()) / 1000.0);
-        out.printf("%d passed, %d failed, %d skipped%n", s.getTestsSucceededCount(), s.getTotalFailureCount(), s.getTestsSkippedCount() + s.getTestsAbortedCount());
+        out.printf("%d passed, %d failed, %d skipped%n", s.getTestsSucceededCount(), s.getTotalFailureCount(),
+                s.getTestsSkippedCount() + s.getTestsAbortedCount());
         return s.getTotalFailureCount() == 0 && s.getTestsFoundCount() > 0 ? 0 : 1;
     }
 
@@ -121,14 +123,17 @@ class RunTests {
                     out.println("  " + result.getStatus() + " " + id.getDisplayName());
                 }
             } else if (isClass(id)) {
-                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) out.println("  " + result.getStatus() + " " + id.getDisplayName() + " (set-up)");
-                out.printf("%-28s %3d tests%s  %5.1f s%n", id.getDisplayName(), tests, failed == 0 ? "          " : String.format(", %d failed", failed),
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) out.println("  " + result.getStatus()
+                        + " " + id.getDisplayName() + " (set-up)");
+                out.printf("%-28s %3d tests%s  %5.1f s%n", id.getDisplayName(), tests, failed == 0 ? "          "
+                        : String.format(", %d failed", failed),
                         (System.nanoTime() - started) / 1e9);
             }
         }
 
         private static boolean isClass(TestIdentifier id) {
-            return id.isContainer() && id.getSource().map(source -> source instanceof org.junit.platform.engine.support.descriptor.ClassSource).orElse(false);
+            return id.isContainer()
+                    && id.getSource().map(source -> source instanceof org.junit.platform.engine.support.descriptor.ClassSource).orElse(false);
         }
     }
 }

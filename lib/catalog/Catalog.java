@@ -45,7 +45,8 @@ record Catalog(String updated, List<Model> models) {
      */
     private static String fromOwnJar() throws IOException {
         CodeSource source = Catalog.class.getProtectionDomain().getCodeSource();
-        if (source == null || !"file".equals(source.getLocation().getProtocol()) || !source.getLocation().getPath().endsWith(".jar")) return null;
+        if (source == null || !"file".equals(source.getLocation().getProtocol())
+                || !source.getLocation().getPath().endsWith(".jar")) return null;
         try (ZipFile jar = new ZipFile(new File(source.getLocation().toURI()))) {
             ZipEntry entry = jar.getEntry(RESOURCE.substring(1));
             if (entry == null) return null;

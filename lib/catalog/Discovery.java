@@ -56,7 +56,8 @@ final class Discovery {
         String why;
         try {
             String body;
-            try (RouterClient router = RouterClient.forRouter(env, config, token != null ? token : Token.find(env, config), options.timeout(), env::warn)) {
+            try (RouterClient router = RouterClient.forRouter(env, config, token != null ? token : Token.find(env,
+                    config), options.timeout(), env::warn)) {
                 body = router.models();
             }
             JsonValue answer;
@@ -76,9 +77,11 @@ final class Discovery {
         }
         if (cached == null) cached = readCache(baseUrl);
         if (cached != null) {
-            return fromCache(cached, "could not refresh the model list (" + why + "); using the list cached " + age(fetchedAt(cached)) + " ago");
+            return fromCache(cached, "could not refresh the model list (" + why + "); using the list cached "
+                    + age(fetchedAt(cached)) + " ago");
         }
-        return new Result(null, Source.BUILT_IN, null, "could not fetch the model list (" + why + "); using the built-in catalog");
+        return new Result(null, Source.BUILT_IN, null, "could not fetch the model list (" + why
+                + "); using the built-in catalog");
     }
 
     /**
@@ -113,8 +116,10 @@ final class Discovery {
     /** The router's answer goes in as it came (already checked to be JSON): no second serialisation. */
     private void writeCache(String baseUrl, String answer) {
         try {
-            String head = Json.write(JsonValue.object("fetchedAt", JsonValue.of(UtcTime.format(now)), "baseUrl", JsonValue.of(baseUrl)));
-            SafeFile.write(cacheFile(), head.substring(0, head.length() - 1) + ",\"answer\":" + answer.strip() + "}\n", false);
+            String head = Json.write(JsonValue.object("fetchedAt", JsonValue.of(UtcTime.format(now)), "baseUrl",
+                    JsonValue.of(baseUrl)));
+            SafeFile.write(cacheFile(), head.substring(0, head.length() - 1) + ",\"answer\":" + answer.strip() + "}\n",
+                    false);
         } catch (Exception e) {
             // a cache that cannot be written is only a slower next run
         }

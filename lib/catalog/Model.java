@@ -10,7 +10,8 @@ import java.util.Locale;
  * except on the row of a configured ref with a suffix ({@code :cheapest}), which OpenClaw lists on a row of its own.
  */
 record Model(String id, String name, boolean reasoning, List<String> input, long contextWindow, long maxTokens,
-             BigDecimal costInput, BigDecimal costOutput, List<RouterModel.Offer> providers, boolean unlisted, String suffix) {
+             BigDecimal costInput, BigDecimal costOutput, List<RouterModel.Offer> providers, boolean unlisted,
+                     String suffix) {
 
     static final long DEFAULT_MAX_TOKENS = 8192;
     /** What OpenClaw takes for a model whose context window nobody states (its built-in catalog's figure). */
@@ -21,7 +22,8 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
 
     /** This model's row for the configured ref with {@code newSuffix}. */
     Model withSuffix(String newSuffix) {
-        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, unlisted, newSuffix);
+        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers,
+                unlisted, newSuffix);
     }
 
     boolean vision() { return input.contains("image"); }
@@ -45,16 +47,19 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
 
     /** A model known only by its id: text in, no figures yet; the sources of {@link ModelMerge} fill it in. */
     static Model known(String id) {
-        return new Model(id, null, false, List.of("text"), DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, null, null, List.of(), false, null);
+        return new Model(id, null, false, List.of("text"), DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, null, null,
+                List.of(), false, null);
     }
 
     Model named(String newName) {
-        return new Model(id, newName, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, unlisted, suffix);
+        return new Model(id, newName, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers,
+                unlisted, suffix);
     }
 
     /** This model marked as one the router no longer lists. */
     Model asUnlisted() {
-        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, true, suffix);
+        return new Model(id, name, reasoning, input, contextWindow, maxTokens, costInput, costOutput, providers, true,
+                suffix);
     }
 
     /**
@@ -67,7 +72,8 @@ record Model(String id, String name, boolean reasoning, List<String> input, long
         List<String> in = entry.strings("input");
         JsonObject cost = entry.object("cost");
         BigDecimal ci = cost == null ? null : cost.decimal("input"), co = cost == null ? null : cost.decimal("output");
-        return new Model(id, n != null && !n.isBlank() ? n : name, entry.boolOr("reasoning", reasoning), in.isEmpty() ? input : List.copyOf(in),
+        return new Model(id, n != null && !n.isBlank() ? n : name, entry.boolOr("reasoning", reasoning), in.isEmpty()
+                ? input : List.copyOf(in),
                 entry.longOr("contextWindow", contextWindow), entry.longOr("maxTokens", maxTokens),
                 ci != null ? ci : costInput, co != null ? co : costOutput, providers, unlisted, suffix);
     }

@@ -18,7 +18,10 @@ final class ModelChoice {
     /** What a check found: the ref, and a warning to print when it could not be checked (else null). */
     record Checked(String ref, String warning) { }
 
-    /** The ref for {@code model}; a usage error when it is not one; a failure when the known list lacks it (unless {@code force}). */
+    /**
+     * The ref for {@code model}; a usage error when it is not one; a failure when the known list lacks it (unless
+     * {@code force}).
+     */
     static Checked ref(Env env, JsonValue root, String model, boolean force) {
         ModelRef ref;
         try {
@@ -26,17 +29,20 @@ final class ModelChoice {
         } catch (ModelRefException e) {
             throw new Cli.UsageException(e.getMessage());
         }
-        List<RouterModel> live = new Discovery(env, root, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live();
+        List<RouterModel> live = new Discovery(env, root, Instant.now()).discover(new Discovery.Options(true, false,
+                Duration.ZERO)).live();
         // Written as the router's list spells it (qwen/qwen3-8b -> Qwen/Qwen3-8B): OpenClaw compares refs exactly.
         ref = ref.canonical(live);
         if (force) return new Checked(ref.ref(), null);
         if (live == null) {
-            return new Checked(ref.ref(), "no model list is cached, so " + ref.ref() + " was not checked; 'models list' fetches one");
+            return new Checked(ref.ref(), "no model list is cached, so " + ref.ref()
+                    + " was not checked; 'models list' fetches one");
         }
         List<Model> known = ModelMerge.merge(live, Catalog.builtIn(), root, false);
         boolean found = false;
         for (Model m : known) found |= ref.names(m.id());
-        if (!found) throw new Cli.Failure("no model " + ref.id() + " in the router's list" + suggestions(model, known) + " (--force writes it anyway)");
+        if (!found) throw new Cli.Failure("no model " + ref.id() + " in the router's list" + suggestions(model, known)
+                + " (--force writes it anyway)");
         try {
             ref.requireServed(live);
         } catch (ModelRefException e) {
@@ -45,7 +51,9 @@ final class ModelChoice {
         return new Checked(ref.ref(), null);
     }
 
-    /** "; did you mean a, b or c?" with the ids nearest to what was typed, or "; see 'models list'" when none is near. */
+    /**
+     * "; did you mean a, b or c?" with the ids nearest to what was typed, or "; see 'models list'" when none is near.
+     */
     static String suggestions(String wanted, List<Model> models) {
         String key = ModelRef.looseId(wanted);
         List<Model> sorted = new ArrayList<>(models);

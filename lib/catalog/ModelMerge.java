@@ -95,7 +95,9 @@ final class ModelMerge {
         return refs;
     }
 
-    /** The ids of the Hugging Face models the config names: default, fallbacks, alias targets; in that order, each once. */
+    /**
+     * The ids of the Hugging Face models the config names: default, fallbacks, alias targets; in that order, each once.
+     */
     static List<String> configured(JsonValue config) {
         List<String> ids = new ArrayList<>();
         for (ModelRef ref : configuredRefs(config)) {
@@ -119,6 +121,7 @@ final class ModelMerge {
         BigDecimal out = cheapest != null ? cheapest.priceOut() : base.costOutput();
         String name = r.name() != null ? r.name() : base.name();
         List<String> input = r.input().isEmpty() ? base.input() : r.input();
-        return new Model(r.id(), name, base.reasoning(), input, context, base.maxTokens(), in, out, r.providers(), false, null);
+        return new Model(r.id(), name, base.reasoning(), input, context, base.maxTokens(), in, out, r.providers(),
+                false, null);
     }
 }

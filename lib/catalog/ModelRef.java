@@ -22,7 +22,8 @@ record ModelRef(String id, String suffix) {
      * {@code x-inference-provider} header, the log) is used only when it is one.
      */
     static boolean isProviderName(String name) {
-        return name != null && name.length() <= 64 && PROVIDER.matcher(name).matches() && !name.equals("auto") && !POLICIES.contains(name);
+        return name != null && name.length() <= 64 && PROVIDER.matcher(name).matches() && !name.equals("auto")
+                && !POLICIES.contains(name);
     }
 
     /**
@@ -66,17 +67,22 @@ record ModelRef(String id, String suffix) {
         }
         String[] parts = s.split("/", -1);
         if (parts.length != 2 || !PART.matcher(parts[0]).matches() || !PART.matcher(parts[1]).matches()) {
-            throw new ModelRefException("'" + text + "' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an alias");
+            throw new ModelRefException("'" + text
+                    + "' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an alias");
         }
         if (suffix != null) {
             if (suffix.equals("auto") || !PROVIDER.matcher(suffix).matches()) {
-                throw new ModelRefException("':" + suffix + "' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)");
+                throw new ModelRefException("':" + suffix
+                        + "' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. "
+                                + ":together)");
             }
         }
         return new ModelRef(s, suffix);
     }
 
-    /** The model id {@code text} names when it is a ref or an id, else null: for text from a config, not from the user. */
+    /**
+     * The model id {@code text} names when it is a ref or an id, else null: for text from a config, not from the user.
+     */
     static String idOrNull(String text) {
         ModelRef ref = orNull(text);
         return ref == null ? null : ref.id();
@@ -107,18 +113,24 @@ record ModelRef(String id, String suffix) {
         return colon >= 0 ? s.substring(0, colon) : s;
     }
 
-    /** Whether {@code text} can be an alias: not blank, and with no {@code /} or {@code :}, which would make it look like a ref. */
+    /**
+     * Whether {@code text} can be an alias: not blank, and with no {@code /} or {@code :}, which would make it look
+     * like a ref.
+     */
     static boolean isAliasName(String text) {
         return !text.isBlank() && text.indexOf('/') < 0 && text.indexOf(':') < 0;
     }
 
-    /** An alias from the config (exact, then ignoring case), else a ref or id; a ref or id is never taken for an alias. */
+    /**
+     * An alias from the config (exact, then ignoring case), else a ref or id; a ref or id is never taken for an alias.
+     */
     static ModelRef resolve(String text, Map<String, String> aliases) {
         // A ref or an id is what it says, whatever the aliases: only a bare name can be an alias.
         if (!isAliasName(text)) return parse(text);
         String target = aliases.get(text);
         if (target == null) {
-            for (Map.Entry<String, String> a : aliases.entrySet()) if (a.getKey().equalsIgnoreCase(text)) target = a.getValue();
+            for (Map.Entry<String,
+                    String> a : aliases.entrySet()) if (a.getKey().equalsIgnoreCase(text)) target = a.getValue();
         }
         return parse(target != null ? target : text);
     }

@@ -15,7 +15,8 @@ import java.util.Map;
  * Names differ too (OpenClaw shows {@code owner/Model} for a model the router does not name), which changes
  * nothing either tool sends, so it is not reported. Null facts when the router's list is not known.
  */
-record OpenClawFacts(long contextWindow, String smallestFrom, String withoutTools, BigDecimal costInput, BigDecimal costOutput) {
+record OpenClawFacts(long contextWindow, String smallestFrom, String withoutTools, BigDecimal costInput,
+        BigDecimal costOutput) {
     /** OpenClaw's built-in Hugging Face catalog: the only models it has prices for (USD per 1M tokens, in and out). */
     static final Map<String, BigDecimal[]> PRICED = Map.of(
             "deepseek-ai/DeepSeek-R1", new BigDecimal[] {new BigDecimal("3"), new BigDecimal("7")},
@@ -37,7 +38,8 @@ record OpenClawFacts(long contextWindow, String smallestFrom, String withoutTool
             if (Boolean.FALSE.equals(o.supportsTools()) && withoutTools == null) withoutTools = o.provider();
         }
         BigDecimal[] price = PRICED.getOrDefault(m.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-        return new OpenClawFacts(from != null ? smallest : Model.DEFAULT_CONTEXT_WINDOW, from, withoutTools, price[0], price[1]);
+        return new OpenClawFacts(from != null ? smallest : Model.DEFAULT_CONTEXT_WINDOW, from, withoutTools, price[0],
+                price[1]);
     }
 
     boolean supportsTools() { return withoutTools == null; }
@@ -46,14 +48,16 @@ record OpenClawFacts(long contextWindow, String smallestFrom, String withoutTool
     static RouterModel.Offer widest(Model m) {
         RouterModel.Offer best = null;
         for (RouterModel.Offer o : m.providers()) {
-            if (o.live() && o.contextLength() != null && (best == null || o.contextLength() > best.contextLength())) best = o;
+            if (o.live() && o.contextLength() != null && (best == null
+                    || o.contextLength() > best.contextLength())) best = o;
         }
         return best;
     }
 
     /** Whether OpenClaw counts no cost where this toolkit knows one. */
     boolean costUnknownToIt(Model m) {
-        return costOutput.signum() == 0 && costInput.signum() == 0 && m.costOutput() != null && m.costOutput().signum() > 0;
+        return costOutput.signum() == 0 && costInput.signum() == 0 && m.costOutput() != null
+                && m.costOutput().signum() > 0;
     }
 
     /** {@code models show}'s lines where OpenClaw differs from what is shown above them; none when it agrees. */
@@ -61,19 +65,24 @@ record OpenClawFacts(long contextWindow, String smallestFrom, String withoutTool
         java.util.List<String> lines = new java.util.ArrayList<>();
         RouterModel.Offer widest = widest(m);
         if (contextWindow < m.contextWindow()) {
-            lines.add("budgets " + Figures.tokens(contextWindow) + " tokens of context (" + (smallestFrom == null ? "its default"
+            lines.add("budgets " + Figures.tokens(contextWindow) + " tokens of context (" + (smallestFrom == null
+                    ? "its default"
                     : Printable.line(smallestFrom) + "'s, the smallest of the providers not in error") + ")"
-                    + (widest == null ? "" : "; pinning :" + Printable.line(widest.provider()) + " gives " + Figures.tokens(widest.contextLength())));
+                    + (widest == null ? "" : "; pinning :" + Printable.line(widest.provider()) + " gives "
+                            + Figures.tokens(widest.contextLength())));
         }
         if (!supportsTools() && m.tools()) {
-            lines.add("treats it as without tools (" + Printable.line(withoutTools) + " has none), so its agent gives it no tools");
+            lines.add("treats it as without tools (" + Printable.line(withoutTools)
+                    + " has none), so its agent gives it no tools");
         }
-        if (costUnknownToIt(m)) lines.add("counts its cost as $0 (OpenClaw has prices only for the models of its own catalog)");
+        if (costUnknownToIt(m)) lines.add("counts its cost as $0 (OpenClaw has prices only for the models of its own "
+                + "catalog)");
         return lines;
     }
 
     JsonValue json() {
-        return JsonValue.object("contextWindow", JsonValue.of(contextWindow), "supportsTools", JsonValue.of(supportsTools()),
+        return JsonValue.object("contextWindow", JsonValue.of(contextWindow), "supportsTools",
+                JsonValue.of(supportsTools()),
                 "cost", JsonValue.object("input", JsonValue.of(costInput), "output", JsonValue.of(costOutput)));
     }
 }

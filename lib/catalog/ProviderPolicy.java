@@ -13,8 +13,10 @@ enum ProviderPolicy {
         RouterModel.Offer best = null;
         for (RouterModel.Offer o : offers) {
             if (!o.live()) continue;
-            if (this == CHEAPEST && o.priceOut() != null && (best == null || o.priceOut().compareTo(best.priceOut()) < 0)) best = o;
-            if (this == FASTEST && o.throughput() != null && (best == null || o.throughput() > best.throughput())) best = o;
+            if (this == CHEAPEST && o.priceOut() != null && (best == null
+                    || o.priceOut().compareTo(best.priceOut()) < 0)) best = o;
+            if (this == FASTEST && o.throughput() != null && (best == null
+                    || o.throughput() > best.throughput())) best = o;
         }
         return best;
     }

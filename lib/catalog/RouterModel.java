@@ -56,8 +56,10 @@ record RouterModel(String id, String name, List<String> input, List<Offer> provi
                 if (provider == null) continue;
                 JsonObject pricing = o.object("pricing");
                 offers.add(new Offer(provider, o.string("status"), o.wholeOrNull("context_length"),
-                        pricing == null ? null : pricing.decimal("input"), pricing == null ? null : pricing.decimal("output"),
-                        o.bool("supports_tools"), o.bool("supports_structured_output"), o.number("first_token_latency_ms"), o.number("throughput")));
+                        pricing == null ? null : pricing.decimal("input"), pricing == null ? null
+                                : pricing.decimal("output"),
+                        o.bool("supports_tools"), o.bool("supports_structured_output"),
+                                o.number("first_token_latency_ms"), o.number("throughput")));
             }
         }
         return new RouterModel(id, name, input, List.copyOf(offers));

@@ -20,11 +20,13 @@ record Attachment(String shown, JsonObject part, long bytes) {
         if (lower.startsWith("https://") || lower.startsWith("http://")) return new Attachment(given, part(given), 0);
         String shown = given.equals("-") ? "stdin" : Printable.line(given);
         if (lower.startsWith("data:")) {
-            throw new Cli.Failure("-a " + shorten(shown) + ": a data: URL is not taken as given; save the image to a file and attach the file");
+            throw new Cli.Failure("-a " + shorten(shown)
+                    + ": a data: URL is not taken as given; save the image to a file and attach the file");
         }
         byte[] data;
         try {
-            data = given.equals("-") ? stdin.readNBytes((int) MAX_BYTES + 1) : FileReads.bytes(Path.of(given), MAX_BYTES);
+            data = given.equals("-") ? stdin.readNBytes((int) MAX_BYTES + 1) : FileReads.bytes(Path.of(given),
+                    MAX_BYTES);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Cli.Failure("-a " + shown + ": no such file");
         } catch (FileReads.TooLarge e) {
@@ -36,8 +38,10 @@ record Attachment(String shown, JsonObject part, long bytes) {
         }
         if (data.length > MAX_BYTES) throw tooBig(shown, data.length);
         String type = mediaType(data);
-        if (type == null) throw new Cli.Failure("-a " + shown + ": not an image this can send (PNG, JPEG, GIF or WebP)");
-        return new Attachment(shown, part("data:" + type + ";base64," + java.util.Base64.getEncoder().encodeToString(data)), data.length);
+        if (type == null) throw new Cli.Failure("-a " + shown
+                + ": not an image this can send (PNG, JPEG, GIF or WebP)");
+        return new Attachment(shown, part("data:" + type + ";base64,"
+                + java.util.Base64.getEncoder().encodeToString(data)), data.length);
     }
 
     private static long sizeOr(Path file, long otherwise) {
@@ -51,12 +55,14 @@ record Attachment(String shown, JsonObject part, long bytes) {
     private static String shorten(String s) { return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s; }
 
     private static Cli.Failure tooBig(String shown, long size) {
-        return new Cli.Failure("-a " + shown + ": " + Figures.plain(Math.round(size / 104857.6) / 10.0) + " MB, more than the " + MAX_BYTES / (1024 * 1024)
+        return new Cli.Failure("-a " + shown + ": " + Figures.plain(Math.round(size / 104857.6) / 10.0)
+                + " MB, more than the " + MAX_BYTES / (1024 * 1024)
                 + " MB an attachment may be");
     }
 
     private static JsonObject part(String url) {
-        return JsonValue.object("type", JsonValue.of("image_url"), "image_url", JsonValue.object("url", JsonValue.of(url)));
+        return JsonValue.object("type", JsonValue.of("image_url"), "image_url", JsonValue.object("url",
+                JsonValue.of(url)));
     }
 
     /** The media type of an image by its first bytes, or null. */
@@ -64,7 +70,8 @@ record Attachment(String shown, JsonObject part, long bytes) {
         if (starts(d, 0x89, 'P', 'N', 'G')) return "image/png";
         if (starts(d, 0xFF, 0xD8, 0xFF)) return "image/jpeg";
         if (starts(d, 'G', 'I', 'F', '8')) return "image/gif";
-        if (starts(d, 'R', 'I', 'F', 'F') && d.length >= 12 && d[8] == 'W' && d[9] == 'E' && d[10] == 'B' && d[11] == 'P') return "image/webp";
+        if (starts(d, 'R', 'I', 'F', 'F') && d.length >= 12 && d[8] == 'W' && d[9] == 'E' && d[10] == 'B'
+                && d[11] == 'P') return "image/webp";
         return null;
     }
 
@@ -87,19 +94,22 @@ record Attachment(String shown, JsonObject part, long bytes) {
      * {@code chain} without the fallbacks the cached list says take no images (each said on {@code err}): an image
      * never goes to a text-only model. The first model is checked by {@link #requireImages}.
      */
-    static List<ModelRef> withoutTextOnlyFallbacks(List<ModelRef> chain, List<RouterModel> known, java.io.PrintStream err) {
+    static List<ModelRef> withoutTextOnlyFallbacks(List<ModelRef> chain, List<RouterModel> known,
+            java.io.PrintStream err) {
         List<ModelRef> kept = new ArrayList<>(chain.subList(0, 1));
         for (ModelRef fallback : chain.subList(1, chain.size())) {
             RouterModel m = textOnly(fallback, known);
             if (m == null) kept.add(fallback);
-            else Cli.say(err, "not falling back to " + fallback.routerId() + ": it does not take images (its input: " + String.join(", ", m.input()) + ")");
+            else Cli.say(err, "not falling back to " + fallback.routerId() + ": it does not take images (its input: "
+                    + String.join(", ", m.input()) + ")");
         }
         return kept;
     }
 
     /** The cached list's entry for {@code model} when it says the model takes no images; else null. */
     private static RouterModel textOnly(ModelRef model, List<RouterModel> known) {
-        for (RouterModel m : known) if (model.names(m.id()) && !m.input().isEmpty() && !m.input().contains("image")) return m;
+        for (RouterModel m : known) if (model.names(m.id()) && !m.input().isEmpty()
+                && !m.input().contains("image")) return m;
         return null;
     }
 
@@ -111,9 +121,12 @@ record Attachment(String shown, JsonObject part, long bytes) {
         for (RouterModel m : known) {
             if (!model.names(m.id()) || m.input().isEmpty() || m.input().contains("image")) continue;
             List<String> seeing = new ArrayList<>();
-            for (RouterModel other : known) if (other.input().contains("image") && seeing.size() < 5) seeing.add(other.id());
-            throw new Cli.Failure(model.id() + " does not take images (its input: " + String.join(", ", m.input()) + "); "
-                    + (seeing.isEmpty() ? "no model in the cached list does" : "models that do: " + String.join(", ", seeing)) + "; nothing was sent");
+            for (RouterModel other : known) if (other.input().contains("image")
+                    && seeing.size() < 5) seeing.add(other.id());
+            throw new Cli.Failure(model.id() + " does not take images (its input: " + String.join(", ", m.input())
+                    + "); "
+                    + (seeing.isEmpty() ? "no model in the cached list does" : "models that do: " + String.join(", ",
+                            seeing)) + "; nothing was sent");
         }
     }
 }

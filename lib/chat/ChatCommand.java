@@ -11,7 +11,8 @@ import java.util.Random;
 public final class ChatCommand {
     static final Options OPTIONS = new Options()
             .add("--model", "-m", "MODEL", "ref, id or alias (default: the configured default model, else\n"
-                    + "huggingface/deepseek-ai/DeepSeek-R1); suffixes :fastest, :cheapest,\n:preferred, :<provider> are sent as they are")
+                    + "huggingface/deepseek-ai/DeepSeek-R1); suffixes :fastest, :cheapest,\n:preferred, :<provider> "
+                            + "are sent as they are")
             .add("--system", "-s", "TEXT", "a system prompt")
             .add("--temperature", null, "T", "sampling temperature, 0 to 2")
             .add("--max-tokens", null, "N", "at most N tokens in the answer")
@@ -19,21 +20,33 @@ public final class ChatCommand {
             .add("--json", null, null, "print the final answer as JSON (a chat.completion object) on stdout")
             .add("--hide-reasoning", null, null, "do not show the model's reasoning")
             .add("--timeout", null, "S", "give up when the router is silent for S seconds (default 60)")
-            .add("--retries", null, "N", "retries of a model on 408/409/425/429/5xx or a network failure,\nbefore any of the answer was shown (default 2)")
-            .add("--fallback", null, "MODEL", "the model to try next when one fails (repeatable; default: the\nconfigured fallbacks, agents.defaults.model.fallbacks)")
+            .add("--retries", null, "N",
+                    "retries of a model on 408/409/425/429/5xx or a network failure,\nbefore any of the answer was "
+                            + "shown (default 2)")
+            .add("--fallback", null, "MODEL",
+                    "the model to try next when one fails (repeatable; default: the\nconfigured fallbacks, "
+                            + "agents.defaults.model.fallbacks)")
             .add("--no-fallback", null, null, "no other model")
-            .add("--continue", "-c", null, "continue the most recent conversation (its history is sent again;\nits model unless -m)")
+            .add("--continue", "-c", null,
+                    "continue the most recent conversation (its history is sent again;\nits model unless -m)")
             .add("--cid", null, "ID", "continue the conversation ID (see chat logs)")
-            .add("--schema", null, "FILE|JSON", "ask for an answer in JSON that fits this JSON schema (response_format),\n"
-                    + "from a provider that serves structured output; stdout gets the\nanswer as compact JSON, checked (type, required keys, property types)")
+            .add("--schema", null, "FILE|JSON",
+                    "ask for an answer in JSON that fits this JSON schema (response_format),\n"
+                    + "from a provider that serves structured output; stdout gets the\nanswer as compact JSON, checked "
+                            + "(type, required keys, property types)")
             .add("--extract", "-x", null, "print only the first fenced code block of the answer")
             .add("--attach", "-a", "F|URL", "an image with the question (repeatable): a PNG, JPEG, GIF or WebP file\n"
-                    + "(sent as a data URL, at most 10 MB), - for stdin, or an http(s) URL;\nrefused for a model the cached list says takes no images")
-            .add("--no-stdin", null, null, "with a PROMPT, do not read piped stdin (by default piped text is sent\nfirst, then a blank line and the PROMPT: cat FILE | chat \"summarise\")")
+                    + "(sent as a data URL, at most 10 MB), - for stdin, or an http(s) URL;\nrefused for a model the "
+                            + "cached list says takes no images")
+            .add("--no-stdin", null, null,
+                    "with a PROMPT, do not read piped stdin (by default piped text is sent\nfirst, then a blank line "
+                            + "and the PROMPT: cat FILE | chat \"summarise\")")
             .add("--no-log", null, null, "do not log this exchange (HF_CHAT_LOG=off: never log)")
             .add("--bill-to", null, "ORG", "bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat\n"
-                    + "requests only); default: HF_BILL_TO, else the config's\nmodels.providers.huggingface.headers[\"X-HF-Bill-To\"]")
-            .oneOf("--fallback", "--no-fallback").oneOf("--json", "--schema").oneOf("--json", "--extract").oneOf("--schema", "--extract")
+                    + "requests only); default: HF_BILL_TO, else the "
+                            + "config's\nmodels.providers.huggingface.headers[\"X-HF-Bill-To\"]")
+            .oneOf("--fallback", "--no-fallback").oneOf("--json", "--schema").oneOf("--json",
+                    "--extract").oneOf("--schema", "--extract")
             .oneOf("--continue", "--cid");
 
     static final String USAGE = """
@@ -73,15 +86,20 @@ public final class ChatCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final ChatRun.Pause pause;
-    /** Installs the conversation's Ctrl-C handler: {@link Signals#onInterrupt} for real; tests keep the handler to call it. */
+    /**
+     * Installs the conversation's Ctrl-C handler: {@link Signals#onInterrupt} for real; tests keep the handler to call
+     * it.
+     */
     private final java.util.function.Predicate<Runnable> onInterrupt;
     private final Random random;
 
-    ChatCommand(Env env, Term term, InputStream in, PrintStream out, PrintStream err, ChatRun.Pause pause, Random random) {
+    ChatCommand(Env env, Term term, InputStream in, PrintStream out, PrintStream err, ChatRun.Pause pause,
+            Random random) {
         this(env, term, in, out, err, pause, random, Signals::onInterrupt);
     }
 
-    ChatCommand(Env env, Term term, InputStream in, PrintStream out, PrintStream err, ChatRun.Pause pause, Random random,
+    ChatCommand(Env env, Term term, InputStream in, PrintStream out, PrintStream err, ChatRun.Pause pause,
+            Random random,
                 java.util.function.Predicate<Runnable> onInterrupt) {
         this.onInterrupt = onInterrupt;
         this.env = env;
@@ -96,7 +114,8 @@ public final class ChatCommand {
     }
 
     public static int run(PrintStream stdout, PrintStream stderr, String... args) {
-        ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, stdout, stderr, d -> Thread.sleep(d.toMillis()), new Random());
+        ChatCommand chat = new ChatCommand(Env.system(), Term.detect(System.getenv()), System.in, stdout, stderr,
+                d -> Thread.sleep(d.toMillis()), new Random());
         chat.process = true;
         return chat.run(args);
     }
@@ -169,13 +188,17 @@ public final class ChatCommand {
         Conversation conversation = conversation(r);
         List<ModelRef> chain = chain(r, config, aliases, ChatSession.lastRef(conversation.logged()));
         JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
-        ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries, Duration.ofMillis(Math.round(r.timeout * 1000)),
+        ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries,
+                Duration.ofMillis(Math.round(r.timeout * 1000)),
                 schema == null ? null : StructuredAnswer.responseFormat(schema));
         List<RouterModel> known = ChatReport.cached(env, config);
-        try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w), billTo)) {
+        try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w),
+                billTo)) {
             if (router.cannotSend() != null) throw new Cli.Failure(router.cannotSend() + "; nothing was sent");
-            ChatReport report = new ChatReport(term, out, err, new ChatReport.Shown(r.json, r.hideReasoning, schema, r.extract), known);
-            ChatSession session = new ChatSession(conversation.cid(), conversation.logged(), r.system, conversation.log(),
+            ChatReport report = new ChatReport(term, out, err, new ChatReport.Shown(r.json, r.hideReasoning, schema,
+                    r.extract), known);
+            ChatSession session = new ChatSession(conversation.cid(), conversation.logged(), r.system,
+                    conversation.log(),
                     new ChatRun(router, settings, pause, random, err), report, err);
             // A pinned provider the cached list says does not serve the model: said as models show says it, before any
             // request; the model asked for is refused, a fallback so pinned is left out with a warning.
@@ -201,8 +224,10 @@ public final class ChatCommand {
                 return repl.run();
             }
             // A piped prompt ends with the newline of its last line, which is not part of the question.
-            // Piped text and a prompt both: the text, a blank line, the prompt (cat FILE | chat "summarise"), as llm does.
-            String piped = r.prompt.isEmpty() ? stdinPrompt() : !r.noStdin && !r.attachments.contains("-") && (stdin == Term.Stdin.PIPE || stdin == Term.Stdin.FILE) ? pipedText() : "";
+            // Piped text and a prompt both: the text, a blank line, the prompt (cat FILE | chat "summarise"), as llm
+            // does.
+            String piped = r.prompt.isEmpty() ? stdinPrompt() : !r.noStdin && !r.attachments.contains("-")
+                    && (stdin == Term.Stdin.PIPE || stdin == Term.Stdin.FILE) ? pipedText() : "";
             String asked = String.join(" ", r.prompt);
             String prompt = piped.isBlank() ? asked : asked.isEmpty() ? piped : piped + "\n\n" + asked;
             if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
@@ -214,7 +239,9 @@ public final class ChatCommand {
     /** The most a prompt on stdin may hold: far above any model's context, far below what memory holds. */
     static final int MAX_PROMPT = 16 * 1024 * 1024;
 
-    /** How long a prompt waits for piped text to start: a pipe a parent holds open and never writes must not hang us. */
+    /**
+     * How long a prompt waits for piped text to start: a pipe a parent holds open and never writes must not hang us.
+     */
     static final long STDIN_GRACE_MS = 1000;
 
     /**
@@ -226,7 +253,8 @@ public final class ChatCommand {
             long until = System.nanoTime() + STDIN_GRACE_MS * 1_000_000;
             while (in.available() == 0) {
                 if (System.nanoTime() > until) {
-                    Cli.say(err, "nothing came on stdin within " + STDIN_GRACE_MS / 1000 + " s; sending the prompt alone (--no-stdin says so at once)");
+                    Cli.say(err, "nothing came on stdin within " + STDIN_GRACE_MS / 1000
+                            + " s; sending the prompt alone (--no-stdin says so at once)");
                     return "";
                 }
                 try {
@@ -243,7 +271,8 @@ public final class ChatCommand {
     /** The question from stdin, without the newline that ends the last line (not part of the question). */
     private String stdinPrompt() throws java.io.IOException {
         byte[] bytes = in.readNBytes(MAX_PROMPT + 1);
-        if (bytes.length > MAX_PROMPT) throw new Cli.Failure("the prompt on stdin is larger than " + MAX_PROMPT / (1024 * 1024) + " MB; nothing was sent");
+        if (bytes.length > MAX_PROMPT) throw new Cli.Failure("the prompt on stdin is larger than "
+                + MAX_PROMPT / (1024 * 1024) + " MB; nothing was sent");
         return new String(bytes, StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "");
     }
 
@@ -287,32 +316,46 @@ public final class ChatCommand {
             }
         }
         OPTIONS.requireAtMostOne(given);
-        if (r.attachments.contains("-") && r.prompt.isEmpty()) throw new Cli.UsageException("-a - reads the image from stdin: give the prompt as arguments");
+        if (r.attachments.contains("-")
+                && r.prompt.isEmpty()) throw new Cli.UsageException("-a - reads the image from stdin: give the prompt "
+                        + "as arguments");
         if (r.schema != null && r.extract) throw new Cli.UsageException("--schema and -x together: choose one");
-        if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the most recent conversation, --cid the one named");
+        if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the "
+                + "most recent conversation, --cid the one named");
         return r;
     }
 
-    /** A conversation's id, the turns the log holds of it (none for a new one), and the log its turns go to (null: none). */
+    /**
+     * A conversation's id, the turns the log holds of it (none for a new one), and the log its turns go to (null:
+     * none).
+     */
     private record Conversation(String cid, List<JsonObject> logged, ChatLog log) { }
 
     /** A new conversation, or (-c, --cid) one from the log; logged unless --no-log or HF_CHAT_LOG=off. */
     private Conversation conversation(Request r) throws java.io.IOException {
         ChatLog log = r.noLog || ChatLog.off(env) ? null : new ChatLog(ChatLog.path(env));
-        if (!r.continueLast && r.cid == null) return new Conversation(ChatLog.newCid(java.time.Instant.now(), random), List.of(), log);
+        if (!r.continueLast && r.cid == null) return new Conversation(ChatLog.newCid(java.time.Instant.now(), random),
+                List.of(), log);
         ChatLog logged = new ChatLog(ChatLog.path(env));
         String cid = r.cid != null ? r.cid : logged.lastCid();
-        if (cid == null) throw new Cli.Failure("no conversation to continue: nothing is logged in " + env.display(logged.file()));
+        if (cid == null) throw new Cli.Failure("no conversation to continue: nothing is logged in "
+                + env.display(logged.file()));
         List<JsonObject> turns = logged.conversation(cid);
-        if (turns.isEmpty()) throw new Cli.Failure("no conversation " + Printable.line(cid) + " in " + env.display(logged.file()) + " (see 'chat logs')");
+        if (turns.isEmpty()) throw new Cli.Failure("no conversation " + Printable.line(cid) + " in "
+                + env.display(logged.file()) + " (see 'chat logs')");
         return new Conversation(cid, turns, log);
     }
 
-    /** The model (-m, else the continued conversation's, else the configured default), then its fallbacks (given, else configured), each once. */
+    /**
+     * The model (-m, else the continued conversation's, else the configured default), then its fallbacks (given, else
+     * configured), each once.
+     */
     private static List<ModelRef> chain(Request r, JsonValue config, Map<String, String> aliases, String continued) {
-        String primary = r.model != null ? r.model : continued != null ? continued : ConfigFile.string(config, ConfigFile.PRIMARY);
+        String primary = r.model != null ? r.model : continued != null ? continued : ConfigFile.string(config,
+                ConfigFile.PRIMARY);
         List<ModelRef> chain = new ArrayList<>();
-        chain.add(resolve(primary != null ? primary : ModelRef.DEFAULT_MODEL, r.model != null ? "--model" : continued != null ? "the conversation's model" : "agents.defaults.model.primary", aliases));
+        chain.add(resolve(primary != null ? primary : ModelRef.DEFAULT_MODEL, r.model != null ? "--model"
+                : continued != null ? "the conversation's model" : "agents.defaults.model.primary", aliases));
         if (r.noFallback) return chain;
         boolean given = !r.fallbacks.isEmpty();
         List<String> fallbacks = given ? r.fallbacks : ConfigFile.fallbacks(config);

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * Each turn is one append of one whole line, under a file lock waited for a bounded time ({@link SafeFile#append});
  * a line cut short by a crash is skipped when reading, and the next append starts on a line of its own. Every
  * secret this run holds, and any pasted token of the Hugging Face shape, is redacted from a line before it is
- * written. It is read from the end, in constant memory ({@link FileReads#linesFromEnd}). {@code --no-log}, or {@code HF_CHAT_LOG=off}, turns it off.
+ * written. It is read from the end, in constant memory ({@link FileReads#linesFromEnd}). {@code --no-log}, or {@code
+ * HF_CHAT_LOG=off}, turns it off.
  */
 final class ChatLog {
     static final String SWITCH = "HF_CHAT_LOG";
@@ -56,7 +57,8 @@ final class ChatLog {
      * memory, so a long log costs no more than a short one to look at. {@code mustContain}: lines without this
      * text are passed over unparsed (a conversation id), or null.
      */
-    void newestFirst(String mustContain, Predicate<JsonObject> each) throws IOException { newestFirst(mustContain, null, each); }
+    void newestFirst(String mustContain, Predicate<JsonObject> each) throws IOException { newestFirst(mustContain, null,
+            each); }
 
     /**
      * {@link #newestFirst}, also passing over unparsed the lines whose text does not hold {@code textLowerCase} in any
@@ -65,7 +67,8 @@ final class ChatLog {
      * bytes, A-Z folded, before any decoding; other text on the decoded line.
      */
     void newestFirst(String mustContain, String textLowerCase, Predicate<JsonObject> each) throws IOException {
-        String raw = textLowerCase != null && textLowerCase.chars().noneMatch(c -> c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029)
+        String raw = textLowerCase != null && textLowerCase.chars().noneMatch(c -> c < 0x20 || c == '"' || c == '\\'
+                || c == 0x2028 || c == 0x2029)
                 ? textLowerCase : null;
         boolean ascii = raw != null && raw.chars().allMatch(c -> c < 0x80);
         List<FileReads.Needle> needles = new ArrayList<>();
@@ -74,7 +77,8 @@ final class ChatLog {
         String decodedCheck = ascii ? null : raw;
         try {
             FileReads.linesFromEnd(file, MAX_LINE, needles, line -> {
-                if (line.isBlank() || (decodedCheck != null && !line.toLowerCase(Locale.ROOT).contains(decodedCheck))) return true;
+                if (line.isBlank() || (decodedCheck != null
+                        && !line.toLowerCase(Locale.ROOT).contains(decodedCheck))) return true;
                 try {
                     if (Json.parse(line) instanceof JsonObject o && o.string("cid") != null) return each.test(o);
                 } catch (JsonException e) {

@@ -44,7 +44,8 @@ final class ChatLogs {
         log.newestFirst(cid, query, t -> {
             any[0] = true;
             if (wanted != null && !wanted.equals(t.string("cid"))) return true;
-            if (text != null && !(question(t) + "\n" + t.stringOr("answer", "")).toLowerCase(Locale.ROOT).contains(text)) return true;
+            if (text != null && !(question(t) + "\n" + t.stringOr("answer",
+                    "")).toLowerCase(Locale.ROOT).contains(text)) return true;
             shown.add(t);
             return shown.size() < most;
         });
@@ -53,14 +54,17 @@ final class ChatLogs {
             return Cli.OK;
         }
         if (shown.isEmpty()) {
-            Cli.say(err, (!any[0] && log.lastCid() == null ? "nothing logged yet" : "no turn matches") + " (" + env.display(log.file()) + ")");
+            Cli.say(err, (!any[0] && log.lastCid() == null ? "nothing logged yet" : "no turn matches") + " ("
+                    + env.display(log.file()) + ")");
             return Cli.OK;
         }
         for (JsonObject t : shown) out.println(line(t));
         return Cli.OK;
     }
 
-    /** {@code 2026-12-02 17:05  20261202-170501-3f9a  deepseek-ai/DeepSeek-R1  together  26+20 tokens  $0.000218  What is...}. */
+    /**
+     * {@code 2026-12-02 17:05 20261202-170501-3f9a deepseek-ai/DeepSeek-R1 together 26+20 tokens $0.000218 What is...}.
+     */
     static String line(JsonObject t) {
         String time = t.stringOr("time", "?").replace('T', ' ');
         time = time.length() >= 16 ? time.substring(0, 16) : time;
@@ -73,7 +77,8 @@ final class ChatLogs {
         String cost = t.decimal("cost") != null ? ChatReport.dollars(t.decimal("cost")) : "-";
         String question = Printable.line(question(t).replaceAll("\\s+", " ").strip());
         if (question.length() > 60) question = question.substring(0, 59) + "\u2026";
-        return String.join("  ", time, t.stringOr("cid", "?"), Printable.line(model), Printable.line(t.stringOr("provider", "-")), tokens, cost, question);
+        return String.join("  ", time, t.stringOr("cid", "?"), Printable.line(model),
+                Printable.line(t.stringOr("provider", "-")), tokens, cost, question);
     }
 
     /** The text of the turn's question (its last user message; the text parts of one with attachments). */
@@ -86,7 +91,8 @@ final class ChatLogs {
             if (content instanceof JsonString s) text = s.value();
             else if (content instanceof JsonArray parts) {
                 StringBuilder sb = new StringBuilder();
-                for (JsonObject p : parts.objects()) if ("text".equals(p.string("type"))) sb.append(p.stringOr("text", ""));
+                for (JsonObject p : parts.objects()) if ("text".equals(p.string("type"))) sb.append(p.stringOr("text",
+                        ""));
                 text = sb.toString();
             }
         }

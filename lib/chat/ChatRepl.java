@@ -25,7 +25,8 @@ final class ChatRepl {
             /exit          leave (or Ctrl-D; Ctrl-C stops an answer, and at the prompt leaves)
             \"""           a line of three quotes starts a multi-line message; another ends it
             """;
-    private static final List<String> COMMANDS = List.of("/model", "/system", "/reset", "/retry", "/attach", "/help", "/exit", "/quit");
+    private static final List<String> COMMANDS = List.of("/model", "/system", "/reset", "/retry", "/attach", "/help",
+            "/exit", "/quit");
 
     private final List<ModelRef> chain;
     private final BufferedReader in;
@@ -43,7 +44,8 @@ final class ChatRepl {
     private volatile boolean stopping;
 
     /** {@code leave}: what a Ctrl-C at the prompt (or a second one during an answer) does: exit 130 for real. */
-    ChatRepl(ChatSession session, List<ModelRef> chain, InputStream in, PrintStream err, Map<String, String> aliases, Runnable leave) {
+    ChatRepl(ChatSession session, List<ModelRef> chain, InputStream in, PrintStream err, Map<String, String> aliases,
+            Runnable leave) {
         this.leave = leave;
         this.chain = new ArrayList<>(chain);
         this.session = session;
@@ -56,8 +58,10 @@ final class ChatRepl {
     void attach(List<Attachment> attachments) { pending.addAll(attachments); }
 
     int run() throws IOException, InterruptedException {
-        err.println("chat with " + chain.get(0).routerId() + " \u00b7 /help for commands \u00b7 /exit or Ctrl-D to leave");
-        if (session.turns() > 0) Cli.say(err, "continuing conversation " + session.cid() + " (" + session.turns() + (session.turns() == 1 ? " turn)" : " turns)"));
+        err.println("chat with " + chain.get(0).routerId()
+                + " \u00b7 /help for commands \u00b7 /exit or Ctrl-D to leave");
+        if (session.turns() > 0) Cli.say(err, "continuing conversation " + session.cid() + " (" + session.turns()
+                + (session.turns() == 1 ? " turn)" : " turns)"));
         while (true) {
             String line = prompt("> ");
             if (line == null) return Cli.OK;
@@ -122,7 +126,8 @@ final class ChatRepl {
             }
             default -> {
                 String close = Suggestions.closest(name, COMMANDS);
-                Cli.say(err, "unknown command " + name + (close == null ? "" : " (did you mean " + close + "?)") + "; /help lists them");
+                Cli.say(err, "unknown command " + name + (close == null ? "" : " (did you mean " + close + "?)")
+                        + "; /help lists them");
             }
         }
         return true;
@@ -137,7 +142,8 @@ final class ChatRepl {
             Attachment a = Attachment.of(arg, InputStream.nullInputStream());
             Attachment.requireImages(chain.get(0), session.known());
             pending.add(a);
-            Cli.say(err, "attached " + a.shown() + (a.bytes() > 0 ? " (" + (a.bytes() + 1023) / 1024 + " KB)" : "") + "; it goes with your next message");
+            Cli.say(err, "attached " + a.shown() + (a.bytes() > 0 ? " (" + (a.bytes() + 1023) / 1024 + " KB)" : "")
+                    + "; it goes with your next message");
         } catch (Cli.Failure f) {
             Cli.say(err, f.getMessage());
         }
@@ -150,7 +156,8 @@ final class ChatRepl {
         }
         try {
             ModelRef ref = ModelRef.resolve(arg, aliases);
-            ref.requireServed(session.known());   // a pinned provider that does not serve it: said as models show says it
+            // a pinned provider that does not serve it: said as models show says it
+            ref.requireServed(session.known());
             chain.subList(1, chain.size()).remove(ref);   // no longer its own fallback
             chain.set(0, ref);
             Cli.say(err, "now talking to " + ref.routerId());

@@ -39,9 +39,13 @@ final class ChatReport {
         this.known = known;
     }
 
-    /** The cached router list, never fetched here: what chat checks models against and prices answers by; empty when none. */
+    /**
+     * The cached router list, never fetched here: what chat checks models against and prices answers by; empty when
+     * none.
+     */
     static List<RouterModel> cached(Env env, JsonValue config) {
-        List<RouterModel> live = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(true, false, Duration.ZERO)).live();
+        List<RouterModel> live = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(true, false,
+                Duration.ZERO)).live();
         return live == null ? List.of() : live;
     }
 
@@ -71,7 +75,8 @@ final class ChatReport {
             out.println(Json.write(StructuredAnswer.check(content, shown.schema())));
         } else if (shown.extract()) {
             String block = StructuredAnswer.firstFencedBlock(content);
-            if (block == null) throw new Cli.Failure("-x: the answer has no fenced code block (the whole answer is in 'chat logs -n 1 --json')");
+            if (block == null) throw new Cli.Failure("-x: the answer has no fenced code block (the whole answer is in "
+                    + "'chat logs -n 1 --json')");
             out.println(block);
         }
     }
@@ -80,7 +85,8 @@ final class ChatReport {
     static String summary(ChatRun.Answer a, BigDecimal cost) {
         StringBuilder sb = new StringBuilder(a.model());
         if (a.provider() != null) sb.append(" via ").append(Printable.line(a.provider()));
-        if (a.usage() != null) sb.append(" \u00b7 ").append(a.usage().prompt()).append(" in + ").append(a.usage().completion()).append(" out tokens");
+        if (a.usage() != null) sb.append(" \u00b7 ").append(a.usage().prompt()).append(" in "
+                + "+ ").append(a.usage().completion()).append(" out tokens");
         if (cost != null) sb.append(" \u00b7 ").append(dollars(cost));
         if ("length".equals(a.finishReason())) sb.append(" \u00b7 cut at the token limit");
         return sb.toString();
@@ -94,19 +100,25 @@ final class ChatReport {
 
     /** The answer as an OpenAI {@code chat.completion}, plus {@code provider} and {@code cost} (USD). */
     static JsonValue json(ChatRun.Answer a, BigDecimal cost) {
-        List<Object> message = new ArrayList<>(List.of("role", JsonValue.of("assistant"), "content", JsonValue.of(a.content())));
+        List<Object> message = new ArrayList<>(List.of("role", JsonValue.of("assistant"), "content",
+                JsonValue.of(a.content())));
         if (!a.reasoning().isEmpty()) message.addAll(List.of("reasoning_content", JsonValue.of(a.reasoning())));
         JsonValue choice = JsonValue.object("index", JsonValue.of(0), "message", JsonValue.object(message.toArray()),
                 "finish_reason", a.finishReason() == null ? JsonValue.NULL : JsonValue.of(a.finishReason()));
-        JsonValue usage = a.usage() == null ? JsonValue.NULL : JsonValue.object("prompt_tokens", JsonValue.of(a.usage().prompt()),
-                "completion_tokens", JsonValue.of(a.usage().completion()), "total_tokens", JsonValue.of(a.usage().total()));
+        JsonValue usage = a.usage() == null ? JsonValue.NULL : JsonValue.object("prompt_tokens",
+                JsonValue.of(a.usage().prompt()),
+                "completion_tokens", JsonValue.of(a.usage().completion()), "total_tokens",
+                        JsonValue.of(a.usage().total()));
         return JsonValue.object("object", JsonValue.of("chat.completion"), "model", JsonValue.of(a.model()),
                 "provider", a.provider() == null ? JsonValue.NULL : JsonValue.of(a.provider()),
                 "choices", new JsonArray(List.of(choice)), "usage", usage,
-                "cost", cost == null ? JsonValue.NULL : JsonValue.of(cost.setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()));
+                "cost", cost == null ? JsonValue.NULL : JsonValue.of(cost.setScale(6,
+                        RoundingMode.HALF_UP).stripTrailingZeros()));
     }
 
-    /** Prompt and completion tokens at the answering provider's prices in {@code known}; null when either is unknown. */
+    /**
+     * Prompt and completion tokens at the answering provider's prices in {@code known}; null when either is unknown.
+     */
     static BigDecimal cost(ChatRun.Answer a, List<RouterModel> known) {
         if (a.usage() == null || a.provider() == null) return null;
         String id = ModelRef.parse(a.model()).id();
@@ -114,7 +126,8 @@ final class ChatReport {
             if (!ModelRef.sameId(m.id(), id)) continue;
             for (RouterModel.Offer o : m.providers()) {
                 if (o.provider().equalsIgnoreCase(a.provider()) && o.priceIn() != null && o.priceOut() != null) {
-                    return o.priceIn().multiply(BigDecimal.valueOf(a.usage().prompt())).add(o.priceOut().multiply(BigDecimal.valueOf(a.usage().completion())))
+                    return o.priceIn().multiply(BigDecimal.valueOf(a.usage().prompt()))
+                            .add(o.priceOut().multiply(BigDecimal.valueOf(a.usage().completion())))
                             .divide(BigDecimal.valueOf(1_000_000));
                 }
             }

@@ -24,13 +24,18 @@ final class ChatRun {
     }
 
     /** {@code responseFormat}: sent as the request's {@code response_format} (--schema), or null. */
-    record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle, JsonObject responseFormat) { }
+    record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle,
+            JsonObject responseFormat) { }
 
     /** What one request to one model came to: an answer, or a failure and what may follow it. */
     sealed interface Attempt permits Answer, Failed { }
 
-    /** A finished answer. {@code provider} and {@code requestId}: the router's {@code x-inference-provider} and {@code x-request-id}, when it said. */
-    record Answer(String model, String provider, String content, String reasoning, String finishReason, ChatChunk.Usage usage, String requestId) implements Attempt { }
+    /**
+     * A finished answer. {@code provider} and {@code requestId}: the router's {@code x-inference-provider} and {@code
+     * x-request-id}, when it said.
+     */
+    record Answer(String model, String provider, String content, String reasoning, String finishReason,
+            ChatChunk.Usage usage, String requestId) implements Attempt { }
 
     private enum Next { RETRY, OTHER_MODEL, STOP }
 
@@ -56,7 +61,8 @@ final class ChatRun {
      * {@code firstOnce}, the first is asked once, without retries (a provider a conversation stuck to: when it
      * fails, the user's own ref comes next at once).
      */
-    Answer ask(List<ModelRef> chain, List<JsonValue> messages, ChatOutput output, boolean firstOnce) throws InterruptedException {
+    Answer ask(List<ModelRef> chain, List<JsonValue> messages, ChatOutput output,
+            boolean firstOnce) throws InterruptedException {
         int attempts = 0;
         for (int m = 0; m < chain.size(); m++) {
             ModelRef model = chain.get(m);
@@ -83,7 +89,8 @@ final class ChatRun {
                 if (failed.next() == Next.RETRY && retry < settings.retries() && !(firstOnce && m == 0)) {
                     Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
                     if (wait.compareTo(Backoff.LONGEST) <= 0) {
-                        Cli.say(err, line + "; retrying in " + Figures.seconds(wait) + " (retry " + (retry + 1) + " of " + settings.retries() + ")");
+                        Cli.say(err, line + "; retrying in " + Figures.seconds(wait) + " (retry " + (retry + 1) + " of "
+                                + settings.retries() + ")");
                         try {
                             pause.pause(wait);
                         } catch (InterruptedException e) {
@@ -107,30 +114,39 @@ final class ChatRun {
             int status = response.status();
             if (status / 100 != 2) {
                 String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter, ZonedDateTime.now()), router.tokenSource(), router.billTo());
+                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter,
+                        ZonedDateTime.now()), router.tokenSource(), router.billTo());
             }
             String provider = response.headers().firstValue("x-inference-provider").orElse(null);
             String requestId = response.headers().firstValue("x-request-id").orElse(null);
-            return settings.stream() ? streamed(response, model, provider, requestId, output) : whole(response, model, provider, requestId, output);
+            return settings.stream() ? streamed(response, model, provider, requestId, output) : whole(response, model,
+                    provider, requestId, output);
         } catch (RouterError e) {
             return new Failed(e.getMessage(), Next.RETRY, null);
         }
     }
 
     private JsonValue request(ModelRef model, List<JsonValue> messages) {
-        List<Object> fields = new ArrayList<>(List.of("model", JsonValue.of(model.routerId()), "messages", new JsonArray(messages),
+        List<Object> fields = new ArrayList<>(List.of("model", JsonValue.of(model.routerId()), "messages",
+                new JsonArray(messages),
                 "stream", JsonValue.of(settings.stream())));
-        if (settings.stream()) fields.addAll(List.of("stream_options", JsonValue.object("include_usage", JsonValue.TRUE)));
-        if (settings.temperature() != null) fields.addAll(List.of("temperature", new JsonNumber(Figures.plain(settings.temperature()))));
+        if (settings.stream()) fields.addAll(List.of("stream_options", JsonValue.object("include_usage",
+                JsonValue.TRUE)));
+        if (settings.temperature() != null) fields.addAll(List.of("temperature",
+                new JsonNumber(Figures.plain(settings.temperature()))));
         if (settings.maxTokens() != null) fields.addAll(List.of("max_tokens", JsonValue.of(settings.maxTokens())));
         if (settings.responseFormat() != null) fields.addAll(List.of("response_format", settings.responseFormat()));
         return JsonValue.object(fields.toArray());
     }
 
-    /** The most of an answer (text and reasoning) read: far beyond any model's output limit, far below what memory holds. */
+    /**
+     * The most of an answer (text and reasoning) read: far beyond any model's output limit, far below what memory
+     * holds.
+     */
     static final int MAX_ANSWER = 8 * 1024 * 1024;
 
-    private Attempt streamed(RouterResponse response, ModelRef model, String provider, String requestId, ChatOutput output) throws RouterError {
+    private Attempt streamed(RouterResponse response, ModelRef model, String provider, String requestId,
+            ChatOutput output) throws RouterError {
         Sse sse = new Sse();
         ThinkSplitter think = new ThinkSplitter(output);
         String finish = null;
@@ -146,9 +162,11 @@ final class ChatRun {
                 try {
                     chunk = ChatChunk.ofStreamed(data);
                 } catch (JsonException e) {
-                    return new Failed("the stream carried something that is not JSON (" + e.getMessage() + ")", Next.RETRY, null);
+                    return new Failed("the stream carried something that is not JSON (" + e.getMessage() + ")",
+                            Next.RETRY, null);
                 }
-                if (chunk.error() != null) return new Failed("error in the stream: " + Printable.line(chunk.error()), Next.RETRY, null);
+                if (chunk.error() != null) return new Failed("error in the stream: " + Printable.line(chunk.error()),
+                        Next.RETRY, null);
                 if (chunk.reasoning() != null) output.reasoning(chunk.reasoning());
                 if (chunk.content() != null) think.feed(chunk.content());
                 if (chunk.finishReason() != null) finish = chunk.finishReason();
@@ -156,19 +174,24 @@ final class ChatRun {
                 if (output.size() > MAX_ANSWER) {
                     think.finish();
                     output.finish();   // the answer's line ends before the note on stderr
-                    Cli.say(err, "the answer passed " + MAX_ANSWER / (1024 * 1024) + " MB; stopped reading it (what was shown is kept)");
-                    return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), "length", usage, requestId);
+                    Cli.say(err, "the answer passed " + MAX_ANSWER / (1024 * 1024)
+                            + " MB; stopped reading it (what was shown is kept)");
+                    return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), "length",
+                            usage, requestId);
                 }
             }
             if (line == null) break;
         }
         think.finish();
         // Some providers end without [DONE]; an answer that said how it finished is whole all the same.
-        if (!done && finish == null) return new Failed("the stream stopped before the answer was complete", Next.RETRY, null);
-        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), finish, usage, requestId);
+        if (!done && finish == null) return new Failed("the stream stopped before the answer was complete", Next.RETRY,
+                null);
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), finish, usage,
+                requestId);
     }
 
-    private Attempt whole(RouterResponse response, ModelRef model, String provider, String requestId, ChatOutput output) throws RouterError {
+    private Attempt whole(RouterResponse response, ModelRef model, String provider, String requestId,
+            ChatOutput output) throws RouterError {
         ChatChunk answer;
         try {
             answer = ChatChunk.ofAnswer(Json.parse(response.rest(RouterClient.MAX_BODY)));
@@ -180,7 +203,8 @@ final class ChatRun {
         ThinkSplitter think = new ThinkSplitter(output);
         if (answer.content() != null) think.feed(answer.content());
         think.finish();
-        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), answer.finishReason(), answer.usage(), requestId);
+        return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(),
+                answer.finishReason(), answer.usage(), requestId);
     }
 
     /** A non-2xx answer, made plain, and what it allows next. */
@@ -191,21 +215,28 @@ final class ChatRun {
         String quoted = said == null ? "" : " (router: " + shorten(said) + ")";
         if ("model_not_supported".equals(code) || (said != null && said.contains("not supported by"))) {
             return new Failed(status + ": no provider you have enabled serves this model; enable one at "
-                    + "https://hf.co/settings/inference-providers or pin one with :<provider> (see 'models show')" + quoted, Next.OTHER_MODEL, null);
+                    + "https://hf.co/settings/inference-providers or pin one with :<provider> (see 'models show')"
+                            + quoted, Next.OTHER_MODEL, null);
         }
-        if ("model_not_found".equals(code)) return new Failed(status + ": no such model" + quoted, Next.OTHER_MODEL, null);
+        if ("model_not_found".equals(code)) return new Failed(status + ": no such model" + quoted, Next.OTHER_MODEL,
+                null);
         return switch (status) {
-            case 401 -> new Failed("401: " + (tokenSource != null ? "token rejected; check the token from " + tokenSource + ", or run onboard"
+            case 401 -> new Failed("401: " + (tokenSource != null ? "token rejected; check the token from "
+                    + tokenSource + ", or run onboard"
                     : RouterError.unauthorized(false)) + quoted, Next.OTHER_MODEL, null);
             case 402 -> new Failed(billTo != null
-                    ? "402: the organization " + billTo.org() + " (billed, from " + billTo.source() + ") cannot pay: its credits are used up, or this"
-                            + " token may not bill it; see https://huggingface.co/organizations/" + billTo.org() + "/settings/billing" + quoted
+                    ? "402: the organization " + billTo.org() + " (billed, from " + billTo.source()
+                            + ") cannot pay: its credits are used up, or this"
+                            + " token may not bill it; see https://huggingface.co/organizations/" + billTo.org()
+                                    + "/settings/billing" + quoted
                     : "402: your Inference Providers credits are used up; buy pre-paid credits at "
                     + "https://huggingface.co/settings/billing or subscribe to PRO" + quoted, Next.OTHER_MODEL, null);
             case 403 -> new Failed("403: this token may not call Inference Providers; make a fine-grained token with "
-                    + "\"Make calls to Inference Providers\" at https://huggingface.co/settings/tokens" + quoted, Next.OTHER_MODEL, null);
+                    + "\"Make calls to Inference Providers\" at https://huggingface.co/settings/tokens" + quoted,
+                            Next.OTHER_MODEL, null);
             case 404 -> new Failed("404: not found" + quoted, Next.OTHER_MODEL, null);
-            case 408, 409, 425, 429 -> new Failed(status + ": " + (status == 429 ? "rate limited" : "try again later") + quoted, Next.RETRY, retryAfter);
+            case 408, 409, 425, 429 -> new Failed(status + ": " + (status == 429 ? "rate limited" : "try again later")
+                    + quoted, Next.RETRY, retryAfter);
             default -> status >= 500
                     ? new Failed(status + ": server error" + quoted, Next.RETRY, retryAfter)
                     : new Failed(status + ": the request was refused" + quoted, Next.STOP, null);

@@ -35,7 +35,8 @@ final class ChatSession {
      * when {@code logged} is empty, else the one the log holds: its answered turns as history, its system prompt
      * (unless {@code system} replaces it), the provider that last answered.
      */
-    ChatSession(String cid, List<JsonObject> logged, String system, ChatLog log, ChatRun run, ChatReport report, PrintStream err) {
+    ChatSession(String cid, List<JsonObject> logged, String system, ChatLog log, ChatRun run, ChatReport report,
+            PrintStream err) {
         this.cid = cid;
         this.log = log;
         this.run = run;
@@ -45,7 +46,10 @@ final class ChatSession {
         if (system != null) this.system = system;
     }
 
-    /** The model ref of the last answered turn of {@code turns} (from the log), or null: the one a continued conversation asks. */
+    /**
+     * The model ref of the last answered turn of {@code turns} (from the log), or null: the one a continued
+     * conversation asks.
+     */
     static String lastRef(List<JsonObject> turns) {
         String ref = null;
         for (JsonObject t : turns) if ("ok".equals(t.string("outcome"))) ref = t.string("ref");
@@ -64,7 +68,8 @@ final class ChatSession {
             history.add(ChatReport.message("assistant", t.stringOr("answer", "")));
             String ref = t.string("ref");
             // Stuck to only when it served the conversation's own model, not a fallback.
-            boolean own = t.string("model") != null && ref != null && ModelRef.sameId(ModelRef.looseId(t.string("model")), ModelRef.looseId(ref));
+            boolean own = t.string("model") != null && ref != null
+                    && ModelRef.sameId(ModelRef.looseId(t.string("model")), ModelRef.looseId(ref));
             provider = own && ModelRef.isProviderName(t.string("provider")) ? t.string("provider") : null;
             providerOf = ref;
         }
@@ -124,35 +129,41 @@ final class ChatSession {
             turn = report.shown(answer, output);
             history.add(question);
             history.add(ChatReport.message("assistant", answer.content()));
-            if (chosen.suffix() == null && ModelRef.isProviderName(answer.provider()) && chosen.names(ModelRef.looseId(answer.model()))) {
+            if (chosen.suffix() == null && ModelRef.isProviderName(answer.provider())
+                    && chosen.names(ModelRef.looseId(answer.model()))) {
                 provider = answer.provider();
                 providerOf = chosen.ref();
             }
             loggedSystem = system;
             record(at, started, chosen, turn, added, "ok", null);
         } catch (Cli.Failure f) {
-            record(at, started, chosen, null, added, f.getMessage().startsWith("interrupted") ? "interrupted" : "failed", f.getMessage());
+            record(at, started, chosen, null, added, f.getMessage().startsWith("interrupted") ? "interrupted"
+                    : "failed", f.getMessage());
             throw f;
         }
         report.finish(turn);
         return turn;
     }
 
-    private void record(Instant at, long started, ModelRef chosen, ChatReport.Turn turn, List<JsonValue> added, String outcome, String error) {
+    private void record(Instant at, long started, ModelRef chosen, ChatReport.Turn turn, List<JsonValue> added,
+            String outcome, String error) {
         turns++;
         ChatRun.Answer a = turn == null ? null : turn.answer();
         BigDecimal cost = turn == null ? null : turn.cost();
         if (log == null) return;
-        List<Object> fields = new ArrayList<>(List.of("cid", JsonValue.of(cid), "turn", JsonValue.of(turns), "time", JsonValue.of(UtcTime.format(at)),
+        List<Object> fields = new ArrayList<>(List.of("cid", JsonValue.of(cid), "turn", JsonValue.of(turns), "time",
+                JsonValue.of(UtcTime.format(at)),
                 "ref", JsonValue.of(chosen.ref()), "model", a == null ? JsonValue.NULL : JsonValue.of(a.model()),
                 "provider", a == null || a.provider() == null ? JsonValue.NULL : JsonValue.of(a.provider()),
                 "requestId", a == null || a.requestId() == null ? JsonValue.NULL : JsonValue.of(a.requestId()),
                 "messages", new JsonArray(added),
                 "answer", a == null ? JsonValue.NULL : JsonValue.of(a.content()),
                 "reasoning", a == null || a.reasoning().isEmpty() ? JsonValue.NULL : JsonValue.of(a.reasoning()),
-                "usage", a == null || a.usage() == null ? JsonValue.NULL : JsonValue.object("prompt", JsonValue.of(a.usage().prompt()),
+                "usage", a == null || a.usage() == null ? JsonValue.NULL : JsonValue.object("prompt",
+                        JsonValue.of(a.usage().prompt()),
                         "completion", JsonValue.of(a.usage().completion()), "total", JsonValue.of(a.usage().total())),
-                "cost", cost == null ? JsonValue.NULL : JsonValue.of(cost.setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros()),
+                "cost", cost == null ? JsonValue.NULL : JsonValue.of(cost.setScale(6,
+                        java.math.RoundingMode.HALF_UP).stripTrailingZeros()),
                 "durationMs", JsonValue.of((System.nanoTime() - started) / 1_000_000),
                 "outcome", JsonValue.of(outcome), "error", error == null ? JsonValue.NULL : JsonValue.of(error)));
         try {

@@ -37,22 +37,29 @@ final class StructuredAnswer {
         } catch (JsonException e) {
             throw new Cli.Failure(where + ": " + e.getMessage());
         }
-        throw new Cli.Failure(where + ": a JSON schema is an object" + (inline ? ", not " + Printable.line(shortened(text)) : ""));
+        throw new Cli.Failure(where + ": a JSON schema is an object" + (inline ? ", not "
+                + Printable.line(shortened(text)) : ""));
     }
 
     private static boolean looksLikeJson(String given) {
         String t = given.strip();
-        return t.startsWith("[") || t.startsWith("\"") || t.equals("true") || t.equals("false") || t.equals("null") || t.matches("-?[0-9][0-9.eE+-]*");
+        return t.startsWith("[") || t.startsWith("\"") || t.equals("true") || t.equals("false") || t.equals("null")
+                || t.matches("-?[0-9][0-9.eE+-]*");
     }
 
-    private static String shortened(String text) { return text.length() > 40 ? text.substring(0, 40) + "\u2026" : text; }
+    private static String shortened(String text) { return text.length() > 40 ? text.substring(0, 40) + "\u2026"
+            : text; }
 
-    /** {@code {"type":"json_schema","json_schema":{"name":...,"schema":...,"strict":true}}}; the name is the schema's title, else "answer". */
+    /**
+     * {@code {"type":"json_schema","json_schema":{"name":...,"schema":...,"strict":true}}}; the name is the schema's
+     * title, else "answer".
+     */
     static JsonObject responseFormat(JsonObject schema) {
         String title = schema.string("title");
         String name = title != null && title.matches("[A-Za-z0-9_-]{1,64}") ? title : "answer";
         return JsonValue.object("type", JsonValue.of("json_schema"),
-                "json_schema", JsonValue.object("name", JsonValue.of(name), "schema", schema, "strict", JsonValue.TRUE));
+                "json_schema", JsonValue.object("name", JsonValue.of(name), "schema", schema, "strict",
+                        JsonValue.TRUE));
     }
 
     /**
@@ -65,7 +72,8 @@ final class StructuredAnswer {
             if (!model.names(m.id())) continue;
             for (RouterModel.Offer o : m.providers()) {
                 if (o.live() && Boolean.TRUE.equals(o.supportsStructuredOutput())) {
-                    Cli.say(err, "--schema: asking " + o.provider() + ", which serves structured output for " + model.id());
+                    Cli.say(err, "--schema: asking " + o.provider() + ", which serves structured output for "
+                            + model.id());
                     return new ModelRef(model.id(), o.provider());
                 }
             }
@@ -74,7 +82,10 @@ final class StructuredAnswer {
         return model;
     }
 
-    /** The answer as JSON, checked against {@code schema}; a one-line failure saying what is wrong. A ```json fence around it is allowed. */
+    /**
+     * The answer as JSON, checked against {@code schema}; a one-line failure saying what is wrong. A ```json fence
+     * around it is allowed.
+     */
     static JsonValue check(String answer, JsonObject schema) {
         String text = answer.strip();
         String fenced = firstFencedBlock(text);
@@ -87,7 +98,8 @@ final class StructuredAnswer {
         }
         List<String> problems = new ArrayList<>();
         check(value, schema, "the answer", problems);
-        if (!problems.isEmpty()) throw new Cli.Failure("the answer does not match the schema: " + String.join("; ", problems));
+        if (!problems.isEmpty()) throw new Cli.Failure("the answer does not match the schema: " + String.join("; ",
+                problems));
         return value;
     }
 
@@ -98,7 +110,8 @@ final class StructuredAnswer {
             return;
         }
         if (!(value instanceof JsonObject object)) return;
-        for (String key : schema.strings("required")) if (object.get(key) == null) problems.add("missing required key \"" + key + "\"");
+        for (String key : schema.strings("required")) if (object.get(key) == null) problems.add("missing required key "
+                + "\"" + key + "\"");
         JsonObject properties = schema.object("properties");
         if (properties == null) return;
         for (Map.Entry<String, JsonValue> p : properties.members().entrySet()) {
@@ -129,7 +142,9 @@ final class StructuredAnswer {
         return "null";
     }
 
-    /** The text inside the first fenced code block (``` or ~~~, with an optional language), or null when there is none. */
+    /**
+     * The text inside the first fenced code block (``` or ~~~, with an optional language), or null when there is none.
+     */
     static String firstFencedBlock(String text) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

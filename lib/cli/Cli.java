@@ -26,7 +26,9 @@ final class Cli {
         UsageException(String message) { super(message); }
     }
 
-    /** The command could not do its job (bad file, network, ...): exit {@link #FAILURE}. The message is for the user. */
+    /**
+     * The command could not do its job (bad file, network, ...): exit {@link #FAILURE}. The message is for the user.
+     */
     static final class Failure extends RuntimeException {
         Failure(String message) { super(message); }
     }

@@ -32,7 +32,9 @@ final class CommandLine {
 
     String peek() { return args.peek(); }
 
-    /** The arguments not read yet, front first, up to a {@code --}: what every command answers before its own parsing. */
+    /**
+     * The arguments not read yet, front first, up to a {@code --}: what every command answers before its own parsing.
+     */
     List<String> beforeDoubleDash() {
         List<String> ahead = new ArrayList<>();
         for (String arg : args) {
@@ -75,7 +77,8 @@ final class CommandLine {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new Cli.UsageException("invalid value for " + flag + ": '" + value + "' (a whole number of at least " + min + ")");
+        throw new Cli.UsageException("invalid value for " + flag + ": '" + value + "' (a whole number of at least "
+                + min + ")");
     }
 
     /** A number (decimals allowed) that must follow {@code flag}, within [{@code min}, {@code max}]. */

@@ -28,7 +28,8 @@ final class InstallRecord {
             JsonArray list = o.array("installs");
             for (JsonObject e : list == null ? List.<JsonObject>of() : list.objects()) {
                 String command = e.string("command"), sha = e.string("sha256"), jar = e.string("jar");
-                if (command != null && sha != null && jar != null) r.entries.add(new Entry(Path.of(command), sha, Path.of(jar)));
+                if (command != null && sha != null && jar != null) r.entries.add(new Entry(Path.of(command), sha,
+                        Path.of(jar)));
             }
         } catch (IOException | RuntimeException unreadable) {
             // a record that cannot be read names nothing: nothing is removed on its word
@@ -59,7 +60,8 @@ final class InstallRecord {
     private void save() throws IOException {
         List<JsonValue> list = new ArrayList<>();
         for (Entry e : entries) {
-            list.add(JsonValue.object("command", JsonValue.of(e.command().toString()), "sha256", JsonValue.of(e.sha256()),
+            list.add(JsonValue.object("command", JsonValue.of(e.command().toString()), "sha256",
+                    JsonValue.of(e.sha256()),
                     "jar", JsonValue.of(e.jar().toString())));
         }
         SafeFile.write(file, Json.pretty(JsonValue.object("installs", new JsonArray(list))) + "\n", false);

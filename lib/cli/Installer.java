@@ -45,7 +45,8 @@ final class Installer {
             switch (arg) {
                 case "--dir" -> dir = Path.of(cli.value("--dir")).toAbsolutePath().normalize();
                 case "--name" -> name = checkedName(cli.value("--name"));
-                default -> throw new Cli.UsageException(action + " takes only --dir DIR and --name NAME, not '" + Printable.line(arg) + "'");
+                default -> throw new Cli.UsageException(action + " takes only --dir DIR and --name NAME, not '"
+                        + Printable.line(arg) + "'");
             }
         }
         if (action.equals("--uninstall")) return uninstall(dir, name);
@@ -70,12 +71,14 @@ final class Installer {
         Path command = dir.resolve(name);
         java.nio.file.attribute.BasicFileAttributes there = SafeFile.attributesOrNull(command);
         if (there != null && !(there.isRegularFile() && ours(command))) {
-            throw new Cli.Failure(command + " exists and was not written by --install; remove it or choose another --name");
+            throw new Cli.Failure(command
+                    + " exists and was not written by --install; remove it or choose another --name");
         }
         // The command's folder first: if it cannot be written, nothing else is.
         SafeFile.createFolder(dir);
         Path root = dataHome().resolve("openclaw-hf");
-        String script = Launcher.installed(name, MARK, new Launcher.Target(javaCommand(), root.resolve(Cli.VERSION).resolve(name + ".jar"), program,
+        String script = Launcher.installed(name, MARK, new Launcher.Target(javaCommand(),
+                root.resolve(Cli.VERSION).resolve(name + ".jar"), program,
                 Runtime.version().feature()));
         checkSyntax(dir, name, script);
         Path home = root.resolve(Cli.VERSION);
@@ -89,7 +92,8 @@ final class Installer {
         out.println("installed " + name + " (" + program + " " + Cli.VERSION + "): " + command);
         out.println("  it runs " + javaCommand() + " with " + jar);
         out.println(onPath(dir) ? "  " + dir + " is on your PATH: try '" + name + " --help'"
-                : "  " + dir + " is not on your PATH: add it (export PATH=\"" + dir + ":$PATH\" in your shell's profile), or run " + command);
+                : "  " + dir + " is not on your PATH: add it (export PATH=\"" + dir
+                        + ":$PATH\" in your shell's profile), or run " + command);
         return Cli.OK;
     }
 
@@ -104,7 +108,8 @@ final class Installer {
             String said = new String(sh.getInputStream().readNBytes(2000), StandardCharsets.UTF_8).strip();
             if (!ended) sh.destroyForcibly();
             if (!ended || sh.exitValue() != 0) {
-                throw new Cli.Failure("the command written for " + name + " does not pass sh -n (" + Printable.line(said.isEmpty() ? "no answer" : said)
+                throw new Cli.Failure("the command written for " + name + " does not pass sh -n ("
+                        + Printable.line(said.isEmpty() ? "no answer" : said)
                         + "); nothing was installed");
             }
         } catch (InterruptedException e) {
@@ -118,7 +123,8 @@ final class Installer {
     private int uninstall(Path dir, String name) throws IOException {
         // Run as the installed command, it knows where it is; else the same defaults as --install.
         String installedAs = System.getProperty("openclaw.installedAs");
-        Path given = dir == null && name == null && installedAs != null ? Path.of(installedAs).toAbsolutePath().normalize()
+        Path given = dir == null && name == null && installedAs != null
+                ? Path.of(installedAs).toAbsolutePath().normalize()
                 : (dir == null ? home().resolve(".local/bin") : dir).resolve(name == null ? "hf-" + program : name);
         java.nio.file.attribute.BasicFileAttributes there = SafeFile.attributesOrNull(given);
         if (there == null) throw new Cli.Failure("nothing to uninstall: there is no " + given);
@@ -128,13 +134,15 @@ final class Installer {
         InstallRecord record = InstallRecord.in(root);
         InstallRecord.Entry entry = record.find(command);
         if (entry == null) {
-            if (!Files.isRegularFile(command) || !ours(command)) throw new Cli.Failure(command + " was not written by --install; left as it is");
+            if (!Files.isRegularFile(command) || !ours(command)) throw new Cli.Failure(command
+                    + " was not written by --install; left as it is");
             throw new Cli.Failure(command + " is not in the record --install keeps (" + root.resolve("installed.json")
                     + "), so nothing is removed on its word; run --install again, then --uninstall");
         }
         if (!Files.isRegularFile(command, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                 || !InstallRecord.sha256(FileReads.bytes(command, 1024 * 1024)).equals(entry.sha256())) {
-            throw new Cli.Failure(command + " was changed since --install wrote it; left as it is (remove it yourself if you are sure)");
+            throw new Cli.Failure(command
+                    + " was changed since --install wrote it; left as it is (remove it yourself if you are sure)");
         }
         SafeFile.remove(command);
         out.println("removed " + command);
@@ -174,7 +182,8 @@ final class Installer {
             throw new Cli.Failure("cannot tell where this program was loaded from, so it cannot install itself");
         }
         if (!Files.isRegularFile(location) || !location.toString().endsWith(".jar")) {
-            throw new Cli.Failure("installs only from JBang's jar or a bundle run with java: this runs from " + location);
+            throw new Cli.Failure("installs only from JBang's jar or a bundle run with java: this runs from "
+                    + location);
         }
         return FileReads.bytes(location, 256L * 1024 * 1024);
     }
@@ -186,8 +195,10 @@ final class Installer {
         Path classes = SafeFile.workFolder(dataHome().resolve("openclaw-hf"), ".classes");
         try {
             java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
-            int status = javac.run(null, said, said, "-d", classes.toString(), "-XDstringConcat=inline", "-proc:none", "-nowarn", "-encoding", "UTF-8", source.toString());
-            if (status != 0) throw new Cli.Failure("could not compile " + source + ": " + said.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("javac failed"));
+            int status = javac.run(null, said, said, "-d", classes.toString(), "-XDstringConcat=inline", "-proc:none",
+                    "-nowarn", "-encoding", "UTF-8", source.toString());
+            if (status != 0) throw new Cli.Failure("could not compile " + source + ": "
+                    + said.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("javac failed"));
             Manifest manifest = new Manifest();
             manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
             manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, program);
@@ -229,7 +240,9 @@ final class Installer {
         }
     }
 
-    /** Whether {@code command}'s second line is our mark (read through the file layer: a FIFO or a device is not ours). */
+    /**
+     * Whether {@code command}'s second line is our mark (read through the file layer: a FIFO or a device is not ours).
+     */
     private static boolean ours(Path command) {
         try {
             String[] head = new String(FileReads.bytes(command, 1024 * 1024), StandardCharsets.UTF_8).split("\n", 3);

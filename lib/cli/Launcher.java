@@ -16,7 +16,10 @@ import java.util.Set;
  * that is not is never replaced either; a cache that does not fit is ignored by the JVM, silently.
  */
 final class Launcher {
-    /** The JVM options every script's {@code //JAVA_OPTIONS} starts with (ScriptsTest checks): why, see scripts/models.java. */
+    /**
+     * The JVM options every script's {@code //JAVA_OPTIONS} starts with (ScriptsTest checks): why, see
+     * scripts/models.java.
+     */
     static final String START_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData";
 
     /** Set by ./jbang on a run through JBang: the file to keep this run's launcher in, for its fast path. */
@@ -24,7 +27,10 @@ final class Launcher {
 
     private Launcher() { }
 
-    /** What a launcher starts: this JDK's {@code java}, the program's {@code jar} and its {@code main} class; {@code feature}: the JDK's. */
+    /**
+     * What a launcher starts: this JDK's {@code java}, the program's {@code jar} and its {@code main} class; {@code
+     * feature}: the JDK's.
+     */
     record Target(Path java, Path jar, String main, int feature) { }
 
     /**
@@ -33,14 +39,17 @@ final class Launcher {
      */
     static String installed(String name, String mark, Target t) {
         String gone = name + ": $java is gone; install again with the JDK you use now (" + t.main() + " --install)";
-        return script(mark, "# " + name + ": the toolkit's " + t.main() + " " + Cli.VERSION + ", for the JDK below.", gone,
+        return script(mark, "# " + name + ": the toolkit's " + t.main() + " " + Cli.VERSION + ", for the JDK below.",
+                gone,
                 "-Dopenclaw.installedAs=\"$0\" ", t);
     }
 
     /** The launcher ./jbang's fast path runs while nothing the script is built from changed. */
     static String fastPath(Target t) {
-        return script("# The ./jbang fast path's launcher of " + t.main() + ": written by the program itself, run while its sources are unchanged.",
-                "# ./jbang removes it whenever JBang builds the script again.", "./jbang: $java is gone; run ./jbang again", "", t);
+        return script("# The ./jbang fast path's launcher of " + t.main()
+                + ": written by the program itself, run while its sources are unchanged.",
+                "# ./jbang removes it whenever JBang builds the script again.",
+                        "./jbang: $java is gone; run ./jbang again", "", t);
     }
 
     private static String script(String first, String second, String gone, String property, Target t) {
@@ -57,28 +66,39 @@ final class Launcher {
         s.append("fi\n");
         s.append("runtime=\n");
         s.append("release=\"${java%/bin/java}/release\"\n");
-        s.append("[ -r \"$release\" ] && while IFS= read -r line; do case $line in JAVA_RUNTIME_VERSION=*) runtime=${line#*\\\"}; runtime=${runtime%\\\"} ;; esac; done < \"$release\"\n");
+        s.append("[ -r \"$release\" ] && while IFS= read -r line; do case $line in JAVA_RUNTIME_VERSION=*) "
+                + "runtime=${line#*\\\"}; runtime=${runtime%\\\"} ;; esac; done < \"$release\"\n");
         s.append("cache=\"${jar%.jar}-$runtime\"\n");
         s.append("train=1\n");
-        s.append("for arg do case $arg in --) break ;; -h|--help|--version|--install|--uninstall) train=0 ;; esac; done\n");
+        s.append("for arg do case $arg in --) break ;; -h|--help|--version|--install|--uninstall) train=0 ;; esac; "
+                + "done\n");
         if (t.feature() >= 25) {
-            s.append("[ -f \"$cache.aot\" ] && [ -O \"$cache.aot\" ] && exec ").append(run.formatted("-XX:AOTCache=\"$cache.aot\" ")).append('\n');
+            s.append("[ -f \"$cache.aot\" ] && [ -O \"$cache.aot\" ] && "
+                    + "exec ").append(run.formatted("-XX:AOTCache=\"$cache.aot\" ")).append('\n');
             s.append("{ [ $train = 0 ] || [ -e \"$cache.aot\" ]; } && exec ").append(run.formatted("")).append('\n');
-            s.append("# The first real run records the classes it uses (the JVM prints that it did on stdout unless told not to),\n");
+            s.append("# The first real run records the classes it uses (the JVM prints that it did on stdout unless "
+                    + "told not to),\n");
             s.append("# and the cache is assembled from that after it, in the background: no run waits for it.\n");
             s.append("trap : INT\n");
-            s.append(run.formatted("-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -XX:AOTMode=record -XX:AOTConfiguration=\"$cache.$$.conf\" ")).append('\n');
+            s.append(run.formatted("-XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput -XX:AOTMode=record "
+                    + "-XX:AOTConfiguration=\"$cache.$$.conf\" ")).append('\n');
             s.append("status=$?\n");
-            s.append("( \"$java\" ").append(options).append(" -XX:AOTMode=create -XX:AOTConfiguration=\"$cache.$$.conf\" -XX:AOTCache=\"$cache.$$.aot\" -cp \"$jar\" &&\n");
-            s.append("  mv -f \"$cache.$$.aot\" \"$cache.aot\"; rm -f \"$cache.$$.conf\" \"$cache.$$.aot\" ) < /dev/null > /dev/null 2>&1 &\n");
+            s.append("( \"$java\" ").append(options).append(" -XX:AOTMode=create "
+                    + "-XX:AOTConfiguration=\"$cache.$$.conf\" -XX:AOTCache=\"$cache.$$.aot\" -cp \"$jar\" &&\n");
+            s.append("  mv -f \"$cache.$$.aot\" \"$cache.aot\"; rm -f \"$cache.$$.conf\" \"$cache.$$.aot\" ) < "
+                    + "/dev/null > /dev/null 2>&1 &\n");
             s.append("exit $status\n");
         } else if (t.feature() >= 19) {
-            s.append("{ [ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ]; } || { [ ! -e \"$cache.jsa\" ] && [ $train = 1 ]; } && exec ")
-                    .append(run.formatted("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=\"$cache.jsa\" ")).append('\n');
+            s.append("{ [ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ]; } || { [ ! -e \"$cache.jsa\" ] && [ $train = 1 "
+                    + "]; } && exec ")
+                    .append(run.formatted("-XX:+AutoCreateSharedArchive "
+                            + "-XX:SharedArchiveFile=\"$cache.jsa\" ")).append('\n');
             s.append("exec ").append(run.formatted("")).append('\n');
         } else {
-            s.append("[ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ] && exec ").append(run.formatted("-XX:SharedArchiveFile=\"$cache.jsa\" ")).append('\n');
-            s.append("[ ! -e \"$cache.jsa\" ] && [ $train = 1 ] && exec ").append(run.formatted("-XX:ArchiveClassesAtExit=\"$cache.jsa\" ")).append('\n');
+            s.append("[ -f \"$cache.jsa\" ] && [ -O \"$cache.jsa\" ] && "
+                    + "exec ").append(run.formatted("-XX:SharedArchiveFile=\"$cache.jsa\" ")).append('\n');
+            s.append("[ ! -e \"$cache.jsa\" ] && [ $train = 1 ] && "
+                    + "exec ").append(run.formatted("-XX:ArchiveClassesAtExit=\"$cache.jsa\" ")).append('\n');
             s.append("exec ").append(run.formatted("")).append('\n');
         }
         return s.toString();
@@ -87,7 +107,9 @@ final class Launcher {
     /** {@code text} as one sh word in single quotes. */
     static String quoted(String text) { return "'" + text.replace("'", "'\\''") + "'"; }
 
-    /** The options JBang starts a script with that the launcher gives too (the scripts' //JAVA_OPTIONS, JBang's //CDS). */
+    /**
+     * The options JBang starts a script with that the launcher gives too (the scripts' //JAVA_OPTIONS, JBang's //CDS).
+     */
     private static final Set<String> OPTIONS_WE_GIVE = Set.of(START_OPTIONS.split(" "));
 
     /**
@@ -100,10 +122,12 @@ final class Launcher {
         try {
             String classPath = System.getProperty("java.class.path", "");
             List<String> args = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
-            if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar") || !startedByJBang(args, classPath, program)) return;
+            if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar") || !startedByJBang(args,
+                    classPath, program)) return;
             Path file = Path.of(keep), jar = Path.of(classPath).toAbsolutePath();
             if (!Files.isDirectory(file.getParent()) || !Files.isRegularFile(jar)) return;
-            Target t = new Target(Path.of(System.getProperty("java.home"), "bin", "java"), jar, program, Runtime.version().feature());
+            Target t = new Target(Path.of(System.getProperty("java.home"), "bin", "java"), jar, program,
+                    Runtime.version().feature());
             SafeFile.writeCommand(file, fastPath(t));
         } catch (Exception e) {
             // the fast path misses, and JBang runs the script as before

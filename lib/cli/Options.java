@@ -8,7 +8,9 @@ import java.util.Set;
  * that is not in the table cannot be parsed, so none can be missing from {@code --help}.
  */
 final class Options {
-    /** {@code -m, --model MODEL   the model to ask}: a long name, an optional short one, the value it takes (or null). */
+    /**
+     * {@code -m, --model MODEL the model to ask}: a long name, an optional short one, the value it takes (or null).
+     */
     record Option(String name, String shortName, String value, String help) { }
 
     private final List<Option> options = new ArrayList<>();
@@ -45,12 +47,16 @@ final class Options {
         throw cli.unknown(arg, names.toArray(new String[0]));
     }
 
-    /** Refuses two options of one {@link #oneOf} group, in one wording: {@code --offline and --refresh cannot be used together}. */
+    /**
+     * Refuses two options of one {@link #oneOf} group, in one wording: {@code --offline and --refresh cannot be used
+     * together}.
+     */
     void requireAtMostOne(Set<String> given) {
         for (List<String> group : exclusive) {
             List<String> both = new ArrayList<>();
             for (String name : group) if (given.contains(name)) both.add(name);
-            if (both.size() > 1) throw new Cli.UsageException(both.get(0) + " and " + both.get(1) + " cannot be used together");
+            if (both.size() > 1) throw new Cli.UsageException(both.get(0) + " and " + both.get(1)
+                    + " cannot be used together");
         }
     }
 
@@ -61,13 +67,15 @@ final class Options {
         StringBuilder sb = new StringBuilder();
         for (Option o : options) {
             String[] lines = o.help().split("\n");
-            sb.append("  ").append(String.format("%-" + width + "s", label(o))).append("  ").append(lines[0]).append('\n');
+            sb.append("  ").append(String.format("%-" + width + "s",
+                    label(o))).append("  ").append(lines[0]).append('\n');
             for (int i = 1; i < lines.length; i++) sb.append(" ".repeat(width + 4)).append(lines[i]).append('\n');
         }
         return sb.toString();
     }
 
     private static String label(Option o) {
-        return (o.shortName() == null ? "" : o.shortName() + ", ") + o.name() + (o.value() == null ? "" : " " + o.value());
+        return (o.shortName() == null ? "" : o.shortName() + ", ") + o.name() + (o.value() == null ? "" : " "
+                + o.value());
     }
 }

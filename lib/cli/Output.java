@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The process's stdout and stderr as the locale allows: what we print carries a few characters beyond
- * ASCII (a middle dot, an ellipsis, a dash, arrows; and whatever a model answers). Where the streams' encoding (the JVM's
+ * ASCII (a middle dot, an ellipsis, a dash, arrows; and whatever a model answers). Where the streams' encoding (the
+ * JVM's
  * {@code stdout.encoding}, else the locale's {@code native.encoding}) can show them, nothing changes; where
  * it cannot (a C or POSIX locale: cron, systemd units, slim containers), they become ASCII stand-ins
  * ({@code ... - <- ->}) and anything else {@code ?}, where the JVM alone would print {@code ?} for all of them.
@@ -18,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 final class Output {
     private Output() { }
 
-    /** {@code given} as the locale allows it, when it is the process's own stdout or stderr; any other stream as it is. */
+    /**
+     * {@code given} as the locale allows it, when it is the process's own stdout or stderr; any other stream as it is.
+     */
     static PrintStream forLocale(PrintStream given) {
         boolean stdout = given == System.out, stderr = given == System.err;
         if (!stdout && !stderr) return given;
-        String name = System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding", System.getProperty("native.encoding", "UTF-8"));
+        String name = System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding",
+                System.getProperty("native.encoding", "UTF-8"));
         // Nearly always: nothing to check (an encoder's first use costs a start-up a few milliseconds).
         if (name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("UTF8")) return given;
         Charset charset;
@@ -33,7 +37,8 @@ final class Output {
         }
         if (charset.newEncoder().canEncode("\u00b7\u2026\u2014\u2190\u2192")) return given;
         given.flush();
-        OutputStream fd = new BufferedOutputStream(new FileOutputStream(stdout ? FileDescriptor.out : FileDescriptor.err), 8192);
+        OutputStream fd = new BufferedOutputStream(new FileOutputStream(stdout ? FileDescriptor.out
+                : FileDescriptor.err), 8192);
         return new PrintStream(new Ascii(fd), true, StandardCharsets.UTF_8);
     }
 

@@ -37,6 +37,7 @@ final class Printable {
         if (c >= 0x20 && c < 0x7f) return true;
         if (c < 0x20) return lines && (c == '\n' || c == '\t');
         if (c <= 0x9f) return false;                               // DEL and the C1 controls (0x9b is a CSI)
-        return !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069) && c != 0x200e && c != 0x200f && c != 0x061c;
+        return !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069) && c != 0x200e && c != 0x200f
+                && c != 0x061c;
     }
 }

@@ -141,7 +141,8 @@ final class SafeOutput extends PrintStream {
         }
 
         private static boolean isStyle(String text, int at) {
-            return at + 3 < text.length() && text.charAt(at + 1) == '[' && "012".indexOf(text.charAt(at + 2)) >= 0 && text.charAt(at + 3) == 'm';
+            return at + 3 < text.length() && text.charAt(at + 1) == '[' && "012".indexOf(text.charAt(at + 2)) >= 0
+                    && text.charAt(at + 3) == 'm';
         }
 
         /** How many chars at the end could begin one of Term's styles, not yet whole. */
@@ -150,7 +151,8 @@ final class SafeOutput extends PrintStream {
             for (int k = Math.min(3, n); k > 0; k--) {
                 if (text.charAt(n - k) != '\u001b') continue;
                 String tail = text.substring(n - k);
-                if ("\u001b[0m".startsWith(tail) || "\u001b[1m".startsWith(tail) || "\u001b[2m".startsWith(tail)) return k;
+                if ("\u001b[0m".startsWith(tail) || "\u001b[1m".startsWith(tail)
+                        || "\u001b[2m".startsWith(tail)) return k;
             }
             return 0;
         }

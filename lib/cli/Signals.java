@@ -10,7 +10,9 @@ import java.lang.reflect.Proxy;
 final class Signals {
     private Signals() { }
 
-    /** Runs {@code handler} on each Ctrl-C from now on; false where the JDK offers no way (the JVM then exits as usual). */
+    /**
+     * Runs {@code handler} on each Ctrl-C from now on; false where the JDK offers no way (the JVM then exits as usual).
+     */
     static boolean onInterrupt(Runnable handler) {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");

@@ -23,7 +23,9 @@ final class Term {
     private final boolean spins;
     private int width;
 
-    /** {@code width} 0 means no limit. No spinner: what tests use, since it would write over the output they compare. */
+    /**
+     * {@code width} 0 means no limit. No spinner: what tests use, since it would write over the output they compare.
+     */
     Term(boolean tty, int width, boolean colour) { this(tty, width, colour, false); }
 
     /** {@code spins}: whether {@link #spinner} draws (a real terminal). */
@@ -39,13 +41,16 @@ final class Term {
         String columns = environment.get("COLUMNS");
         // On a terminal without COLUMNS the width costs a process (stty): asked only when a table needs it.
         int width = columns != null && columns.matches("\\d{1,4}") ? Integer.parseInt(columns) : tty ? ASK_STTY : 0;
-        boolean colour = tty && (environment.get("NO_COLOR") == null || environment.get("NO_COLOR").isEmpty()) && !"dumb".equals(environment.get("TERM"));
+        boolean colour = tty && (environment.get("NO_COLOR") == null || environment.get("NO_COLOR").isEmpty())
+                && !"dumb".equals(environment.get("TERM"));
         return new Term(tty, width, colour, tty);
     }
 
     boolean tty() { return tty; }
 
-    /** What standard input is: text may be waiting in a PIPE or a FILE; a TERMINAL waits for typing; NONE is /dev/null. */
+    /**
+     * What standard input is: text may be waiting in a PIPE or a FILE; a TERMINAL waits for typing; NONE is /dev/null.
+     */
     enum Stdin { TERMINAL, PIPE, FILE, NONE, UNKNOWN }
 
     /**
@@ -56,7 +61,8 @@ final class Term {
     static Stdin stdin(Map<String, String> environment) {
         try {
             String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/0")).toString();
-            if (target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console")) return Stdin.TERMINAL;
+            if (target.startsWith("/dev/pts/") || target.startsWith("/dev/tty")
+                    || target.equals("/dev/console")) return Stdin.TERMINAL;
             if (target.equals("/dev/null")) return Stdin.NONE;
             if (target.startsWith("pipe:") || target.startsWith("socket:")) return Stdin.PIPE;
             return Stdin.FILE;
@@ -88,7 +94,8 @@ final class Term {
 
     private static int sttyWidth() {
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty"))).start();
+            Process p = new ProcessBuilder("stty",
+                    "size").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/tty"))).start();
             String[] size = new String(p.getInputStream().readAllBytes()).trim().split("\\s+");
             return p.waitFor() == 0 && size.length == 2 ? Integer.parseInt(size[1]) : 0;
         } catch (Exception e) {

@@ -25,12 +25,16 @@ record BillTo(String org, String source) {
         return header == null ? null : checked(header, "config models.providers.huggingface.headers." + HEADER);
     }
 
-    /** The organization the config's {@code headers} entry bills: the only one OpenClaw bills (null: the token's own account). */
+    /**
+     * The organization the config's {@code headers} entry bills: the only one OpenClaw bills (null: the token's own
+     * account).
+     */
     static String header(JsonValue config) {
         JsonObject headers = config.objectAt(HEADERS);
         if (headers == null) return null;
         for (Map.Entry<String, JsonValue> h : headers.members().entrySet()) {
-            if (h.getKey().equalsIgnoreCase(HEADER) && h.getValue() instanceof JsonString s && !s.value().isBlank()) return s.value().strip();
+            if (h.getKey().equalsIgnoreCase(HEADER) && h.getValue() instanceof JsonString s
+                    && !s.value().isBlank()) return s.value().strip();
         }
         return null;
     }
@@ -42,23 +46,30 @@ record BillTo(String org, String source) {
     String oursAlone(JsonValue config) {
         String theirs = header(config);
         if (org.equals(theirs)) return null;
-        return source + " is this toolkit's alone: OpenClaw bills " + (theirs == null ? "the token's own account" : theirs + " (its headers entry)")
-                + "; to bill " + org + " in OpenClaw too, set models.providers.huggingface.headers." + HEADER + " to " + org;
+        return source + " is this toolkit's alone: OpenClaw bills " + (theirs == null ? "the token's own account"
+                : theirs + " (its headers entry)")
+                + "; to bill " + org + " in OpenClaw too, set models.providers.huggingface.headers." + HEADER + " to "
+                        + org;
     }
 
     /** {@code --bill-to ORG}, checked: a wrong name is a usage error. */
     static BillTo flag(String org) {
-        if (!NAME.matcher(org).matches()) throw new Cli.UsageException("--bill-to: '" + shortened(org) + "' is not an organization name");
+        if (!NAME.matcher(org).matches()) throw new Cli.UsageException("--bill-to: '" + shortened(org)
+                + "' is not an organization name");
         return new BillTo(org, "--bill-to");
     }
 
     private static BillTo checked(String org, String source) {
-        if (!NAME.matcher(org).matches()) throw new Cli.Failure(source + ": '" + shortened(org) + "' is not an organization name");
+        if (!NAME.matcher(org).matches()) throw new Cli.Failure(source + ": '" + shortened(org)
+                + "' is not an organization name");
         return new BillTo(org, source);
     }
 
-    /** A name as a refusal quotes it: escaped, and its first 40 characters when it is longer (a name has at most 96). */
-    private static String shortened(String org) { return Printable.line(org.length() > 40 ? org.substring(0, 40) + "\u2026" : org); }
+    /**
+     * A name as a refusal quotes it: escaped, and its first 40 characters when it is longer (a name has at most 96).
+     */
+    private static String shortened(String org) { return Printable.line(org.length() > 40 ? org.substring(0, 40)
+            + "\u2026" : org); }
 
     /** {@code acme (from HF_BILL_TO)}: how status shows it. */
     String shown() { return org + " (from " + source + ")"; }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 record DotEnv(Map<String, String> values, List<String> warnings) {
     /** Compiled on first use: most runs have no .env file and should not pay for a regex. */
     private static final class Line {
-        static final Pattern PATTERN = Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*?)\\s*");
+        static final Pattern PATTERN =
+                Pattern.compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(.*?)\\s*");
     }
 
     static DotEnv read(Path file) {
@@ -107,12 +108,14 @@ record DotEnv(Map<String, String> values, List<String> warnings) {
      * Sets {@code key=value} in {@code file}: its line replaced where it has one, else appended; every
      * other line kept. Atomic, 0600, under the file's lock.
      */
-    static void store(Path file, String key, String value) throws Exception { store(file, key, value, SidecarLock.WAIT); }
+    static void store(Path file, String key, String value) throws Exception { store(file, key, value,
+            SidecarLock.WAIT); }
 
     static void store(Path file, String key, String value, java.time.Duration lockWait) throws Exception {
         SidecarLock.locked(file, lockWait, () -> {
             Path target = SafeFile.target(file);
-            if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(file + " is not a regular file");
+            if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(file
+                    + " is not a regular file");
             byte[] old = Files.exists(target) ? FileReads.bytes(target, FileReads.MAX_SMALL_FILE) : new byte[0];
             // Every other line is kept byte for byte (one that is not UTF-8 too), with the file's own line ends.
             byte[] eol = crlf(old) ? new byte[] {'\r', '\n'} : new byte[] {'\n'};

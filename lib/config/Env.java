@@ -52,7 +52,8 @@ final class Env {
     }
 
     static Env system() {
-        return new Env(System.getenv(), Path.of("").toAbsolutePath(), home(System.getenv(), System.getProperty("user.home")));
+        return new Env(System.getenv(), Path.of("").toAbsolutePath(), home(System.getenv(),
+                System.getProperty("user.home")));
     }
 
     /**
@@ -82,7 +83,8 @@ final class Env {
 
     /** {@code $OPENCLAW_CONFIG_PATH}, else {@code <state dir>/openclaw.json}. */
     Path configPath() {
-        return process("OPENCLAW_CONFIG_PATH") != null ? expand(process("OPENCLAW_CONFIG_PATH")) : stateDir().resolve("openclaw.json");
+        return process("OPENCLAW_CONFIG_PATH") != null ? expand(process("OPENCLAW_CONFIG_PATH"))
+                : stateDir().resolve("openclaw.json");
     }
 
     Path expand(String path) {
@@ -101,7 +103,8 @@ final class Env {
         if (block == null) return;
         Map<String, String> values = new LinkedHashMap<>();
         JsonObject vars = block.object("vars");
-        if (vars != null) for (String name : vars.members().keySet()) if (vars.string(name) != null) values.put(name, vars.string(name));
+        if (vars != null) for (String name : vars.members().keySet()) if (vars.string(name) != null) values.put(name,
+                vars.string(name));
         configBlock = values;
         misplaced = new ArrayList<>();
         for (String name : block.members().keySet()) if (block.string(name) != null) misplaced.add(name);
@@ -112,7 +115,10 @@ final class Env {
         }
     }
 
-    /** Strings directly under the config's {@code env}, which OpenClaw refuses ({@code env.vars.NAME} is the valid form). */
+    /**
+     * Strings directly under the config's {@code env}, which OpenClaw refuses ({@code env.vars.NAME} is the valid
+     * form).
+     */
     List<String> misplacedEnvKeys() { return List.copyOf(misplaced); }
 
     /** The value of {@code name} and where it came from, or null. */
@@ -132,7 +138,8 @@ final class Env {
     Value lookupNotFromHere(String name, java.util.function.Consumer<String> warn) {
         Value v = lookup(name, List.of(name), false);
         Map<String, String> here = dotEnvFiles().get(0).getValue();
-        if (here.get(name) != null && process(name) == null) warn.accept("./.env sets " + name + ", which decides where your token goes: not used from there");
+        if (here.get(name) != null && process(name) == null) warn.accept("./.env sets " + name
+                + ", which decides where your token goes: not used from there");
         return v;
     }
 
@@ -205,10 +212,12 @@ final class Env {
 
     private void askShell(List<String> names) {
         String shell = process("SHELL") != null ? process("SHELL") : "/bin/sh";
-        List<String> command = new ArrayList<>(List.of(shell, "-l", "-c", "for n in \"$@\"; do printf '%s=' \"$n\"; printenv \"$n\"; printf '\\0'; done", "sh"));
+        List<String> command = new ArrayList<>(List.of(shell, "-l", "-c",
+                "for n in \"$@\"; do printf '%s=' \"$n\"; printenv \"$n\"; printf '\\0'; done", "sh"));
         command.addAll(names);
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(false)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Thread reader = new Thread(() -> copy(p.getInputStream(), out));
             reader.start();

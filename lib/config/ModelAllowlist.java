@@ -77,11 +77,15 @@ final class ModelAllowlist {
         return false;
     }
 
-    /** {@code huggingface/deepseek-ai/DeepSeek-R1 is not allowed by agents.defaults.modelPolicy.allow (huggingface/Qwen/*); OpenClaw will refuse it}, or null. */
+    /**
+     * {@code huggingface/deepseek-ai/DeepSeek-R1 is not allowed by agents.defaults.modelPolicy.allow
+     * (huggingface/Qwen/*); OpenClaw will refuse it}, or null.
+     */
     static String refusal(JsonValue root, String ref) {
         if (allows(root, ref)) return null;
         Policy p = policy(root);
-        return ref + " is not allowed by " + p.path() + " (" + String.join(", ", p.refs()) + "); OpenClaw will refuse it";
+        return ref + " is not allowed by " + p.path() + " (" + String.join(", ", p.refs())
+                + "); OpenClaw will refuse it";
     }
 
     /** Whether OpenClaw would not run {@code ref} as the configured default: outside a policy that has a wildcard. */
@@ -90,7 +94,10 @@ final class ModelAllowlist {
         return p != null && p.hasWildcard() && !allows(root, ref);
     }
 
-    /** What a model's role is to OpenClaw's policy: the default runs unless a wildcard policy excludes it; a choice never. */
+    /**
+     * What a model's role is to OpenClaw's policy: the default runs unless a wildcard policy excludes it; a choice
+     * never.
+     */
     enum Role { DEFAULT, FALLBACK, ALIAS }
 
     /**
@@ -109,7 +116,8 @@ final class ModelAllowlist {
     static String outside(JsonValue root, String ref, Role role) {
         if (role != Role.DEFAULT || refusesAsDefault(root, ref)) return refusal(root, ref);
         Policy p = policy(root);
-        return ref + " is not in " + p.path() + " (" + String.join(", ", p.refs()) + "): OpenClaw runs it as the configured default,"
+        return ref + " is not in " + p.path() + " (" + String.join(", ", p.refs())
+                + "): OpenClaw runs it as the configured default,"
                 + " but refuses it as a /model choice";
     }
 
@@ -120,7 +128,8 @@ final class ModelAllowlist {
     static String widens(JsonValue before, String ref) {
         List<String> legacy = legacyRefs(before);
         if (legacy == null || legacy.contains(ref) || migratable(before, legacy)) return null;
-        return LEGACY_PATH + " is OpenClaw's legacy allowlist (" + String.join(", ", legacy) + "; not every key names its provider, so OpenClaw"
+        return LEGACY_PATH + " is OpenClaw's legacy allowlist (" + String.join(", ", legacy)
+                + "; not every key names its provider, so OpenClaw"
                 + " has not made it " + ALLOW_PATH + "): its entry for " + ref + " lets OpenClaw use " + ref
                 + "; set " + ALLOW_PATH + " to keep a restriction of your own";
     }
@@ -149,16 +158,20 @@ final class ModelAllowlist {
         doc.set(MARKER, JsonValue.TRUE);
     }
 
-    /** Whether every legacy key is a ref OpenClaw's migration accepts: an exact provider/model, a wildcard, an alias. */
+    /**
+     * Whether every legacy key is a ref OpenClaw's migration accepts: an exact provider/model, a wildcard, an alias.
+     */
     private static boolean migratable(JsonValue root, List<String> legacy) {
         java.util.Set<String> aliases = new java.util.HashSet<>();
         for (String a : ConfigFile.aliases(root).keySet()) aliases.add(a.toLowerCase(Locale.ROOT));
         for (String key : legacy) {
             String k = key.strip();
-            if (aliases.contains(k.toLowerCase(Locale.ROOT)) || k.equalsIgnoreCase("openrouter:auto") || k.equalsIgnoreCase("openrouter:free")) continue;
+            if (aliases.contains(k.toLowerCase(Locale.ROOT)) || k.equalsIgnoreCase("openrouter:auto")
+                    || k.equalsIgnoreCase("openrouter:free")) continue;
             String[] segments = (k.endsWith("/*") ? k.substring(0, k.length() - 2) : k).split("/", -1);
             if (segments.length < (k.endsWith("/*") ? 1 : 2)) return false;
-            for (String s : segments) if (s.isEmpty() || s.contains("*") || !s.codePoints().noneMatch(c -> Character.isWhitespace(c) || c < 0x20 || c == 0x7f)) return false;
+            for (String s : segments) if (s.isEmpty() || s.contains("*")
+                    || !s.codePoints().noneMatch(c -> Character.isWhitespace(c) || c < 0x20 || c == 0x7f)) return false;
         }
         return true;
     }

@@ -15,12 +15,15 @@ import java.util.Locale;
  *     else the {@code auth.profiles} ids, else the store's; skipping inactive setup replacements, a mode that does not
  *     match, expired tokens; without an explicit order, least recently used first. A {@code keyRef} that does not
  *     resolve leaves OpenClaw with no key;</li>
- * <li>the environment: {@code HUGGINGFACE_HUB_TOKEN}, then {@code HF_TOKEN} (process, the .env files, {@code env.vars});</li>
+ * <li>the environment: {@code HUGGINGFACE_HUB_TOKEN}, then {@code HF_TOKEN} (process, the .env files, {@code
+ * env.vars});</li>
  * <li>{@code apiKey} as a literal key.</li>
  * </ol>
  */
 final class OpenClawAuth {
-    /** The variables OpenClaw reads for Hugging Face, in its order; also the names it takes as an {@code apiKey} marker. */
+    /**
+     * The variables OpenClaw reads for Hugging Face, in its order; also the names it takes as an {@code apiKey} marker.
+     */
     static final List<String> VARIABLES = List.of("HUGGINGFACE_HUB_TOKEN", "HF_TOKEN");
     static final String API_KEY_PATH = "models.providers.huggingface.apiKey";
     private static final java.util.regex.Pattern VARIABLE_NAME = java.util.regex.Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -47,7 +50,8 @@ final class OpenClawAuth {
         if (apiKeyText != null && store != null && store.profile(apiKeyText) != null) {
             JsonObject p = store.profile(apiKeyText);
             if (setupReplacement(p)) {
-                found.add(new Found(null, API_KEY_PATH + " names " + apiKeyText + ", an inactive setup replacement OpenClaw will not use: "
+                found.add(new Found(null, API_KEY_PATH + " names " + apiKeyText
+                        + ", an inactive setup replacement OpenClaw will not use: "
                         + "openclaw models auth activate " + apiKeyText, true, null, false));
             } else {
                 found.add(profile(env, config, store, apiKeyText, p, " (named by config apiKey)"));
@@ -58,17 +62,20 @@ final class OpenClawAuth {
         SecretRef ref = SecretRef.of(apiKey);
         if (ref != null) {
             SecretRef.Resolved r = ref.resolve(env, config, "config " + API_KEY_PATH);
-            found.add(r.value() != null ? Found.of(new Token(r.value(), r.source() + " via config apiKey (SecretRef " + ref.label() + ")"), r.variable())
+            found.add(r.value() != null ? Found.of(new Token(r.value(), r.source() + " via config apiKey (SecretRef "
+                    + ref.label() + ")"), r.variable())
                     : new Found(null, r.problem(), r.fatal(), r.variable(), false));
             if (r.value() != null || r.fatal()) return found;   // else an exec or store ref: what follows is ours alone
         }
         if (ref == null && apiKey != null && !(apiKey instanceof JsonString) && !apiKey.isNull()) {
-            found.add(new Found(null, "config " + API_KEY_PATH + " is " + apiKey.describe() + ", neither a key nor a SecretRef: OpenClaw refuses the config", true, null, false));
+            found.add(new Found(null, "config " + API_KEY_PATH + " is " + apiKey.describe()
+                    + ", neither a key nor a SecretRef: OpenClaw refuses the config", true, null, false));
             return found;
         }
         if (apiKeyText != null && VARIABLES.contains(apiKeyText)) {
             Env.Value v = env.lookup(apiKeyText, VARIABLES);
-            if (v != null && !v.value().isBlank()) found.add(Found.of(new Token(v.value().strip(), v.source() + " via config apiKey"), apiKeyText));
+            if (v != null && !v.value().isBlank()) found.add(Found.of(new Token(v.value().strip(), v.source()
+                    + " via config apiKey"), apiKeyText));
         }
         // 3. the stored profiles, in OpenClaw's order
         if (store != null) {
@@ -83,13 +90,17 @@ final class OpenClawAuth {
         if (apiKeyText != null && !apiKeyText.isEmpty() && !VARIABLES.contains(apiKeyText)) {
             JsonObject configured = config.objectAt(List.of("auth", "profiles"));
             if (configured != null && configured.object(apiKeyText) != null) {
-                found.add(new Found(null, "config apiKey names the auth profile " + apiKeyText + ", which OpenClaw's key store does not hold: "
-                        + "OpenClaw would send the name itself as the key; run: openclaw models auth paste-api-key --provider huggingface", false, null, true));
+                found.add(new Found(null, "config apiKey names the auth profile " + apiKeyText
+                        + ", which OpenClaw's key store does not hold: "
+                        + "OpenClaw would send the name itself as the key; run: openclaw models auth paste-api-key "
+                                + "--provider huggingface", false, null, true));
             } else if (VARIABLE_NAME.matcher(apiKeyText).matches()) {
                 Env.Value v = env.lookup(apiKeyText);
                 if (v != null) {
                     found.add(new Found(new Token(v.value().strip(), v.source() + " via config apiKey", false),
-                            "OpenClaw sends the name " + apiKeyText + " itself as the key; write apiKey as { source: \"env\", provider: \"default\", id: \""
+                            "OpenClaw sends the name " + apiKeyText
+                                    + " itself as the key; write apiKey as { source: \"env\", provider: \"default\", "
+                                            + "id: \""
                                     + apiKeyText + "\" } for both to read the variable", false, null, true));
                 }
             } else {
@@ -100,11 +111,15 @@ final class OpenClawAuth {
     }
 
     /** One stored profile's key: its own, or what its {@code keyRef}/{@code tokenRef} resolves to. */
-    private static Found profile(Env env, JsonValue config, OpenClawKeys.Store store, String id, JsonObject p, String how) {
+    private static Found profile(Env env, JsonValue config, OpenClawKeys.Store store, String id, JsonObject p,
+            String how) {
         String type = p.stringOr("type", "api_key");
-        String name = "OpenClaw's " + (store.where().endsWith(".json") ? "auth profile " : "stored key ") + id + how + " (" + store.where() + ")";
+        String name = "OpenClaw's " + (store.where().endsWith(".json") ? "auth profile " : "stored key ") + id + how
+                + " (" + store.where() + ")";
         if (type.equals("oauth")) {
-            return new Found(null, name + " is an OAuth sign-in, which this toolkit does not refresh: set HF_TOKEN for this toolkit", false, null, false);
+            return new Found(null, name
+                    + " is an OAuth sign-in, which this toolkit does not refresh: set HF_TOKEN for this toolkit", false,
+                            null, false);
         }
         String field = type.equals("token") ? "token" : "key";
         String key = p.string(field);
@@ -175,7 +190,8 @@ final class OpenClawAuth {
 
     private static boolean before(String a, String b, OpenClawKeys.Store store, boolean byUse) {
         if (!byUse) return until(store, a) < until(store, b);
-        int ta = typeRank(store.profile(a).stringOr("type", "api_key")), tb = typeRank(store.profile(b).stringOr("type", "api_key"));
+        int ta = typeRank(store.profile(a).stringOr("type", "api_key")), tb = typeRank(store.profile(b).stringOr("type",
+                "api_key"));
         return ta != tb ? ta < tb : usage(store, a, "lastUsed") < usage(store, b, "lastUsed");
     }
 
@@ -191,10 +207,12 @@ final class OpenClawAuth {
         }
         if (type.equals("token") && p.has("expires")) {
             JsonNumber expires = p.number("expires");
-            if (expires == null || !expires.isWhole() || expires.longValue() <= 0 || expires.longValue() < System.currentTimeMillis()) return false;
+            if (expires == null || !expires.isWhole() || expires.longValue() <= 0
+                    || expires.longValue() < System.currentTimeMillis()) return false;
         }
         String field = type.equals("token") ? "token" : "key";
-        return type.equals("oauth") || p.string(field) != null || p.string("token") != null || p.get(field + "Ref") != null;
+        return type.equals("oauth") || p.string(field) != null || p.string("token") != null || p.get(field
+                + "Ref") != null;
     }
 
     private static boolean setupReplacement(JsonObject p) {
@@ -202,7 +220,14 @@ final class OpenClawAuth {
         return setup != null && setup.boolOr("replacement", false);
     }
 
-    private static int typeRank(String type) { return switch (type) { case "oauth" -> 0; case "token" -> 1; case "api_key" -> 2; default -> 3; }; }
+    private static int typeRank(String type) {
+        return switch (type) {
+            case "oauth" -> 0;
+            case "token" -> 1;
+            case "api_key" -> 2;
+            default -> 3;
+        };
+    }
 
     private static long usage(OpenClawKeys.Store store, String id, String field) {
         JsonObject u = store.usageStats().object(id);
@@ -214,7 +239,8 @@ final class OpenClawAuth {
         return Math.max(usage(store, id, "cooldownUntil"), usage(store, id, "disabledUntil"));
     }
 
-    private static boolean isProvider(String provider) { return provider != null && provider.strip().toLowerCase(Locale.ROOT).equals(OpenClawKeys.PROVIDER); }
+    private static boolean isProvider(String provider) { return provider != null
+            && provider.strip().toLowerCase(Locale.ROOT).equals(OpenClawKeys.PROVIDER); }
 
     private static List<String> forProvider(JsonObject order) {
         if (order == null) return null;
@@ -235,7 +261,8 @@ final class OpenClawAuth {
             if (f.literal()) break;                   // a variable outranks the config's literal key
             if (f.variable() != null) return new Storage(f.variable(), null);
             if (f.token() != null) {
-                return new Storage("HF_TOKEN", f.token().secret().equals(Token.clean(token)) ? null : "it sends " + f.token().source() + " instead");
+                return new Storage("HF_TOKEN", f.token().secret().equals(Token.clean(token)) ? null : "it sends "
+                        + f.token().source() + " instead");
             }
             return new Storage("HF_TOKEN", f.problem());
         }

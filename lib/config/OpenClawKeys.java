@@ -39,7 +39,8 @@ final class OpenClawKeys {
                 Store found = of(store, state, env.display(database));
                 if (found != null) return found;
             } catch (IOException | SqliteException | JsonException e) {
-                env.warn("cannot read OpenClaw's key store " + env.display(database) + " (" + e.getMessage() + "); skipped");
+                env.warn("cannot read OpenClaw's key store " + env.display(database) + " (" + e.getMessage()
+                        + "); skipped");
             }
         }
         for (Path agent : agentDirs(env, config)) {
@@ -61,7 +62,8 @@ final class OpenClawKeys {
         if (profiles == null || profiles.members().isEmpty()) return null;
         JsonObject order = state == null ? null : state.objectAt(List.of("order"));
         JsonObject usage = state == null ? null : state.objectAt(List.of("usageStats"));
-        return new Store(profiles, order == null ? JsonValue.object() : order, usage == null ? JsonValue.object() : usage, where);
+        return new Store(profiles, order == null ? JsonValue.object() : order, usage == null ? JsonValue.object()
+                : usage, where);
     }
 
     /** The folders of OpenClaw's agents: each {@code agents.entries.*.agentDir}, else {@code agents/main/agent}. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 record SecretRef(String source, String provider, String id) {
     private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final Pattern ENV_ID = Pattern.compile("[A-Z][A-Z0-9_]{0,127}");
-    private static final Pattern SHORTHAND = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]{0,127})}|\\$([A-Z][A-Z0-9_]{0,127})");
+    private static final Pattern SHORTHAND =
+            Pattern.compile("\\$\\{([A-Z][A-Z0-9_]{0,127})}|\\$([A-Z][A-Z0-9_]{0,127})");
     /** OpenClaw's default {@code maxBytes} for a file provider. */
     static final long FILE_MAX_BYTES = 1024 * 1024;
 
@@ -39,45 +40,58 @@ record SecretRef(String source, String provider, String id) {
 
     /** The secret, resolved from the environment or a file as OpenClaw does; {@code at}: where the ref is written. */
     Resolved resolve(Env env, JsonValue config, String at) {
-        if (provider != null && !PROVIDER.matcher(provider).matches()) return Resolved.missing(at + " names the secret provider \"" + provider + "\", which OpenClaw refuses");
+        if (provider != null && !PROVIDER.matcher(provider).matches()) return Resolved.missing(at
+                + " names the secret provider \"" + provider + "\", which OpenClaw refuses");
         JsonObject secrets = config.objectAt(List.of("secrets"));
         JsonObject defaults = secrets == null ? null : secrets.object("defaults");
-        String alias = provider != null ? provider : defaults != null && defaults.string(source) != null ? defaults.string(source) : "default";
-        JsonObject entry = secrets == null || secrets.object("providers") == null ? null : secrets.object("providers").object(alias);
+        String alias = provider != null ? provider : defaults != null && defaults.string(source) != null
+                ? defaults.string(source) : "default";
+        JsonObject entry = secrets == null || secrets.object("providers") == null ? null
+                : secrets.object("providers").object(alias);
         if (entry != null && !source.equals(entry.string("source"))) entry = null;
         return switch (source) {
             case "env" -> env(env, at, alias, entry);
             case "file" -> file(env, at, alias, entry);
             case "exec", "store" -> new Resolved(null, null, null, at + " is " + (source.equals("exec")
-                    ? "an exec SecretRef (OpenClaw runs secrets.providers." + alias + "'s command); this toolkit runs no secret commands"
+                    ? "an exec SecretRef (OpenClaw runs secrets.providers." + alias
+                            + "'s command); this toolkit runs no secret commands"
                     : "a store SecretRef (OpenClaw's shared secret store); this toolkit does not read that store")
                     + ": set HF_TOKEN for this toolkit", false);
-            default -> Resolved.missing(at + " is a SecretRef with the source \"" + source + "\", which OpenClaw does not know");
+            default -> Resolved.missing(at + " is a SecretRef with the source \"" + source
+                    + "\", which OpenClaw does not know");
         };
     }
 
     private Resolved env(Env env, String at, String alias, JsonObject entry) {
-        if (id == null || !ENV_ID.matcher(id).matches()) return Resolved.missing(at + " names the variable \"" + id + "\", which OpenClaw refuses (A-Z, 0-9, _)");
-        if (entry == null && !alias.equals("default")) return Resolved.missing(at + " names secrets.providers." + alias + ", which is not an env provider");
+        if (id == null || !ENV_ID.matcher(id).matches()) return Resolved.missing(at + " names the variable \"" + id
+                + "\", which OpenClaw refuses (A-Z, 0-9, _)");
+        if (entry == null && !alias.equals("default")) return Resolved.missing(at + " names secrets.providers." + alias
+                + ", which is not an env provider");
         if (entry != null && entry.array("allowlist") != null && !entry.strings("allowlist").contains(id)) {
-            return Resolved.missing(at + " names " + id + ", which secrets.providers." + alias + ".allowlist does not allow");
+            return Resolved.missing(at + " names " + id + ", which secrets.providers." + alias
+                    + ".allowlist does not allow");
         }
         Env.Value v = env.lookup(id);
-        if (v == null || v.value().isBlank()) return new Resolved(null, null, id, at + " takes the key from " + id + ", which is not set: OpenClaw has no key either", true);
+        if (v == null || v.value().isBlank()) return new Resolved(null, null, id, at + " takes the key from " + id
+                + ", which is not set: OpenClaw has no key either", true);
         return new Resolved(v.value().strip(), v.source(), id, null, false);
     }
 
     private Resolved file(Env env, String at, String alias, JsonObject entry) {
-        if (entry == null || entry.string("path") == null) return Resolved.missing(at + " names secrets.providers." + alias + ", which is not a file provider with a path");
+        if (entry == null || entry.string("path") == null) return Resolved.missing(at + " names secrets.providers."
+                + alias + ", which is not a file provider with a path");
         Path file = env.expand(entry.string("path"));
         String shown = "file " + env.display(file) + " (secrets.providers." + alias + ")";
         if (!file.isAbsolute()) return Resolved.missing(shown + ": OpenClaw takes only an absolute path");
         boolean single = "singleValue".equals(entry.string("mode"));
-        if (single && !"value".equals(id)) return Resolved.missing(at + ": the singleValue provider " + alias + " takes the id \"value\"");
-        if (!single && (id == null || !id.startsWith("/"))) return Resolved.missing(at + ": the id of a json file provider is a JSON pointer such as /huggingface/apiKey");
+        if (single && !"value".equals(id)) return Resolved.missing(at + ": the singleValue provider " + alias
+                + " takes the id \"value\"");
+        if (!single && (id == null || !id.startsWith("/"))) return Resolved.missing(at
+                + ": the id of a json file provider is a JSON pointer such as /huggingface/apiKey");
         String text;
         try {
-            text = FileReads.privateText(file, Math.max(1, Math.min(entry.longOr("maxBytes", FILE_MAX_BYTES), FileReads.MAX_SMALL_FILE)));
+            text = FileReads.privateText(file, Math.max(1, Math.min(entry.longOr("maxBytes", FILE_MAX_BYTES),
+                    FileReads.MAX_SMALL_FILE)));
         } catch (java.nio.file.NoSuchFileException e) {
             return Resolved.missing(shown + " does not exist: OpenClaw has no key either");
         } catch (IOException e) {
@@ -90,13 +104,16 @@ record SecretRef(String source, String provider, String id) {
             for (String segment : id.substring(1).split("/", -1)) {
                 String key = segment.replace("~1", "/").replace("~0", "~");
                 node = node instanceof JsonObject o ? o.get(key) : null;
-                if (node == null) return Resolved.missing(shown + " has nothing at " + id + ": OpenClaw has no key either");
+                if (node == null) return Resolved.missing(shown + " has nothing at " + id
+                        + ": OpenClaw has no key either");
             }
-            if (!(node instanceof JsonString s)) return Resolved.missing(shown + " holds " + node.describe() + " at " + id + ", not a string");
+            if (!(node instanceof JsonString s)) return Resolved.missing(shown + " holds " + node.describe() + " at "
+                    + id + ", not a string");
             return new Resolved(s.value(), shown + " at " + id, null, null, false);
         } catch (JsonException e) {
             // Not the parser's message: it may quote the file, which holds secrets.
-            return Resolved.missing(shown + " is not JSON (for a file holding only the key, set mode: \"singleValue\")");
+            return Resolved.missing(shown
+                    + " is not JSON (for a file holding only the key, set mode: \"singleValue\")");
         }
     }
 }

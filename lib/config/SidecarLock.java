@@ -62,7 +62,8 @@ final class SidecarLock implements AutoCloseable {
         final Long owner;
 
         Busy(Path target, Long owner) {
-            super(target.getFileName() + " is being changed by another process" + (owner == null ? "" : " (pid " + owner + ")") + "; try again");
+            super(target.getFileName() + " is being changed by another process" + (owner == null ? "" : " (pid " + owner
+                    + ")") + "; try again");
             this.owner = owner;
         }
     }
@@ -135,7 +136,8 @@ final class SidecarLock implements AutoCloseable {
      * be unlikely to repeat (the file is also compared by its whole bytes), so a plain Random serves.
      */
     static byte[] payload(long pid, Instant now, Random random) {
-        StringBuilder sb = new StringBuilder("{\n  \"pid\": ").append(pid).append(",\n  \"createdAt\": \"").append(UtcTime.format(now)).append('"');
+        StringBuilder sb = new StringBuilder("{\n  \"pid\": ").append(pid).append(",\n  \"createdAt\": "
+                + "\"").append(UtcTime.format(now)).append('"');
         Long starttime = startTime(pid);
         if (starttime != null) sb.append(",\n  \"starttime\": ").append(starttime);
         sb.append("\n}\n").append("\t".repeat(8));
@@ -166,7 +168,9 @@ final class SidecarLock implements AutoCloseable {
 
     private static Path reclaimGuard(Path lock) { return lock.resolveSibling(lock.getFileName() + ".reclaim"); }
 
-    /** Removes a stale lock if it is still the one judged stale, under the reclaim guard; quietly gives up otherwise. */
+    /**
+     * Removes a stale lock if it is still the one judged stale, under the reclaim guard; quietly gives up otherwise.
+     */
     private static void reclaim(Path lock, Held stale) throws IOException {
         Path guard = reclaimGuard(lock);
         try {
@@ -211,8 +215,10 @@ final class SidecarLock implements AutoCloseable {
             byte[] bytes;
             try {
                 attributes = Files.readAttributes(lock, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (!attributes.isRegularFile()) throw new IOException(lock + " is not a regular file; remove it if nothing is running");
-                if (attributes.size() > MAX_LOCK_BYTES) throw new IOException(lock + " is larger than a lock file can be");
+                if (!attributes.isRegularFile()) throw new IOException(lock
+                        + " is not a regular file; remove it if nothing is running");
+                if (attributes.size() > MAX_LOCK_BYTES) throw new IOException(lock
+                        + " is larger than a lock file can be");
                 bytes = FileReads.bytes(lock, MAX_LOCK_BYTES);
             } catch (NoSuchFileException gone) {
                 return null;
@@ -229,7 +235,8 @@ final class SidecarLock implements AutoCloseable {
             } catch (RuntimeException notOurs) {
                 // empty or not JSON: judged by emptiness and age alone (see stale)
             }
-            return new Held(bytes, attributes.fileKey(), attributes.lastModifiedTime().toInstant(), pid, starttime, createdAt);
+            return new Held(bytes, attributes.fileKey(), attributes.lastModifiedTime().toInstant(), pid, starttime,
+                    createdAt);
         }
 
         boolean stale(Path lock, Instant now) throws IOException {
@@ -252,7 +259,9 @@ final class SidecarLock implements AutoCloseable {
             }
         }
 
-        /** Whether a process holds an OS lock on the file, as this toolkit's earlier versions did on their empty lock. */
+        /**
+         * Whether a process holds an OS lock on the file, as this toolkit's earlier versions did on their empty lock.
+         */
         private static boolean osLocked(Path lock) {
             return SafeFile.osLocked(lock);
         }

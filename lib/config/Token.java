@@ -47,7 +47,8 @@ final class Token {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                return String.format("the token from %s (%s) holds a character no request can carry (U+%04X); copy it again, or run onboard",
+                return String.format("the token from %s (%s) holds a character no request can carry (U+%04X); copy it "
+                        + "again, or run onboard",
                         source, masked(), (int) c);
             }
         }
@@ -76,7 +77,8 @@ final class Token {
         String rest = token.substring(prefix.length());
         int shown = Math.min(4, rest.length() / 4);
         StringBuilder tail = new StringBuilder();
-        for (char c : rest.substring(rest.length() - shown).toCharArray()) tail.append(c >= 0x21 && c <= 0x7e ? c : '?');
+        for (char c : rest.substring(rest.length() - shown).toCharArray()) tail.append(c >= 0x21 && c <= 0x7e ? c
+                : '?');
         return prefix + "\u2026" + tail;
     }
 
@@ -116,11 +118,13 @@ final class Token {
                 unread = true;
                 continue;
             }
-            Token t = unread && f.token().openClawReads() ? new Token(f.token().secret(), f.token().source(), false) : f.token();
+            Token t = unread && f.token().openClawReads() ? new Token(f.token().secret(), f.token().source(), false)
+                    : f.token();
             if (add(found, t, all)) return new Found(found, null, notes);
         }
         Env.Value old = env.lookup("HUGGING_FACE_HUB_TOKEN", VARIABLES);
-        if (old != null && !old.value().isBlank() && add(found, new Token(old.value().strip(), old.source(), false), all)) return new Found(found, null, notes);
+        if (old != null && !old.value().isBlank() && add(found, new Token(old.value().strip(), old.source(), false),
+                all)) return new Found(found, null, notes);
         Path file = tokenFile(env);
         try {
             if (Files.isRegularFile(file)) {
@@ -154,11 +158,14 @@ final class Token {
         return new Stored(file, where.variable(), where.notRead());
     }
 
-    /** Where the Hugging Face libraries keep the token: $HF_TOKEN_PATH, else $HF_HOME/token, else the cache folder's. */
+    /**
+     * Where the Hugging Face libraries keep the token: $HF_TOKEN_PATH, else $HF_HOME/token, else the cache folder's.
+     */
     static Path tokenFile(Env env) {
         if (env.process("HF_TOKEN_PATH") != null) return env.expand(env.process("HF_TOKEN_PATH"));
         if (env.process("HF_HOME") != null) return env.expand(env.process("HF_HOME")).resolve("token");
-        Path cache = env.process("XDG_CACHE_HOME") != null ? env.expand(env.process("XDG_CACHE_HOME")) : env.home().resolve(".cache");
+        Path cache = env.process("XDG_CACHE_HOME") != null ? env.expand(env.process("XDG_CACHE_HOME"))
+                : env.home().resolve(".cache");
         return cache.resolve("huggingface").resolve("token");
     }
 }

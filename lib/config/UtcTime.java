@@ -35,7 +35,8 @@ final class UtcTime {
             long days = days(year, month, day);
             long[] check = civil(days);
             // A day count taken back to a date gives the same date only if the date exists (no 2026-02-30).
-            if (month < 1 || month > 12 || check[1] != month || check[2] != day || hour > 23 || minute > 59 || second > 59) {
+            if (month < 1 || month > 12 || check[1] != month || check[2] != day || hour > 23 || minute > 59
+                    || second > 59) {
                 throw new DateTimeParseException("not a timestamp", text, 0);
             }
             return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second);

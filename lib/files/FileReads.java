@@ -30,13 +30,16 @@ final class FileReads {
 
     /** {@code 16 MB}, {@code 4 KB}. */
     static String size(long bytes) {
-        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes >= 1024 ? bytes / 1024 + " KB" : bytes
+                + " bytes";
     }
 
     /** Whether there is anything at {@code file} (a dangling link counts). */
     static boolean exists(Path file) { return SafeFile.attributesOrNull(file) != null; }
 
-    /** Refuses, unopened, what is there and is not a regular file (a FIFO would block the open; a device never ends). */
+    /**
+     * Refuses, unopened, what is there and is not a regular file (a FIFO would block the open; a device never ends).
+     */
     private static void requireRegular(Path file) throws IOException {
         if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) throw new NotRegular();
     }
@@ -56,7 +59,8 @@ final class FileReads {
             while (true) {
                 if (!buffer.hasRemaining()) {
                     if (buffer.capacity() > max) throw new TooLarge(max);   // it grew while we read
-                    buffer = ByteBuffer.allocate((int) Math.min(max + 1, (long) buffer.capacity() * 2)).put(buffer.flip());
+                    buffer = ByteBuffer.allocate((int) Math.min(max + 1,
+                            (long) buffer.capacity() * 2)).put(buffer.flip());
                 }
                 if (in.read(buffer) < 0) break;
             }
@@ -65,7 +69,10 @@ final class FileReads {
         }
     }
 
-    /** The text of {@code file}, strict UTF-8 (else {@link NotUtf8}, naming the line and column), at most {@code max} bytes. */
+    /**
+     * The text of {@code file}, strict UTF-8 (else {@link NotUtf8}, naming the line and column), at most {@code max}
+     * bytes.
+     */
     static String text(Path file, long max) throws IOException {
         byte[] bytes = bytes(file, max);
         try {
@@ -83,21 +90,25 @@ final class FileReads {
     static String privateText(Path file, long max) throws IOException {
         java.nio.file.attribute.PosixFileAttributes a;
         try {
-            a = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            a = Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException e) {
             throw new IOException("its permissions cannot be checked on this system");
         }
         if (a.isSymbolicLink()) throw new IOException("a link; OpenClaw refuses a secret file behind a link");
         if (!a.isRegularFile()) throw new NotRegular();
         Object links = Files.getAttribute(file, "unix:nlink", java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        if (links instanceof Integer n && n > 1) throw new IOException("hard-linked (" + n + " names); OpenClaw refuses it");
+        if (links instanceof Integer n && n > 1) throw new IOException("hard-linked (" + n
+                + " names); OpenClaw refuses it");
         String me = ProcessHandle.current().info().user().orElse(System.getProperty("user.name"));
         if (!a.owner().getName().equals(me)) {
             throw new IOException("owned by " + a.owner().getName() + ", not by you; OpenClaw refuses it");
         }
         for (java.nio.file.attribute.PosixFilePermission p : a.permissions()) {
             if (p.name().startsWith("GROUP") || p.name().startsWith("OTHERS")) {
-                throw new IOException("open to others (" + java.nio.file.attribute.PosixFilePermissions.toString(a.permissions()) + "); OpenClaw refuses it: chmod 600");
+                throw new IOException("open to others ("
+                        + java.nio.file.attribute.PosixFilePermissions.toString(a.permissions())
+                                + "); OpenClaw refuses it: chmod 600");
             }
         }
         return text(file, max);
@@ -118,7 +129,8 @@ final class FileReads {
         List<Path> entries = new java.util.ArrayList<>();
         try (java.nio.file.DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
             for (Path entry : stream) {
-                if (entries.size() == MAX_ENTRIES) throw new IOException(folder + " holds more than " + MAX_ENTRIES + " entries");
+                if (entries.size() == MAX_ENTRIES) throw new IOException(folder + " holds more than " + MAX_ENTRIES
+                        + " entries");
                 entries.add(entry);
             }
         }
@@ -137,12 +149,17 @@ final class FileReads {
      * large the file (a block at a time from the end). A line longer than {@code maxLine} bytes, or one that is
      * not UTF-8 (cut inside a character by a full disk), is skipped; a missing file has no lines.
      */
-    static void linesFromEnd(Path file, int maxLine, Predicate<String> each) throws IOException { linesFromEnd(file, maxLine, List.of(), each); }
+    static void linesFromEnd(Path file, int maxLine, Predicate<String> each) throws IOException { linesFromEnd(file,
+            maxLine, List.of(), each); }
 
-    /** Bytes a line must hold to be decoded at all; {@code foldAsciiCase}: A-Z and a-z alike (the needle in lower case). */
+    /**
+     * Bytes a line must hold to be decoded at all; {@code foldAsciiCase}: A-Z and a-z alike (the needle in lower case).
+     */
     record Needle(byte[] bytes, boolean foldAsciiCase) { }
 
-    /** {@link #linesFromEnd}, only the lines whose bytes hold every one of {@code needles}, checked before any decoding. */
+    /**
+     * {@link #linesFromEnd}, only the lines whose bytes hold every one of {@code needles}, checked before any decoding.
+     */
     static void linesFromEnd(Path file, int maxLine, List<Needle> needles, Predicate<String> each) throws IOException {
         if (!Files.exists(file)) return;
         requireRegular(file);
@@ -183,7 +200,8 @@ final class FileReads {
         }
     }
 
-    private static boolean emit(byte[] line, int length, boolean tooLong, List<Needle> needles, CharsetDecoder strict, Predicate<String> each) {
+    private static boolean emit(byte[] line, int length, boolean tooLong, List<Needle> needles, CharsetDecoder strict,
+            Predicate<String> each) {
         if (length == 0 || tooLong) return true;
         for (Needle n : needles) if (!contains(line, line.length - length, line.length, n)) return true;
         String text;

@@ -38,20 +38,24 @@ final class SafeFile {
     }
 
     /** {@link #write(Path, String, boolean)} of bytes as they are. */
-    static void write(Path file, byte[] content, boolean keepBackup) throws IOException { replace(file, content, keepBackup, "rw-------"); }
+    static void write(Path file, byte[] content, boolean keepBackup) throws IOException { replace(file, content,
+            keepBackup, "rw-------"); }
 
     /** An installed command: replaced atomically like any file, but 0755 (anyone may run it; only we may change it). */
-    static void writeCommand(Path file, String text) throws IOException { replace(file, text.getBytes(StandardCharsets.UTF_8), false, "rwxr-xr-x"); }
+    static void writeCommand(Path file, String text) throws IOException { replace(file,
+            text.getBytes(StandardCharsets.UTF_8), false, "rwxr-xr-x"); }
 
     private static void replace(Path file, byte[] content, boolean keepBackup, String permissions) throws IOException {
         Path target = target(file);
-        if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(target + " is not a regular file");
+        if (Files.exists(target) && !Files.isRegularFile(target)) throw new IOException(target
+                + " is not a regular file");
         Path folder = target.toAbsolutePath().getParent();
         createFolder(folder);
         removeLeftovers(folder, target.getFileName().toString());
         Path temp = createTemp(folder, target.getFileName().toString());
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer bytes = ByteBuffer.wrap(content);
                 while (bytes.hasRemaining()) channel.write(bytes);
                 channel.force(true);
@@ -69,7 +73,9 @@ final class SafeFile {
         }
     }
 
-    /** The file a path stands for: itself, or where its symbolic links lead (a link to nothing yet: where it would be). */
+    /**
+     * The file a path stands for: itself, or where its symbolic links lead (a link to nothing yet: where it would be).
+     */
     static Path target(Path file) throws IOException {
         Path p = file.toAbsolutePath();
         for (int hops = 0; Files.isSymbolicLink(p); hops++) {
@@ -110,14 +116,18 @@ final class SafeFile {
         Path oldest = file.resolveSibling(base + "." + (BACKUPS - 1));
         if (Files.isRegularFile(oldest, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.delete(oldest);
         for (int i = BACKUPS - 2; i >= 0; i--) {
-            Path from = file.resolveSibling(i == 0 ? base : base + "." + i), to = file.resolveSibling(base + "." + (i + 1));
-            if (!Files.isRegularFile(from, java.nio.file.LinkOption.NOFOLLOW_LINKS) || attributesOrNull(to) != null) continue;
+            Path from = file.resolveSibling(i == 0 ? base : base + "." + i), to = file.resolveSibling(base + "." + (i
+                    + 1));
+            if (!Files.isRegularFile(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || attributesOrNull(to) != null) continue;
             restrict(from);
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
-    /** Temp copies being written now: a shutdown hook removes them if the JVM is stopped (Ctrl-C, SIGTERM) meanwhile. */
+    /**
+     * Temp copies being written now: a shutdown hook removes them if the JVM is stopped (Ctrl-C, SIGTERM) meanwhile.
+     */
     private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static Thread cleanup;
 
@@ -164,7 +174,10 @@ final class SafeFile {
                 if (parts.length != 3) continue;   // .<name>.<pid>.<n>.tmp, and nothing else
                 try {
                     long pid = Long.parseLong(parts[0]);
-                    if (pid != ProcessHandle.current().pid() && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) Files.deleteIfExists(temp);
+                    if (pid != ProcessHandle.current().pid()
+                            && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        Files.deleteIfExists(temp);
+                    }
                 } catch (NumberFormatException | IOException notOurs) {
                     // someone else's file, or already gone
                 }
@@ -185,7 +198,8 @@ final class SafeFile {
             Path temp = folder.resolve("." + name + "." + pid + "." + n + ".tmp");
             try {
                 return inFlight(POSIX
-                        ? Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        ? Files.createFile(temp,
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                         : Files.createFile(temp));
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 if (n == 1000) throw taken;   // a folder full of leftovers: say so rather than loop
@@ -199,7 +213,8 @@ final class SafeFile {
      */
     static void createFolder(Path folder) throws IOException {
         if (folder == null || Files.isDirectory(folder)) return;
-        if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new IOException(folder + " is not a folder");
+        if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new IOException(folder
+                + " is not a folder");
         createFolder(folder.getParent());
         try {
             createFolderExclusively(folder);
@@ -225,7 +240,8 @@ final class SafeFile {
         createFolder(file.toAbsolutePath().getParent());
         java.nio.file.attribute.BasicFileAttributes attributes = attributesOrNull(file);
         if (attributes != null && !attributes.isRegularFile()) throw new IOException(file + " is not a regular file");
-        try (FileChannel out = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
+        try (FileChannel out = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.READ,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
             if (attributes == null) restrict(file);
             java.nio.channels.FileLock lock = null;
@@ -266,7 +282,8 @@ final class SafeFile {
      * 0600 whatever the umask, holding {@code content}: OpenClaw's lock sidecar.
      */
     static void createNew(Path file, byte[] content) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        try (FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             restrict(file);
             ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -274,9 +291,12 @@ final class SafeFile {
         }
     }
 
-    /** Makes {@code folder} (0700), failing with FileAlreadyExistsException when it exists: a mutex between processes. */
+    /**
+     * Makes {@code folder} (0700), failing with FileAlreadyExistsException when it exists: a mutex between processes.
+     */
     static void createFolderExclusively(Path folder) throws IOException {
-        if (POSIX) Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (POSIX) Files.createDirectory(folder,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         else Files.createDirectory(folder);
         // The umask may have taken bits away from the attribute; it cannot have added any: set, not trusted.
         if (POSIX) Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
@@ -285,7 +305,8 @@ final class SafeFile {
     /** Whether a process holds an OS lock on the regular file {@code file} (true when that cannot be told). */
     static boolean osLocked(Path file) {
         if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return true;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
              java.nio.channels.FileLock os = channel.tryLock()) {
             return os == null;
         } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
@@ -306,7 +327,9 @@ final class SafeFile {
         return true;
     }
 
-    /** Makes a new 0700 folder inside {@code parent} for work files (a compile's classes), named after {@code prefix}. */
+    /**
+     * Makes a new 0700 folder inside {@code parent} for work files (a compile's classes), named after {@code prefix}.
+     */
     static Path workFolder(Path parent, String prefix) throws IOException {
         createFolder(parent);
         for (int n = 0; ; n++) {
@@ -331,7 +354,8 @@ final class SafeFile {
     /** {@code file}'s own attributes (a link's, not its target's), or null when there is none. */
     static java.nio.file.attribute.BasicFileAttributes attributesOrNull(Path file) {
         try {
-            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
         } catch (IOException none) {
             return null;
         }

@@ -36,7 +36,8 @@ final class Json5Document {
     Json5Document(String text) {
         this.text = text.isBlank() ? "{}\n" : text;
         reparse();
-        if (!(root.value instanceof JsonObject)) throw new JsonException("the top level is not an object", new TextPosition(1, 1));
+        if (!(root.value instanceof JsonObject)) throw new JsonException("the top level is not an object",
+                new TextPosition(1, 1));
     }
 
     String text() { return text; }
@@ -65,7 +66,8 @@ final class Json5Document {
                 return true;
             }
             if (i + 1 < path.size() && !(next.value instanceof JsonObject)) {
-                throw new JsonException(String.join(".", path.subList(0, i + 1)) + " is " + next.value.describe() + ", not an object", TextPosition.of(text, next.start));
+                throw new JsonException(String.join(".", path.subList(0, i + 1)) + " is " + next.value.describe()
+                        + ", not an object", TextPosition.of(text, next.start));
             }
             node = next;
         }
@@ -96,7 +98,8 @@ final class Json5Document {
             return;
         }
         if (!(array.value instanceof JsonArray)) {
-            throw new JsonException(String.join(".", path) + " is " + array.value.describe() + ", not an array", TextPosition.of(text, array.start));
+            throw new JsonException(String.join(".", path) + " is " + array.value.describe() + ", not an array",
+                    TextPosition.of(text, array.start));
         }
         insertItem(array, null, element);
     }
@@ -198,12 +201,14 @@ final class Json5Document {
         boolean comma = text.charAt(p) == ',';
         int afterComma = comma ? p + 1 : lastEnd;
         int eol = endOfLineIfOnlyComment(afterComma);
-        boolean ownLines = eol >= 0 && onlySpacesBefore(lastStart) && text.substring(container.start, lastStart).contains("\n");
+        boolean ownLines = eol >= 0 && onlySpacesBefore(lastStart) && text.substring(container.start,
+                lastStart).contains("\n");
         if (ownLines) {
             String itemIndent = indentOf(lastStart);
             String item = inFileStyle("\n" + itemIndent + renderItem(key, value, itemIndent) + (comma ? "," : ""));
             // Without a comma after the last item, one goes right after it (before any comment on its line).
-            text = text.substring(0, lastEnd) + (comma ? "" : ",") + text.substring(lastEnd, eol) + item + text.substring(eol);
+            text = text.substring(0, lastEnd) + (comma ? "" : ",") + text.substring(lastEnd, eol) + item
+                    + text.substring(eol);
             reparse();
         } else if (comma) {
             splice(afterComma, afterComma, " " + renderItem(key, value, containerIndent) + ",");
@@ -236,11 +241,13 @@ final class Json5Document {
         }
         if (ownLine && !comma && index > 0) {
             // The last item had no comma after it: take the previous item's comma too, keeping the file's style.
-            int previousEnd = object ? container.members.get(index - 1).value().end : container.elements.get(index - 1).end;
+            int previousEnd = object ? container.members.get(index - 1).value().end
+                    : container.elements.get(index - 1).end;
             int q = skipSpaces(previousEnd);
             if (text.charAt(q) == ',') previousComma = q;
         }
-        if (count == 1 && text.substring(container.start + 1, from).isBlank() && text.substring(to, container.end - 1).isBlank()) {
+        if (count == 1 && text.substring(container.start + 1, from).isBlank() && text.substring(to,
+                container.end - 1).isBlank()) {
             // The only item: what is left is an empty {} or [], as a person would write it.
             splice(container.start, container.end, object ? "{}" : "[]");
             return;
@@ -284,7 +291,8 @@ final class Json5Document {
             String inner = indent + indentUnit();
             int i = 0;
             for (Map.Entry<String, JsonValue> m : o.members().entrySet()) {
-                sb.append('\n').append(inner).append(renderKey(m.getKey())).append(": ").append(render(m.getValue(), inner, quote));
+                sb.append('\n').append(inner).append(renderKey(m.getKey())).append(": ").append(render(m.getValue(),
+                        inner, quote));
                 if (++i < o.members().size() || usesTrailingCommas()) sb.append(',');
             }
             return sb.append('\n').append(indent).append('}').toString();
@@ -338,7 +346,8 @@ final class Json5Document {
         visit(root, n -> {
             int count = n.members.size() + n.elements.size();
             if (count == 0 || !text.substring(n.start, n.end).contains("\n")) return;
-            int end = n.members.isEmpty() ? n.elements.get(count - 1).end : n.members.get(n.members.size() - 1).value().end;
+            int end = n.members.isEmpty() ? n.elements.get(count - 1).end
+                    : n.members.get(n.members.size() - 1).value().end;
             seen[text.charAt(skipSpaces(end)) == ',' ? 0 : 1]++;
         });
         return seen[0] > 0 || (seen[1] == 0 && usesUnquotedKeys());
@@ -382,14 +391,18 @@ final class Json5Document {
         return pos;
     }
 
-    /** Where this line's end (its {@code \n}, or the {@code \r} of a {@code \r\n}) is when the rest of it is blank or a comment; else -1. */
+    /**
+     * Where this line's end (its {@code \n}, or the {@code \r} of a {@code \r\n}) is when the rest of it is blank or a
+     * comment; else -1.
+     */
     private int endOfLineIfOnlyComment(int pos) {
         int p = skipSpaces(pos);
         int eol = text.indexOf('\n', p);
         if (eol < 0) eol = text.length();
         else if (eol > p && text.charAt(eol - 1) == '\r') eol--;
         String rest = text.substring(p, eol).strip();
-        if (rest.isEmpty() || rest.startsWith("//") || (rest.startsWith("/*") && rest.endsWith("*/") && rest.indexOf("*/") == rest.length() - 2)) return eol;
+        if (rest.isEmpty() || rest.startsWith("//") || (rest.startsWith("/*") && rest.endsWith("*/")
+                && rest.indexOf("*/") == rest.length() - 2)) return eol;
         return -1;
     }
 }

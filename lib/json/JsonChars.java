@@ -25,7 +25,8 @@ final class JsonChars {
 
     static boolean isJson5Space(char c) {
         if (c < 0x80) return c == '\u000B' || c == '\f';
-        return c == '\u00A0' || c == '\uFEFF' || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.SPACE_SEPARATOR;
+        return c == '\u00A0' || c == '\uFEFF' || c == '\u2028' || c == '\u2029'
+                || Character.getType(c) == Character.SPACE_SEPARATOR;
     }
 
     static boolean isLineTerminator(char c) {

@@ -24,6 +24,7 @@ final class JsonException extends RuntimeException {
 
     /** {@code file:line:col: reason}, the form an editor can jump to; just {@code file: reason} without a place. */
     String inFile(String file) {
-        return position != null ? file + ":" + position.line() + ":" + position.column() + ": " + reason : file + ": " + reason;
+        return position != null ? file + ":" + position.line() + ":" + position.column() + ": " + reason : file + ": "
+                + reason;
     }
 }

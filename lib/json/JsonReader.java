@@ -242,7 +242,8 @@ final class JsonReader extends JsonCursor {
         int first = pos, hash = 0, p = pos;
         while (p < length) {
             char c = chars[p];
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || (p > first && c >= '0' && c <= '9')) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || (p > first && c >= '0'
+                    && c <= '9')) {
                 hash = 31 * hash + c;
                 p++;
             } else {

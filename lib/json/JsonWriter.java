@@ -45,7 +45,8 @@ final class JsonWriter {
         while (it.hasNext()) {
             Map.Entry<String, JsonValue> member = it.next();
             newline(indent + 1);
-            out.append(style == Style.JSON5 && isIdentifier(member.getKey()) ? member.getKey() : quote(member.getKey()));
+            out.append(style == Style.JSON5 && isIdentifier(member.getKey()) ? member.getKey()
+                    : quote(member.getKey()));
             out.append(pretty ? ": " : ":");
             value(member.getValue(), indent + 1);
             separator(it.hasNext());
@@ -82,7 +83,8 @@ final class JsonWriter {
 
     private String number(JsonNumber n) {
         if (style == Style.JSON5) return n.text();
-        if (!n.isFinite()) throw new JsonException(n.text() + " cannot be written as JSON (JSON has no NaN or Infinity)");
+        if (!n.isFinite()) throw new JsonException(n.text()
+                + " cannot be written as JSON (JSON has no NaN or Infinity)");
         return isJsonNumber(n.text()) ? n.text() : normalise(n.bigDecimalValue());
     }
 
@@ -90,7 +92,8 @@ final class JsonWriter {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toString();
     }
 
-    private static final java.util.regex.Pattern JSON_NUMBER = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final java.util.regex.Pattern JSON_NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private static boolean isJsonNumber(String text) {
         return JSON_NUMBER.matcher(text).matches();

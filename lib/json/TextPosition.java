@@ -9,7 +9,8 @@ record TextPosition(int line, int column) {
         int line = 1, column = 1;
         for (int i = 0; i < offset && i < length; i++) {
             char c = text[i];
-            if (c == '\n' || c == '\u2028' || c == '\u2029' || (c == '\r' && (i + 1 >= length || text[i + 1] != '\n'))) {
+            if (c == '\n' || c == '\u2028' || c == '\u2029' || (c == '\r' && (i + 1 >= length || text[i
+                    + 1] != '\n'))) {
                 line++;
                 column = 1;
             } else if (!Character.isLowSurrogate(c) || i == 0 || !Character.isHighSurrogate(text[i - 1])) {

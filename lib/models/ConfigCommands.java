@@ -41,12 +41,14 @@ final class ConfigCommands {
                 doc.removeElement(ConfigFile.FALLBACKS, stringIndex(doc, asFallback));
                 wasFallback[0] = true;
             }
-            if (!resolved.equals(previous[0])) ModelAllowlist.record(doc, resolved);   // as OpenClaw's set; nothing when nothing changes
+            // as OpenClaw's set; nothing when nothing changes
+            if (!resolved.equals(previous[0])) ModelAllowlist.record(doc, resolved);
             notes.addAll(ModelAllowlist.notes(before, doc.value(), resolved, ModelAllowlist.Role.DEFAULT));
             return resolved;
         });
         if (ref.equals(previous[0])) out.println("Default model is already " + ref);
-        else out.println("Default model: " + ref + (previous[0] == null ? "" : " (was " + previous[0] + ")") + (wasFallback[0] ? "; no longer a fallback" : ""));
+        else out.println("Default model: " + ref + (previous[0] == null ? "" : " (was " + previous[0] + ")")
+                + (wasFallback[0] ? "; no longer a fallback" : ""));
         for (String note : notes) out.println("Note: " + note);
         return Cli.OK;
     }
@@ -75,7 +77,8 @@ final class ConfigCommands {
                     JsonValue before = doc.value();
                     doc.append(ConfigFile.FALLBACKS, JsonValue.of(ref));
                     ModelAllowlist.record(doc, ref);
-                    return "Added fallback #" + (refs.size() + 1) + ": " + ref + noted(ModelAllowlist.notes(before, doc.value(), ref, ModelAllowlist.Role.FALLBACK));
+                    return "Added fallback #" + (refs.size() + 1) + ": " + ref + noted(ModelAllowlist.notes(before,
+                            doc.value(), ref, ModelAllowlist.Role.FALLBACK));
                 }));
             }
             case "remove" -> {
@@ -120,7 +123,8 @@ final class ConfigCommands {
                 noMore();
                 if (alias.isBlank()) throw new Cli.UsageException("an alias cannot be empty");
                 if (!ModelRef.isAliasName(alias)) {
-                    throw new Cli.UsageException("'" + alias + "' cannot be an alias: with a '/' or ':' it would look like a model ref");
+                    throw new Cli.UsageException("'" + alias
+                            + "' cannot be an alias: with a '/' or ':' it would look like a model ref");
                 }
                 out.println(edit(doc -> {
                     String ref = ref(doc.value(), model, force);
@@ -134,7 +138,8 @@ final class ConfigCommands {
                     ModelAllowlist.record(doc, ref);
                     doc.set(aliasPath(ref), JsonValue.of(alias));
                     return "Alias " + alias + " -> " + ref + (old == null ? "" : " (was " + old + ")")
-                            + (replaced == null ? "" : " in place of its alias " + replaced + " (a model has one alias)")
+                            + (replaced == null ? "" : " in place of its alias " + replaced
+                                    + " (a model has one alias)")
                             + noted(ModelAllowlist.notes(before, doc.value(), ref, ModelAllowlist.Role.ALIAS));
                 }));
             }
@@ -160,7 +165,10 @@ final class ConfigCommands {
         return config.update(change);
     }
 
-    /** The ref for MODEL (alias, ref or bare id), as {@link ModelChoice} checks it; a warning when it could not be checked. */
+    /**
+     * The ref for MODEL (alias, ref or bare id), as {@link ModelChoice} checks it; a warning when it could not be
+     * checked.
+     */
     private String ref(JsonValue root, String model, boolean force) {
         ModelChoice.Checked checked = ModelChoice.ref(env, root, model, force);
         if (checked.warning() != null) env.warn(checked.warning());

@@ -71,7 +71,8 @@ final class ListCommands {
         Discovery.Result found = discover(config);
         List<Model> models = new ArrayList<>();
         for (Model m : ModelMerge.merge(found.live(), Catalog.builtIn(), config, all)) {
-            if (search != null && !(m.id().toLowerCase(Locale.ROOT).contains(search) || m.name().toLowerCase(Locale.ROOT).contains(search))) continue;
+            if (search != null && !(m.id().toLowerCase(Locale.ROOT).contains(search)
+                    || m.name().toLowerCase(Locale.ROOT).contains(search))) continue;
             if (provider != null && !servedBy(m, provider)) continue;
             if ((tools && !m.tools()) || (vision && !m.vision()) || (reasoning && !m.reasoning())) continue;
             models.add(m);
@@ -82,7 +83,8 @@ final class ListCommands {
             case PLAIN -> out.print(ModelTable.plain(models));
             case TABLE -> {
                 out.print(ModelTable.table(models, marks, term));
-                err.println(term.dim((models.size() == 1 ? "1 model" : models.size() + " models") + " \u00b7 " + describe(found)));
+                err.println(term.dim((models.size() == 1 ? "1 model" : models.size() + " models") + " \u00b7 "
+                        + describe(found)));
             }
         }
         return Cli.OK;
@@ -111,8 +113,10 @@ final class ListCommands {
         try {
             ref = ModelRef.resolve(wanted, ConfigFile.aliases(config));
         } catch (ModelRefException e) {
-            // A good model with a bad suffix is the suffix's fault, said as set says it; anything else gets suggestions.
-            if (wanted.indexOf(':') > 0 && ModelRef.idOrNull(wanted.substring(0, wanted.indexOf(':'))) != null) throw new Cli.UsageException(e.getMessage());
+            // A good model with a bad suffix is the suffix's fault, said as set says it; anything else gets
+            // suggestions.
+            if (wanted.indexOf(':') > 0 && ModelRef.idOrNull(wanted.substring(0,
+                    wanted.indexOf(':'))) != null) throw new Cli.UsageException(e.getMessage());
             ref = null;
         }
         Discovery.Result found = discover(config);
@@ -153,13 +157,17 @@ final class ListCommands {
     private Discovery.Result discover(JsonValue config) throws Exception {
         Discovery.Result found;
         try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list\u2026")) {
-            found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh, Duration.ofSeconds(timeout)));
+            found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh,
+                    Duration.ofSeconds(timeout)));
         }
         if (found.note() != null) Cli.say(err, found.note());
         return found;
     }
 
-    /** Served now by {@code provider}: a live offer, as the PROVIDERS column shows them (an error or staging offer serves nobody). */
+    /**
+     * Served now by {@code provider}: a live offer, as the PROVIDERS column shows them (an error or staging offer
+     * serves nobody).
+     */
     private static boolean servedBy(Model m, String provider) {
         for (RouterModel.Offer o : m.providers()) if (o.live() && o.provider().equalsIgnoreCase(provider)) return true;
         return false;

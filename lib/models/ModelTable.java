@@ -10,15 +10,18 @@ final class ModelTable {
     /** What the config says about models, for the tags: default, fallback#N, alias:X. */
     record Marks(String primary, List<String> fallbacks, Map<String, String> aliases) {
         static Marks of(JsonValue config) {
-            return new Marks(ConfigFile.string(config, ConfigFile.PRIMARY), ConfigFile.fallbacks(config), ConfigFile.aliases(config));
+            return new Marks(ConfigFile.string(config, ConfigFile.PRIMARY), ConfigFile.fallbacks(config),
+                    ConfigFile.aliases(config));
         }
     }
 
     static List<String> tags(Model m, Marks marks) {
         List<String> tags = new ArrayList<>();
         if (marks.primary() != null && sameModel(marks.primary(), m)) tags.add("default");
-        for (int i = 0; i < marks.fallbacks().size(); i++) if (sameModel(marks.fallbacks().get(i), m)) tags.add("fallback#" + (i + 1));
-        for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(), m)) tags.add("alias:" + a.getKey());
+        for (int i = 0; i < marks.fallbacks().size(); i++) if (sameModel(marks.fallbacks().get(i),
+                m)) tags.add("fallback#" + (i + 1));
+        for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(), m)) tags.add("alias:"
+                + a.getKey());
         if (m.reasoning()) tags.add("reasoning");
         if (m.vision()) tags.add("vision");
         if (m.tools()) tags.add("tools");
@@ -28,11 +31,15 @@ final class ModelTable {
 
     /** The first alias the config gives this row's ref, or null. */
     static String alias(Model m, Marks marks) {
-        for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(), m)) return a.getKey();
+        for (Map.Entry<String, String> a : marks.aliases().entrySet()) if (sameModel(a.getValue(),
+                m)) return a.getKey();
         return null;
     }
 
-    /** A configured ref is this row's: the same model ({@link ModelRef#sameId}) with the same suffix (a suffixed ref has a row of its own). */
+    /**
+     * A configured ref is this row's: the same model ({@link ModelRef#sameId}) with the same suffix (a suffixed ref has
+     * a row of its own).
+     */
     private static boolean sameModel(String ref, Model m) { return new ModelRef(m.id(), m.suffix()).isRef(ref); }
 
     static final int MODEL = 0, NAME = 1, CTX = 2, IN = 3, OUT = 4, PROVIDERS = 5, TAGS = 6;
@@ -52,8 +59,10 @@ final class ModelTable {
         for (Model m : models) {
             List<String> all = tags(m, marks);
             String alias = alias(m, marks);
-            rows.add(new String[] {Printable.line(m.ref()), Printable.line(alias != null ? alias : m.name()), Figures.tokens(m.contextWindow()),
-                    Figures.price(m.costInput()), Figures.price(m.costOutput()), Printable.line(providers(m)), Printable.line(joined(all))});
+            rows.add(new String[] {Printable.line(m.ref()), Printable.line(alias != null ? alias : m.name()),
+                    Figures.tokens(m.contextWindow()),
+                    Figures.price(m.costInput()), Figures.price(m.costOutput()), Printable.line(providers(m)),
+                            Printable.line(joined(all))});
             tags.add(all);
         }
         int[] width = widths(rows);
@@ -75,7 +84,9 @@ final class ModelTable {
         return sb.toString();
     }
 
-    /** {@code tags} as lines of at most {@code room} characters, a tag never split; a tag longer than that stands alone. */
+    /**
+     * {@code tags} as lines of at most {@code room} characters, a tag never split; a tag longer than that stands alone.
+     */
     private static List<String> wrap(List<String> tags, int room) {
         String all = joined(tags);
         if (all.length() <= room) return new ArrayList<>(List.of(all));
@@ -96,11 +107,15 @@ final class ModelTable {
     /** The tags that say how the config uses a model: never dropped from the table. */
     private static List<String> essentialTags(List<String> tags) {
         List<String> kept = new ArrayList<>(tags.size());
-        for (String t : tags) if (t.equals("default") || t.startsWith("fallback#") || t.startsWith("alias:") || t.equals("unlisted")) kept.add(t);
+        for (String t : tags) if (t.equals("default") || t.startsWith("fallback#") || t.startsWith("alias:")
+                || t.equals("unlisted")) kept.add(t);
         return kept;
     }
 
-    /** Gives way column by column, in the order {@link #table} states, until the table fits; a dropped column's width is -1. */
+    /**
+     * Gives way column by column, in the order {@link #table} states, until the table fits; a dropped column's width is
+     * -1.
+     */
     private static void fit(List<String[]> rows, List<List<String>> tags, int[] width, int terminal) {
         if (terminal <= 0 || total(width) <= terminal) return;
         width[PROVIDERS] = -1;
@@ -136,7 +151,10 @@ final class ModelTable {
         return width;
     }
 
-    /** Rows as columns two spaces apart, each cell cut to its column's width; columns {@code rightFrom..rightTo} right-aligned. */
+    /**
+     * Rows as columns two spaces apart, each cell cut to its column's width; columns {@code rightFrom..rightTo}
+     * right-aligned.
+     */
     static List<String> columns(List<String[]> rows, int[] width, int rightFrom, int rightTo) {
         List<String> lines = new ArrayList<>(rows.size());
         StringBuilder line = new StringBuilder();
@@ -192,7 +210,9 @@ final class ModelTable {
         return sb.length() == 0 ? "-" : sb.toString();
     }
 
-    /** {@code String.join(" ", tags)} by hand, as {@link #providers} joins: both run per row, cold (see {@link #line}). */
+    /**
+     * {@code String.join(" ", tags)} by hand, as {@link #providers} joins: both run per row, cold (see {@link #line}).
+     */
     private static String joined(List<String> tags) {
         if (tags.isEmpty()) return "";
         StringBuilder sb = new StringBuilder(tags.get(0));
@@ -212,7 +232,8 @@ final class ModelTable {
         return JsonValue.object(
                 "count", JsonValue.of(models.size()),
                 "source", JsonValue.of(found.source().json),
-                "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL : JsonValue.of(UtcTime.format(found.fetchedAt())),
+                "fetchedAt", found.fetchedAt() == null ? JsonValue.NULL
+                        : JsonValue.of(UtcTime.format(found.fetchedAt())),
                 "models", new JsonArray(entries));
     }
 
@@ -227,9 +248,11 @@ final class ModelTable {
                 "provider", JsonValue.of(o.provider()),
                 "status", o.status() == null ? JsonValue.NULL : JsonValue.of(o.status()),
                 "contextLength", o.contextLength() == null ? JsonValue.NULL : JsonValue.of(o.contextLength()),
-                "pricing", JsonValue.object("input", JsonValue.orNull(o.priceIn()), "output", JsonValue.orNull(o.priceOut())),
+                "pricing", JsonValue.object("input", JsonValue.orNull(o.priceIn()), "output",
+                        JsonValue.orNull(o.priceOut())),
                 "supportsTools", o.supportsTools() == null ? JsonValue.NULL : JsonValue.of(o.supportsTools()),
-                "supportsStructuredOutput", o.supportsStructuredOutput() == null ? JsonValue.NULL : JsonValue.of(o.supportsStructuredOutput()),
+                "supportsStructuredOutput", o.supportsStructuredOutput() == null ? JsonValue.NULL
+                        : JsonValue.of(o.supportsStructuredOutput()),
                 "firstTokenLatencyMs", real(o.firstTokenLatencyMs()),
                 "throughput", real(o.throughput()));
     }

@@ -10,7 +10,8 @@ final class ModelView {
 
     static List<String> refs(Model m) {
         ModelRef bare = new ModelRef(m.id(), null);
-        List<String> refs = new ArrayList<>(List.of(bare.ref(), bare.withSuffix("cheapest").ref(), bare.withSuffix("fastest").ref()));
+        List<String> refs = new ArrayList<>(List.of(bare.ref(), bare.withSuffix("cheapest").ref(),
+                bare.withSuffix("fastest").ref()));
         for (RouterModel.Offer o : m.providers()) if (o.live()) refs.add(bare.withSuffix(o.provider()).ref());
         return refs;
     }
@@ -19,26 +20,36 @@ final class ModelView {
         StringBuilder sb = new StringBuilder();
         sb.append(term.bold(Printable.line(m.name()))).append("  ").append(Printable.line(m.ref())).append('\n');
         line(sb, "Context", Figures.tokens(m.contextWindow()) + " tokens, up to " + m.maxTokens() + " out");
-        line(sb, "Price", m.costOutput() == null ? "unknown" : "$" + Figures.price(m.costInput()) + " in / $" + Figures.price(m.costOutput()) + " out per 1M tokens");
+        line(sb, "Price", m.costOutput() == null ? "unknown" : "$" + Figures.price(m.costInput()) + " in / $"
+                + Figures.price(m.costOutput()) + " out per 1M tokens");
         line(sb, "Input", Printable.line(String.join(", ", m.input())));
         line(sb, "Tags", Printable.line(String.join(" ", ModelTable.tags(m, marks))));
         if (m.providers().isEmpty()) {
-            sb.append('\n').append(found.live() == null ? "Providers: unknown (built-in catalog; run without --offline to ask the router)\n" : "Providers: none listed\n");
+            sb.append('\n').append(found.live() == null
+                    ? "Providers: unknown (built-in catalog; run without --offline to ask the router)\n"
+                            : "Providers: none listed\n");
         } else {
             sb.append('\n');
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"PROVIDER", "STATUS", "CTX", "IN $/M", "OUT $/M", "TOOLS", "JSON", "LATENCY", "TOK/S"});
+            rows.add(new String[] {"PROVIDER", "STATUS", "CTX", "IN $/M", "OUT $/M", "TOOLS", "JSON", "LATENCY",
+                    "TOK/S"});
             for (RouterModel.Offer o : m.providers()) {
-                rows.add(new String[] {Printable.line(o.provider()), Printable.line(or(o.status())), o.contextLength() == null ? "-" : Figures.tokens(o.contextLength()),
-                        Figures.price(o.priceIn()), Figures.price(o.priceOut()), yesNo(o.supportsTools()), yesNo(o.supportsStructuredOutput()),
+                rows.add(new String[] {Printable.line(o.provider()), Printable.line(or(o.status())),
+                        o.contextLength() == null ? "-" : Figures.tokens(o.contextLength()),
+                        Figures.price(o.priceIn()), Figures.price(o.priceOut()), yesNo(o.supportsTools()),
+                                yesNo(o.supportsStructuredOutput()),
                         o.firstTokenLatencyMs() == null ? "-" : Math.round(o.firstTokenLatencyMs()) + " ms",
                         o.throughput() == null ? "-" : Long.toString(Math.round(o.throughput()))});
             }
-            for (String line : ModelTable.columns(rows, ModelTable.widths(rows), 2, Integer.MAX_VALUE)) sb.append(line).append('\n');
-            RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
+            for (String line : ModelTable.columns(rows, ModelTable.widths(rows), 2,
+                    Integer.MAX_VALUE)) sb.append(line).append('\n');
+            RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()),
+                    fastest = ProviderPolicy.FASTEST.pick(m.providers());
             sb.append('\n');
-            line(sb, ":cheapest", cheapest == null ? "no live price listed" : Printable.line(cheapest.provider()) + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) \u2014 estimate");
-            line(sb, ":fastest", fastest == null ? "no live throughput listed" : Printable.line(fastest.provider()) + " (" + Math.round(fastest.throughput()) + " tokens/s) \u2014 estimate");
+            line(sb, ":cheapest", cheapest == null ? "no live price listed" : Printable.line(cheapest.provider())
+                    + " ($" + Figures.price(cheapest.priceOut()) + " out per 1M) \u2014 estimate");
+            line(sb, ":fastest", fastest == null ? "no live throughput listed" : Printable.line(fastest.provider())
+                    + " (" + Math.round(fastest.throughput()) + " tokens/s) \u2014 estimate");
             OpenClawFacts facts = OpenClawFacts.of(m);
             List<String> differ = facts == null ? List.of() : facts.differences(m);
             for (int i = 0; i < differ.size(); i++) line(sb, i == 0 ? "OpenClaw" : "", differ.get(i));
@@ -65,11 +76,13 @@ final class ModelView {
                 "maxTokens", JsonValue.of(m.maxTokens()),
                 "reasoning", JsonValue.of(m.reasoning()),
                 "input", JsonArray.ofStrings(m.input()),
-                "cost", JsonValue.object("input", JsonValue.orNull(m.costInput()), "output", JsonValue.orNull(m.costOutput())),
+                "cost", JsonValue.object("input", JsonValue.orNull(m.costInput()), "output",
+                        JsonValue.orNull(m.costOutput())),
                 "tags", JsonArray.ofStrings(ModelTable.tags(m, marks)),
                 "providers", new JsonArray(providers)));
         if (detail) {
-            RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()), fastest = ProviderPolicy.FASTEST.pick(m.providers());
+            RouterModel.Offer cheapest = ProviderPolicy.CHEAPEST.pick(m.providers()),
+                    fastest = ProviderPolicy.FASTEST.pick(m.providers());
             fields.addAll(List.of("estimatedPicks", JsonValue.object(
                             "cheapest", cheapest == null ? JsonValue.NULL : JsonValue.of(cheapest.provider()),
                             "fastest", fastest == null ? JsonValue.NULL : JsonValue.of(fastest.provider())),

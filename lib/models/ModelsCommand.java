@@ -65,7 +65,8 @@ public final class ModelsCommand {
         });
     }
 
-    private static int dispatch(CommandLine cli, Env env, Term term, PrintStream out, PrintStream err) throws Exception {
+    private static int dispatch(CommandLine cli, Env env, Term term, PrintStream out,
+            PrintStream err) throws Exception {
         String command = cli.hasNext() && !cli.peek().startsWith("-") ? cli.next() : "list";
         ConfigCommands config = new ConfigCommands(cli, env, out);
         ListCommands catalog = new ListCommands(cli, env, term, out, err);

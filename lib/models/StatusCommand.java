@@ -24,7 +24,8 @@ final class StatusCommand {
 
     static final Options OPTIONS = new Options()
             .add("--json", null, null, "as JSON")
-            .add("--check", null, null, "exit 1 when there is no token OpenClaw can use, or OpenClaw would refuse the default");
+            .add("--check", null, null,
+                    "exit 1 when there is no token OpenClaw can use, or OpenClaw would refuse the default");
 
     int run() {
         boolean json = false, check = false;
@@ -39,7 +40,8 @@ final class StatusCommand {
         JsonValue root = config.read();
         env.useConfig(root);
         for (String name : env.misplacedEnvKeys()) {
-            env.warn("config env." + name + ": OpenClaw refuses a string directly under env (Unrecognized key); move it to env.vars." + name);
+            env.warn("config env." + name
+                    + ": OpenClaw refuses a string directly under env (Unrecognized key); move it to env.vars." + name);
         }
         env.willLookUp(BillTo.VARIABLE);
         Token.Found keys = Token.all(env, root);
@@ -72,9 +74,11 @@ final class StatusCommand {
                     "fallbacks", JsonArray.ofStrings(fallbacks),
                     "aliases", new JsonObject(a),
                     "baseUrl", JsonValue.of(baseUrl),
-                    "modelPolicy", policy == null ? JsonValue.NULL : JsonValue.object("path", JsonValue.of(policy.path()), "allow", JsonArray.ofStrings(policy.refs()),
+                    "modelPolicy", policy == null ? JsonValue.NULL : JsonValue.object("path",
+                            JsonValue.of(policy.path()), "allow", JsonArray.ofStrings(policy.refs()),
                             "defaultRefused", JsonValue.of(defaultRefused)),
-                    "billTo", billTo == null ? JsonValue.NULL : JsonValue.object("org", JsonValue.of(billTo.org()), "source", JsonValue.of(billTo.source()),
+                    "billTo", billTo == null ? JsonValue.NULL : JsonValue.object("org", JsonValue.of(billTo.org()),
+                            "source", JsonValue.of(billTo.source()),
                             "openClaw", JsonValue.orNull(BillTo.header(root))),
                     "token", token == null ? JsonValue.NULL : json(token),
                     "tokenBlocked", JsonValue.orNull(keys.blocked()),
@@ -88,37 +92,48 @@ final class StatusCommand {
             aliases.forEach((k, v) -> shownAliases.add(k + " -> " + v));
             out.println("Aliases:    " + (aliases.isEmpty() ? "(none)" : String.join(", ", shownAliases)));
             out.println("Base URL:   " + baseUrl);
-            if (policy != null) out.println("Allowed:    " + String.join(", ", policy.refs()) + " (" + policy.path() + ")");
-            out.println("Bill to:    " + (billTo == null ? "your own account (set HF_BILL_TO=ORG to bill an organization)" : billTo.shown()));
+            if (policy != null) out.println("Allowed:    " + String.join(", ", policy.refs()) + " (" + policy.path()
+                    + ")");
+            out.println("Bill to:    " + (billTo == null
+                    ? "your own account (set HF_BILL_TO=ORG to bill an organization)" : billTo.shown()));
             out.println("Token:      " + (keys.blocked() != null ? "none: OpenClaw has no key (see the note)"
-                    : token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from " + token.source()));
-            for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from " + tokens.get(i).source());
+                    : token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from "
+                            + token.source()));
+            for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from "
+                    + tokens.get(i).source());
             for (String note : notes) out.println("Note:       " + note);
         }
         return check && (token == null || !token.openClawReads() || defaultRefused) ? 1 : 0;
     }
 
     /** The default, fallbacks and aliases that OpenClaw's model policy leaves out, each as OpenClaw will treat it. */
-    private static List<String> policyNotes(JsonValue root, String primary, List<String> fallbacks, Map<String, String> aliases) {
+    private static List<String> policyNotes(JsonValue root, String primary, List<String> fallbacks, Map<String,
+            String> aliases) {
         List<String> notes = new ArrayList<>();
-        if (primary != null && !ModelAllowlist.allows(root, primary)) notes.add(ModelAllowlist.outside(root, primary, ModelAllowlist.Role.DEFAULT));
-        for (String f : fallbacks) if (!ModelAllowlist.allows(root, f)) notes.add(ModelAllowlist.outside(root, f, ModelAllowlist.Role.FALLBACK));
+        if (primary != null && !ModelAllowlist.allows(root, primary)) notes.add(ModelAllowlist.outside(root, primary,
+                ModelAllowlist.Role.DEFAULT));
+        for (String f : fallbacks) if (!ModelAllowlist.allows(root, f)) notes.add(ModelAllowlist.outside(root, f,
+                ModelAllowlist.Role.FALLBACK));
         for (Map.Entry<String, String> a : aliases.entrySet()) {
-            if (!a.getValue().equals(primary) && !fallbacks.contains(a.getValue()) && !ModelAllowlist.allows(root, a.getValue())) {
-                notes.add("alias " + a.getKey() + ": " + ModelAllowlist.outside(root, a.getValue(), ModelAllowlist.Role.ALIAS));
+            if (!a.getValue().equals(primary) && !fallbacks.contains(a.getValue()) && !ModelAllowlist.allows(root,
+                    a.getValue())) {
+                notes.add("alias " + a.getKey() + ": " + ModelAllowlist.outside(root, a.getValue(),
+                        ModelAllowlist.Role.ALIAS));
             }
         }
         return notes;
     }
 
     private static JsonValue json(Token t) {
-        return JsonValue.object("source", JsonValue.of(t.source()), "masked", JsonValue.of(t.masked()), "openClawReads", JsonValue.of(t.openClawReads()));
+        return JsonValue.object("source", JsonValue.of(t.source()), "masked", JsonValue.of(t.masked()), "openClawReads",
+                JsonValue.of(t.openClawReads()));
     }
 
     /** The default and fallbacks that the router's list, as last cached, no longer has (offline: no request here). */
     private List<String> unserved(JsonValue root, String primary, List<String> fallbacks) {
         List<String> notes = new ArrayList<>();
-        Discovery.Result found = new Discovery(env, root, java.time.Instant.now()).discover(new Discovery.Options(true, false, java.time.Duration.ZERO));
+        Discovery.Result found = new Discovery(env, root, java.time.Instant.now()).discover(new Discovery.Options(true,
+                false, java.time.Duration.ZERO));
         if (found.live() == null) return notes;
         List<String> chain = new ArrayList<>();
         if (primary != null) chain.add(primary);
@@ -127,23 +142,30 @@ final class StatusCommand {
             String ref = chain.get(i);
             ModelRef parsed = ref.startsWith(ModelRef.PREFIX) ? ModelRef.orNull(ref) : null;
             if (parsed == null || parsed.in(found.live()) != null) continue;
-            notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref + " is not in the router's list (as cached "
-                    + UtcTime.format(found.fetchedAt()) + "): it is not served now" + (i == 0 && primary != null ? "; chat will go to the fallbacks" : ""));
+            notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref
+                    + " is not in the router's list (as cached "
+                    + UtcTime.format(found.fetchedAt()) + "): it is not served now" + (i == 0 && primary != null
+                            ? "; chat will go to the fallbacks" : ""));
         }
         return notes;
     }
 
-    /** What the user should know about the tokens found: a token OpenClaw cannot see, and others that differ from the one used. */
+    /**
+     * What the user should know about the tokens found: a token OpenClaw cannot see, and others that differ from the
+     * one used.
+     */
     static List<String> notes(List<Token> tokens) {
         List<String> notes = new ArrayList<>();
         if (tokens.isEmpty()) return notes;
         Token used = tokens.get(0);
         if (!used.openClawReads()) {
-            notes.add("only this toolkit reads the " + used.source() + ": OpenClaw will report \"Missing auth\"; run onboard to store the token where it looks");
+            notes.add("only this toolkit reads the " + used.source()
+                    + ": OpenClaw will report \"Missing auth\"; run onboard to store the token where it looks");
         }
         for (Token other : tokens.subList(1, tokens.size())) {
             if (other.secret().equals(used.secret())) continue;
-            notes.add(other.source() + " differs from " + used.source() + "; " + (used.source().startsWith("OpenClaw's") ? "OpenClaw uses the stored one" : "the first one found is used"));
+            notes.add(other.source() + " differs from " + used.source() + "; " + (used.source().startsWith("OpenClaw's")
+                    ? "OpenClaw uses the stored one" : "the first one found is used"));
         }
         return notes;
     }

@@ -34,8 +34,10 @@ final class Menu {
             if (answer == null) return null;
             String a = answer.strip();
             if (a.isEmpty()) return ENTER;
-            if (a.matches("[0-9]{1,4}") && Integer.parseInt(a) >= 1 && Integer.parseInt(a) <= items.size()) return Integer.parseInt(a) - 1;
-            out.println("Pick a number from 1 to " + items.size() + (enter == null ? "." : ", or Enter for " + enter + "."));
+            if (a.matches("[0-9]{1,4}") && Integer.parseInt(a) >= 1
+                    && Integer.parseInt(a) <= items.size()) return Integer.parseInt(a) - 1;
+            out.println("Pick a number from 1 to " + items.size() + (enter == null ? "." : ", or Enter for " + enter
+                    + "."));
         }
     }
 }

@@ -42,7 +42,8 @@ final class ModelPicker {
             int pages = (shown.size() + PAGE - 1) / PAGE;
             page = Math.max(0, Math.min(page, pages - 1));
             out.println();
-            out.println("Default Hugging Face model" + (filter.isEmpty() ? "" : " matching \"" + filter + "\"") + " (page " + (page + 1) + " of " + pages + "):");
+            out.println("Default Hugging Face model" + (filter.isEmpty() ? "" : " matching \"" + filter + "\"")
+                    + " (page " + (page + 1) + " of " + pages + "):");
             List<String> lines = new ArrayList<>(), refsOnly = new ArrayList<>();
             boolean fits = true;
             for (int i = page * PAGE; i < Math.min(shown.size(), (page + 1) * PAGE); i++) {
@@ -54,7 +55,8 @@ final class ModelPicker {
             }
             // The ref says all the label does, and is what gets written: a page too narrow for both shows refs.
             for (String line : fits ? lines : refsOnly) out.println(line);
-            String answer = keyboard.line("Number, text to filter, > or < to page, Enter for " + all.get(0).label() + ": ");
+            String answer = keyboard.line("Number, text to filter, > or < to page, Enter for " + all.get(0).label()
+                    + ": ");
             if (answer == null) return null;
             answer = answer.strip();
             if (answer.isEmpty()) return all.get(0).ref();
@@ -79,7 +81,8 @@ final class ModelPicker {
         if (filter.isEmpty()) return all;
         String f = filter.toLowerCase(Locale.ROOT);
         List<Choice> found = new ArrayList<>();
-        for (Choice c : all) if (c.label().toLowerCase(Locale.ROOT).contains(f) || c.ref().toLowerCase(Locale.ROOT).contains(f)) found.add(c);
+        for (Choice c : all) if (c.label().toLowerCase(Locale.ROOT).contains(f)
+                || c.ref().toLowerCase(Locale.ROOT).contains(f)) found.add(c);
         return found;
     }
 }

@@ -15,13 +15,18 @@ public final class OnboardCommand {
             .add("--non-interactive", null, null, "no questions (needed when not on a terminal)")
             .add("--mode", null, "MODE", "local (the only mode this tool sets up)")
             .add("--auth-choice", null, "CHOICE", "huggingface-api-key")
-            .add("--huggingface-api-key", null, "KEY", "the token; - reads it from stdin (keeps it out of shell history);\n"
-                    + "default: HUGGINGFACE_HUB_TOKEN, HF_TOKEN, or another token found\nthe way 'models status' finds one")
-            .add("--model", null, "REF", "the default model (ref, id or alias; suffixes allowed); refused\nwhen the cached model list lacks it, unless --force")
+            .add("--huggingface-api-key", null, "KEY",
+                    "the token; - reads it from stdin (keeps it out of shell history);\n"
+                    + "default: HUGGINGFACE_HUB_TOKEN, HF_TOKEN, or another token found\nthe way 'models status' finds "
+                            + "one")
+            .add("--model", null, "REF",
+                    "the default model (ref, id or alias; suffixes allowed); refused\nwhen the cached model list lacks "
+                            + "it, unless --force")
             .add("--force", null, null, "write --model even when the cached model list lacks it")
             .add("--skip-validation", null, null, "do not ask Hugging Face whether the token works")
             .add("--bill-to", null, "ORG", "bill inference to the organization ORG: written as the provider's\n"
-                    + "header X-HF-Bill-To (the steps on a terminal offer the\norganizations whoami-v2 says the token can bill)");
+                    + "header X-HF-Bill-To (the steps on a terminal offer the\norganizations whoami-v2 says the token "
+                            + "can bill)");
 
     static final String USAGE = """
             Usage: onboard                                     on a terminal: step by step
@@ -51,7 +56,8 @@ public final class OnboardCommand {
             """;
     static final List<String> MODES = List.of("local");
     /** The ways to authenticate, by --auth-choice: a map so that other providers can join later. */
-    static final Map<String, String> AUTH_CHOICES = new LinkedHashMap<>(Map.of("huggingface-api-key", "Hugging Face (API key)"));
+    static final Map<String, String> AUTH_CHOICES = new LinkedHashMap<>(Map.of("huggingface-api-key",
+            "Hugging Face (API key)"));
 
     private final Env env;
     private final Term term;
@@ -88,14 +94,17 @@ public final class OnboardCommand {
             Given o = parse(cli);
             Onboarding onboarding = new Onboarding(env, out, err);
             ConfigFile config = ConfigFile.of(env);
-            JsonValue root = config.read();   // a config that does not parse stops us here, before anything is asked or written
+            // a config that does not parse stops us here, before anything is asked or written
+            JsonValue root = config.read();
             env.useConfig(root);
             env.willLookUp(BillTo.VARIABLE);   // the steps read it after the token: one login shell for both
             for (String warning : env.warnings()) Cli.warn(err, warning);
             if (!o.nonInteractive) {
-                if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with --huggingface-api-key KEY, or HF_TOKEN set)");
+                if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with "
+                        + "--huggingface-api-key KEY, or HF_TOKEN set)");
                 if (o.key != null || o.skipValidation || o.billTo != null) {
-                    throw new Cli.UsageException("--huggingface-api-key, --skip-validation and --bill-to go with --non-interactive (the steps offer the organizations)");
+                    throw new Cli.UsageException("--huggingface-api-key, --skip-validation and --bill-to go with "
+                            + "--non-interactive (the steps offer the organizations)");
                 }
                 return new OnboardWizard(onboarding, env, term, keyboard, out, err, config, root, o.model).run();
             }
@@ -114,7 +123,8 @@ public final class OnboardCommand {
                 else out.println("Token OK: signed in to Hugging Face as " + check.who().shownName());
                 if (o.billTo != null && check.who() != null && !check.who().billable().contains(o.billTo)) {
                     Cli.warn(err, "Hugging Face does not list " + o.billTo + " as an organization this token can bill"
-                            + (check.who().billable().isEmpty() ? "" : " (it lists: " + String.join(", ", check.who().billable()) + ")"));
+                            + (check.who().billable().isEmpty() ? "" : " (it lists: " + String.join(", ",
+                                    check.who().billable()) + ")"));
                 }
             }
             onboarding.write(config, ref, token, o.billTo);
@@ -142,7 +152,8 @@ public final class OnboardCommand {
     }
 
     private static void oneOf(String value, String flag, List<String> valid) {
-        if (!valid.contains(value)) throw new Cli.UsageException("invalid value for " + flag + ": '" + value + "' (valid: " + String.join(", ", valid) + ")");
+        if (!valid.contains(value)) throw new Cli.UsageException("invalid value for " + flag + ": '" + value
+                + "' (valid: " + String.join(", ", valid) + ")");
     }
 
     /**
@@ -161,7 +172,8 @@ public final class OnboardCommand {
         }
         Token found = Token.find(env, root);
         if (found == null) {
-            throw new Cli.Failure("no Hugging Face token: pass --huggingface-api-key KEY (or - to read it from stdin), or set HF_TOKEN;"
+            throw new Cli.Failure("no Hugging Face token: pass --huggingface-api-key KEY (or - to read it from stdin), "
+                    + "or set HF_TOKEN;"
                     + " make one at " + Whoami.NEW_TOKEN_URL);
         }
         out.println("Using the token from " + found.source() + " (" + found.masked() + ")");

@@ -40,7 +40,8 @@ final class OnboardSetup {
         }
         JsonValue before = doc.value();
         ModelAllowlist.record(doc, model);
-        for (String note : ModelAllowlist.notes(before, doc.value(), model, ModelAllowlist.Role.DEFAULT)) said.add("note: " + note);
+        for (String note : ModelAllowlist.notes(before, doc.value(), model,
+                ModelAllowlist.Role.DEFAULT)) said.add("note: " + note);
         List<String> alias = append(append(ConfigFile.MODELS, model), "alias");
         if (doc.value().at(alias) == null) {
             // The alias names one model: given to the new default, it leaves the model that had it.
@@ -53,9 +54,11 @@ final class OnboardSetup {
         doc.set(append(PROFILE, "mode"), JsonValue.of("api_key"));
         said.add("auth profile huggingface:default");
         if (doc.value().at(MODE) == null) doc.set(MODE, JsonValue.of("merge"));
-        if (doc.value().at(ConfigFile.BASE_URL) == null) doc.set(ConfigFile.BASE_URL, JsonValue.of(ConfigFile.DEFAULT_BASE_URL));
+        if (doc.value().at(ConfigFile.BASE_URL) == null) doc.set(ConfigFile.BASE_URL,
+                JsonValue.of(ConfigFile.DEFAULT_BASE_URL));
         doc.set(append(ConfigFile.PROVIDER, "api"), JsonValue.of("openai-completions"));
-        if (doc.value().at(append(ConfigFile.PROVIDER, "models")) == null) doc.set(append(ConfigFile.PROVIDER, "models"), JsonValue.array());
+        if (doc.value().at(append(ConfigFile.PROVIDER, "models")) == null) doc.set(append(ConfigFile.PROVIDER,
+                "models"), JsonValue.array());
         said.add("provider huggingface (" + ConfigFile.string(doc.value(), ConfigFile.BASE_URL) + ")");
         if (doc.set(PLUGIN_ENABLED, JsonValue.TRUE)) said.add("plugin huggingface enabled");
         List<String> header = append(BillTo.HEADERS, BillTo.HEADER);
@@ -89,12 +92,14 @@ final class OnboardSetup {
             StringBuilder token = new StringBuilder();
             for (byte b : bytes) token.append(String.format("%02x", b & 0xff));
             Running.secret(token.toString());
-            doc.set(GATEWAY_AUTH, JsonValue.object("mode", JsonValue.of("token"), "token", JsonValue.of(token.toString())));
+            doc.set(GATEWAY_AUTH, JsonValue.object("mode", JsonValue.of("token"), "token",
+                    JsonValue.of(token.toString())));
             auth = true;
         }
         if (doc.value().at(GATEWAY_PORT) == null) doc.set(GATEWAY_PORT, JsonValue.of(18789));
         if (doc.value().at(GATEWAY_BIND) == null) doc.set(GATEWAY_BIND, JsonValue.of("loopback"));
-        if (doc.value().at(GATEWAY_TAILSCALE) == null) doc.set(GATEWAY_TAILSCALE, JsonValue.object("mode", JsonValue.of("off")));
+        if (doc.value().at(GATEWAY_TAILSCALE) == null) doc.set(GATEWAY_TAILSCALE, JsonValue.object("mode",
+                JsonValue.of("off")));
         if (mode || auth) said.add("local gateway" + (auth ? " (loopback, a token of its own)" : ""));
         return said;
     }

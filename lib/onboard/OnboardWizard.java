@@ -47,15 +47,19 @@ final class OnboardWizard {
         Token token = token();
         Discovery.Result found = discover(token);
         List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), root, false);
-        models.sort((a, b) -> Boolean.compare(!isDefault(a), !isDefault(b)));   // DeepSeek-R1 first, the rest in their order
-        String ref = presetModel != null ? ModelChoice.ref(env, root, presetModel, false).ref() : new ModelPicker(keyboard, out, models, term.width()).pick();
+        // DeepSeek-R1 first, the rest in their order
+        models.sort((a, b) -> Boolean.compare(!isDefault(a), !isDefault(b)));
+        String ref = presetModel != null ? ModelChoice.ref(env, root, presetModel, false).ref()
+                : new ModelPicker(keyboard, out, models, term.width()).pick();
         if (ref == null) throw cancelled();
         ref = backend(ref, models);
         String billTo = billing();
         out.println();
         out.println("Ready to write:");
-        out.println("  " + config.shown + ": default model " + ref + ", its alias \"" + OnboardSetup.ALIAS + "\" (unless it has one),"
-                + " auth profile huggingface:default, provider huggingface" + (billTo == null ? "" : billTo.isEmpty() ? ", inference billed to your account" : ", inference billed to " + billTo));
+        out.println("  " + config.shown + ": default model " + ref + ", its alias \"" + OnboardSetup.ALIAS
+                + "\" (unless it has one),"
+                + " auth profile huggingface:default, provider huggingface" + (billTo == null ? "" : billTo.isEmpty()
+                        ? ", inference billed to your account" : ", inference billed to " + billTo));
         out.println("  " + env.display(env.stateDir().resolve(".env")) + ": HF_TOKEN=" + token.masked());
         String yes = keyboard.line("Write these? [Y/n] ");
         if (yes == null) throw cancelled();
@@ -103,7 +107,8 @@ final class OnboardWizard {
         while (true) {
             Token candidate;
             if (found != null) {
-                String answer = keyboard.line("Use the token from " + found.source() + " (" + found.masked() + ")? [Y/n] ");
+                String answer = keyboard.line("Use the token from " + found.source() + " (" + found.masked()
+                        + ")? [Y/n] ");
                 if (answer == null) throw cancelled();
                 boolean use = !answer.strip().toLowerCase(Locale.ROOT).startsWith("n");
                 candidate = use ? found : null;
@@ -135,7 +140,8 @@ final class OnboardWizard {
     private Discovery.Result discover(Token token) throws Exception {
         Discovery.Result found;
         try (AutoCloseable spinner = term.spinner(err, "loading the model list\u2026")) {
-            found = new Discovery(env, root, Instant.now(), token).discover(new Discovery.Options(false, false, Duration.ofSeconds(30)));
+            found = new Discovery(env, root, Instant.now(), token).discover(new Discovery.Options(false, false,
+                    Duration.ofSeconds(30)));
         }
         if (found.note() != null) Cli.say(err, found.note());
         return found;
@@ -150,13 +156,15 @@ final class OnboardWizard {
         }
         if (chosen.provider() != null) return ref;
         List<RouterModel.Offer> live = new ArrayList<>();
-        for (Model m : models) if (m.suffix() == null && chosen.names(m.id())) for (RouterModel.Offer o : m.providers()) if (o.live()) live.add(o);
+        for (Model m : models) if (m.suffix() == null
+                && chosen.names(m.id())) for (RouterModel.Offer o : m.providers()) if (o.live()) live.add(o);
         if (live.isEmpty()) return ref;
         out.println();
         out.println("Prefer a specific backend for " + chosen.id() + "? (Enter: no, the router picks)");
         List<String> items = new ArrayList<>();
         for (RouterModel.Offer o : live) {
-            String price = o.priceOut() == null ? "price not listed" : "$" + Figures.price(o.priceIn()) + " in / $" + Figures.price(o.priceOut()) + " out per 1M";
+            String price = o.priceOut() == null ? "price not listed" : "$" + Figures.price(o.priceIn()) + " in / $"
+                    + Figures.price(o.priceOut()) + " out per 1M";
             String speed = o.throughput() == null ? "" : " \u00b7 " + Math.round(o.throughput()) + " tok/s";
             items.add(String.format("%-16s %s%s", Printable.line(o.provider()), price, speed));
         }

@@ -26,19 +26,25 @@ final class Onboarding {
 
     /** {@code GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2}, unless {@code HF_HUB_OFFLINE=1}. */
     TokenCheck check(Token token) {
-        if ("1".equals(env.process("HF_HUB_OFFLINE"))) return new TokenCheck(null, "HF_HUB_OFFLINE=1: the token was not checked", false);
+        if ("1".equals(env.process("HF_HUB_OFFLINE"))) return new TokenCheck(null,
+                "HF_HUB_OFFLINE=1: the token was not checked", false);
         Env.Value endpoint = env.lookupNotFromHere("HF_ENDPOINT", w -> Cli.warn(err, w));
         String hub = endpoint != null ? endpoint.value().strip().replaceAll("/+$", "") : HUB;
-        try (RouterClient client = RouterClient.forHub(env, hub, token, Duration.ofSeconds(15), w -> Cli.warn(err, w))) {
+        try (RouterClient client = RouterClient.forHub(env, hub, token, Duration.ofSeconds(15), w -> Cli.warn(err,
+                w))) {
             Whoami who = Whoami.of(client.whoami());
             if (who.canCallInference()) return new TokenCheck(who, null, false);
-            return new TokenCheck(who, "the token of " + who.shownName() + " lacks the \"Make calls to Inference Providers\" permission"
-                    + " (inference.serverless.write): chat will be refused; make one that has it at " + Whoami.NEW_TOKEN_URL, false);
+            return new TokenCheck(who, "the token of " + who.shownName()
+                    + " lacks the \"Make calls to Inference Providers\" permission"
+                    + " (inference.serverless.write): chat will be refused; make one that has it at "
+                            + Whoami.NEW_TOKEN_URL, false);
         } catch (RouterError e) {
             if (e.status == 401) return new TokenCheck(null, "Hugging Face rejected the token (401)", true);
-            return new TokenCheck(null, "could not check the token with " + hub + " (" + e.getMessage() + "); going on", false);
+            return new TokenCheck(null, "could not check the token with " + hub + " (" + e.getMessage() + "); going on",
+                    false);
         } catch (JsonException e) {
-            return new TokenCheck(null, "could not read the answer of " + hub + " (" + e.getMessage() + "); going on", false);
+            return new TokenCheck(null, "could not read the answer of " + hub + " (" + e.getMessage() + "); going on",
+                    false);
         }
     }
 
@@ -65,12 +71,15 @@ final class Onboarding {
             throw new Cli.Failure(e.getMessage());
         }
         out.println("Wrote " + config.shown + ": " + String.join(", ", said));
-        out.println("Saved the token to " + env.display(stored.file()) + " as " + stored.variable() + " (" + token.masked() + ")"
+        out.println("Saved the token to " + env.display(stored.file()) + " as " + stored.variable() + " ("
+                + token.masked() + ")"
                 + (stored.variable().equals("HF_TOKEN") ? "" : ", the variable OpenClaw's key comes from"));
         if (stored.notRead() != null) {
-            // We never write OpenClaw's database or a secret file it reads: say what OpenClaw will use, and how to change it.
+            // We never write OpenClaw's database or a secret file it reads: say what OpenClaw will use, and how to
+            // change it.
             Cli.warn(err, "OpenClaw will not use it: " + stored.notRead()
-                    + "; to switch OpenClaw to the new token, run: openclaw models auth paste-api-key --provider huggingface");
+                    + "; to switch OpenClaw to the new token, run: openclaw models auth paste-api-key --provider "
+                            + "huggingface");
         }
         out.println();
         out.println("Next:");

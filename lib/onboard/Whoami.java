@@ -10,7 +10,8 @@ import java.util.List;
 record Whoami(String name, boolean canCallInference, List<String> billable) {
     static final String PERMISSION = "inference.serverless.write";
     /** Where to make a token that has the permission (what the spec links to). */
-    static final String NEW_TOKEN_URL = "https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
+    static final String NEW_TOKEN_URL = "https://huggingface.co/settings/tokens/new"
+            + "?ownUserPermissions=inference.serverless.write&tokenType=fineGrained";
 
     /** The account name as it may be printed (it comes from the Hub: control characters escaped). */
     String shownName() { return Printable.line(name); }
@@ -24,7 +25,8 @@ record Whoami(String name, boolean canCallInference, List<String> billable) {
         for (JsonObject org : orgs == null ? List.<JsonObject>of() : orgs.objects()) {
             if (org.string("name") != null && org.boolOr("canPay", false)) paying.add(org.string("name"));
         }
-        if (token == null || !"fineGrained".equals(token.string("role"))) return new Whoami(name, true, List.copyOf(paying));
+        if (token == null || !"fineGrained".equals(token.string("role"))) return new Whoami(name, true,
+                List.copyOf(paying));
         JsonObject fineGrained = token.object("fineGrained");
         if (fineGrained == null) return new Whoami(name, false, List.of());
         List<String> billable = new java.util.ArrayList<>();
@@ -34,7 +36,8 @@ record Whoami(String name, boolean canCallInference, List<String> billable) {
             JsonObject entity = entry.object("entity");
             boolean own = entity != null && name.equals(entity.string("name")) && "user".equals(entity.string("type"));
             if (own && entry.strings("permissions").contains(PERMISSION)) can = true;
-            boolean org = entity != null && "org".equals(entity.string("type")) && paying.contains(entity.string("name"));
+            boolean org = entity != null && "org".equals(entity.string("type"))
+                    && paying.contains(entity.string("name"));
             if (org && entry.strings("permissions").contains(PERMISSION)) billable.add(entity.string("name"));
         }
         return new Whoami(name, can, List.copyOf(billable));

@@ -26,13 +26,15 @@ final class Proxies extends ProxySelector {
 
         /** What a 407 from this proxy means, in one line. */
         String refusedLogin() {
-            return user == null ? named() + " asks for a user and password (407): give them in " + variable + " as http://USER:PASSWORD@" + host + ":" + port
+            return user == null ? named() + " asks for a user and password (407): give them in " + variable
+                    + " as http://USER:PASSWORD@" + host + ":" + port
                     : named() + " refused the user and password in " + variable + " (407)";
         }
 
         /** The Proxy-Authorization value of the user and password. */
         String basicLogin() {
-            return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":"
+                    + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -56,14 +58,17 @@ final class Proxies extends ProxySelector {
         String no = named(env, "no_proxy", "NO_PROXY");
         List<String> rules = new ArrayList<>();
         if (no != null) {
-            for (String rule : env.process(no).split(",")) if (!rule.isBlank()) rules.add(rule.strip().toLowerCase(Locale.ROOT));
+            for (String rule : env.process(no).split(",")) {
+                if (!rule.isBlank()) rules.add(rule.strip().toLowerCase(Locale.ROOT));
+            }
         }
         return new Proxies(https, http, rules);
     }
 
     /** The variable that holds the setting, the lower-case name first; null when neither holds one. */
     private static String named(Env env, String lower, String upper) {
-        for (String name : new String[] {lower, upper}) if (env.process(name) != null && !env.process(name).isBlank()) return name;
+        for (String name : new String[] {lower, upper}) if (env.process(name) != null
+                && !env.process(name).isBlank()) return name;
         return null;
     }
 
@@ -79,16 +84,20 @@ final class Proxies extends ProxySelector {
             throw new Cli.Failure(variable + " is not a proxy URL (http://[user:password@]host:port)");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http")) throw new Cli.Failure(variable + ": only http:// proxies are supported, not " + scheme + "://");
-        if (uri.getHost() == null) throw new Cli.Failure(variable + " is not a proxy URL (http://[user:password@]host:port)");
+        if (!scheme.equals("http")) throw new Cli.Failure(variable + ": only http:// proxies are supported, not "
+                + scheme + "://");
+        if (uri.getHost() == null) throw new Cli.Failure(variable
+                + " is not a proxy URL (http://[user:password@]host:port)");
         String user = null, password = null;
         if (uri.getRawUserInfo() != null) {
             String[] parts = uri.getRawUserInfo().split(":", 2);
             user = java.net.URLDecoder.decode(parts[0], java.nio.charset.StandardCharsets.UTF_8);
-            password = parts.length > 1 ? java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8) : "";
+            password = parts.length > 1 ? java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8)
+                    : "";
             Running.secret(password);
         }
-        if (uri.getPort() > 65535) throw new Cli.Failure(variable + ": " + uri.getPort() + " is not a port (1 to 65535)");
+        if (uri.getPort() > 65535) throw new Cli.Failure(variable + ": " + uri.getPort()
+                + " is not a port (1 to 65535)");
         return new Setting(uri.getHost(), uri.getPort() < 0 ? 1080 : uri.getPort(), variable, user, password);
     }
 
@@ -100,7 +109,8 @@ final class Proxies extends ProxySelector {
     void checkUsableFor(URI base) {
         Setting s = settingFor(base);
         if (s != null && s == https && s.user() != null && Runtime.version().feature() < 24) {
-            throw new Cli.Failure(s.variable() + ": a proxy login for https needs Java 24 or later (before it, the JDK drops the token"
+            throw new Cli.Failure(s.variable()
+                    + ": a proxy login for https needs Java 24 or later (before it, the JDK drops the token"
                     + " of any request made with one: JDK-8326949); use a proxy without a login, or a newer Java");
         }
     }
@@ -126,7 +136,8 @@ final class Proxies extends ProxySelector {
 
     /** The setting of the proxy at {@code host:port}, or null. */
     Setting named(String host, int port) {
-        for (Setting s : new Setting[] {https, http}) if (s != null && s.host().equalsIgnoreCase(host) && s.port() == port) return s;
+        for (Setting s : new Setting[] {https, http}) if (s != null && s.host().equalsIgnoreCase(host)
+                && s.port() == port) return s;
         return null;
     }
 
@@ -141,7 +152,8 @@ final class Proxies extends ProxySelector {
     @Override
     public List<java.net.Proxy> select(URI uri) {
         Setting s = settingFor(uri);
-        return List.of(s == null ? java.net.Proxy.NO_PROXY : new java.net.Proxy(java.net.Proxy.Type.HTTP, InetSocketAddress.createUnresolved(s.host(), s.port())));
+        return List.of(s == null ? java.net.Proxy.NO_PROXY : new java.net.Proxy(java.net.Proxy.Type.HTTP,
+                InetSocketAddress.createUnresolved(s.host(), s.port())));
     }
 
     @Override
@@ -158,7 +170,10 @@ final class Proxies extends ProxySelector {
         return false;
     }
 
-    /** One NO_PROXY entry against a host and port: {@code *}, a domain, an address, a CIDR block, each with an optional port. */
+    /**
+     * One NO_PROXY entry against a host and port: {@code *}, a domain, an address, a CIDR block, each with an optional
+     * port.
+     */
     static boolean matches(String rule, String host, int port) {
         if (rule.equals("*")) return true;
         String name = rule;

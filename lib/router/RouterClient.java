@@ -19,7 +19,9 @@ final class RouterClient implements AutoCloseable {
         // Basic logins for an https tunnel's CONNECT are off in the JDK unless this is cleared before its HTTP client
         // first reads it (once, when its classes load): a proxy login the user gave in HTTPS_PROXY needs it. It lets
         // the JDK answer a proxy's 407 with the login of ProxyLogin, which answers nothing else.
-        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+            System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        }
     }
 
     /** Redirects followed at most, as curl's default is 50 and browsers' about 20: a loop ends here. */
@@ -43,7 +45,8 @@ final class RouterClient implements AutoCloseable {
      * A client of {@code baseUrl} sending what {@code verdict} allows of the token; {@code warn} is told, once
      * each, of a token sent to a host that is not Hugging Face's and of a redirect followed without it.
      */
-    RouterClient(String baseUrl, TokenDestination.Verdict verdict, Duration timeout, java.util.function.Consumer<String> warn, Proxies proxies,
+    RouterClient(String baseUrl, TokenDestination.Verdict verdict, Duration timeout,
+            java.util.function.Consumer<String> warn, Proxies proxies,
                  BillTo billTo) {
         this.billTo = billTo;
         this.baseUrl = baseUrl;
@@ -54,10 +57,12 @@ final class RouterClient implements AutoCloseable {
         this.warn = warn;
         if (verdict.warning() != null) warn.accept(verdict.warning());
         // Redirects are followed here, not by the client, which would send the token on to any host.
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (baseUrl.startsWith("http://")) {
             // A plain-http router (a local gateway, a test double): no TLS and no HTTP/2 upgrade to set up.
-            builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters()).version(HttpClient.Version.HTTP_1_1);
+            builder.sslContext(NoTls.CONTEXT).sslParameters(new javax.net.ssl.SSLParameters())
+                    .version(HttpClient.Version.HTTP_1_1);
         }
         // A proxy's login for a plain-http request goes as a Proxy-Authorization header of our own (see send). An
         // https tunnel's CONNECT takes it only from an Authenticator (the JDK puts no header of ours on a CONNECT),
@@ -124,7 +129,8 @@ final class RouterClient implements AutoCloseable {
             return new UnsupportedOperationException("TLS is off for a plain-http router URL");
         }
 
-        protected void engineInit(javax.net.ssl.KeyManager[] km, javax.net.ssl.TrustManager[] tm, java.security.SecureRandom random) { }
+        protected void engineInit(javax.net.ssl.KeyManager[] km, javax.net.ssl.TrustManager[] tm,
+                java.security.SecureRandom random) { }
 
         protected javax.net.ssl.SSLSocketFactory engineGetSocketFactory() { throw refused(); }
 
@@ -149,26 +155,33 @@ final class RouterClient implements AutoCloseable {
         protected java.net.PasswordAuthentication getPasswordAuthentication() {
             if (getRequestorType() != RequestorType.PROXY) return null;
             Proxies.Setting s = proxies.named(getRequestingHost(), getRequestingPort());
-            return s == null || s.user() == null ? null : new java.net.PasswordAuthentication(s.user(), s.password().toCharArray());
+            return s == null || s.user() == null ? null : new java.net.PasswordAuthentication(s.user(),
+                    s.password().toCharArray());
         }
     }
 
     /** A client of the router: {@code HF_ROUTER_URL}, else the config's baseUrl, else the public router. */
-    static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
+    static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout,
+            java.util.function.Consumer<String> warn) {
         return forRouter(env, config, token, timeout, warn, null);
     }
 
     /** {@link #forRouter} billing chat completions to {@code billTo}'s organization (null: the token's account). */
-    static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout, java.util.function.Consumer<String> warn, BillTo billTo) {
+    static RouterClient forRouter(Env env, JsonValue config, Token token, Duration timeout,
+            java.util.function.Consumer<String> warn, BillTo billTo) {
         String url = ConfigFile.baseUrl(env, config), configured = ConfigFile.string(config, ConfigFile.BASE_URL);
-        String named = env.process("HF_ROUTER_URL") != null ? "HF_ROUTER_URL" : configured != null ? "the config's baseUrl" : "the default router";
-        return new RouterClient(url, TokenDestination.of(token, url, configured, named, "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn,
+        String named = env.process("HF_ROUTER_URL") != null ? "HF_ROUTER_URL" : configured != null
+                ? "the config's baseUrl" : "the default router";
+        return new RouterClient(url, TokenDestination.of(token, url, configured, named,
+                "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn,
                 Proxies.of(env), billTo);
     }
 
     /** A client of the Hub at {@code hub} (HF_ENDPOINT, else https://huggingface.co). */
-    static RouterClient forHub(Env env, String hub, Token token, Duration timeout, java.util.function.Consumer<String> warn) {
-        return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT", "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn,
+    static RouterClient forHub(Env env, String hub, Token token, Duration timeout,
+            java.util.function.Consumer<String> warn) {
+        return new RouterClient(hub, TokenDestination.of(token, hub, null, "HF_ENDPOINT",
+                "1".equals(env.process(TokenDestination.ALLOW_HTTP))), timeout, warn,
                 Proxies.of(env), null);
     }
 
@@ -186,13 +199,16 @@ final class RouterClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             // said below
         }
-        return "the router URL '" + Printable.line(baseUrl) + "' is not an http(s) URL with a host (HF_ROUTER_URL, else the config's baseUrl)";
+        return "the router URL '" + Printable.line(baseUrl)
+                + "' is not an http(s) URL with a host (HF_ROUTER_URL, else the config's baseUrl)";
     }
 
     /** Whether requests carry a token: a 401 means "rejected" only when one was sent. */
     boolean sendsToken() { return token != null; }
 
-    /** Where the token sent came from ({@code environment variable HUGGINGFACE_HUB_TOKEN}), or null when none is sent. */
+    /**
+     * Where the token sent came from ({@code environment variable HUGGINGFACE_HUB_TOKEN}), or null when none is sent.
+     */
     String tokenSource() { return token == null ? null : token.source(); }
 
     /** {@code GET {baseUrl}/models}, with the bearer token when there is one: the body as it came. */
@@ -211,7 +227,8 @@ final class RouterClient implements AutoCloseable {
      */
     JsonValue whoami() throws RouterError {
         String url = baseUrl + "/api/whoami-v2";
-        try (RouterResponse answer = send(request(url, timeout).header("Accept", "application/json").GET(), url, timeout, timeout)) {
+        try (RouterResponse answer = send(request(url, timeout).header("Accept", "application/json").GET(), url,
+                timeout, timeout)) {
             String body = answer.rest(1024 * 1024);
             if (answer.status() / 100 != 2) throw RouterError.forStatus(answer.status(), body, token != null);
             try {
@@ -235,7 +252,10 @@ final class RouterClient implements AutoCloseable {
         return send(builder, url, idle, null);
     }
 
-    /** What every request says it is (not {@code Java-http-client/17.0.15}): the router's and the Hub's logs can tell us apart. */
+    /**
+     * What every request says it is (not {@code Java-http-client/17.0.15}): the router's and the Hub's logs can tell us
+     * apart.
+     */
     static final String USER_AGENT = "openclaw-hf/" + Cli.VERSION + " (java " + Runtime.version().feature() + ")";
 
     private HttpRequest.Builder request(String url, Duration headTimeout) throws RouterError {
@@ -251,24 +271,32 @@ final class RouterClient implements AutoCloseable {
     }
 
     /**
-     * Sends and waits for the head; {@code whole} limits the whole request, or null for no limit. Follows redirects itself: the token goes on only to the same origin
+     * Sends and waits for the head; {@code whole} limits the whole request, or null for no limit. Follows redirects
+     * itself: the token goes on only to the same origin
      * (scheme, host and port); to another, the request is made again without it, and {@code warn} says so.
      */
-    private RouterResponse send(HttpRequest.Builder builder, String url, Duration idle, Duration whole) throws RouterError {
+    private RouterResponse send(HttpRequest.Builder builder, String url, Duration idle,
+            Duration whole) throws RouterError {
         if (refusal != null) throw new RouterError(0, refusal);
         HttpRequest request = builder.build();
         for (int hop = 0; ; hop++) {
             Proxies.Setting proxy = proxies.settingFor(request.uri());
             // Plain http through a proxy: the token would travel in clear text to the proxy and on from it.
-            if (proxy != null && "http".equalsIgnoreCase(request.uri().getScheme()) && request.headers().firstValue("authorization").isPresent()) {
-                throw new Cli.Failure("not sending the token in clear text through the proxy " + proxy.host() + ":" + proxy.port() + " ("
-                        + proxy.variable() + ") to " + host(request.uri().toString()) + "; use https, or list the host in NO_PROXY");
+            if (proxy != null && "http".equalsIgnoreCase(request.uri().getScheme())
+                    && request.headers().firstValue("authorization").isPresent()) {
+                throw new Cli.Failure("not sending the token in clear text through the proxy " + proxy.host() + ":"
+                        + proxy.port() + " ("
+                        + proxy.variable() + ") to " + host(request.uri().toString())
+                                + "; use https, or list the host in NO_PROXY");
             }
             // A plain-http request through a proxy is sent to the proxy itself, so its login goes as our own header.
             // Never on an https request: that header would travel inside the tunnel, to the router (an https
             // tunnel's login comes from ProxyLogin, on the CONNECT alone). A request that goes directly carries none.
-            HttpRequest.Builder login = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("proxy-authorization"));
-            if (proxy != null && proxy.user() != null && "http".equalsIgnoreCase(request.uri().getScheme())) login.header("Proxy-Authorization", proxy.basicLogin());
+            HttpRequest.Builder login = HttpRequest.newBuilder(request, (name,
+                    value) -> !name.equalsIgnoreCase("proxy-authorization"));
+            if (proxy != null && proxy.user() != null
+                    && "http".equalsIgnoreCase(request.uri().getScheme())) login.header("Proxy-Authorization",
+                            proxy.basicLogin());
             request = login.build();
             RouterResponse answer = new RouterResponse(idle, whole, host(request.uri().toString()), proxy);
             answer.started(http.sendAsync(request, answer.handler()));
@@ -279,9 +307,11 @@ final class RouterClient implements AutoCloseable {
                 throw new RouterError(407, proxy.refusedLogin());
             }
             String location = answer.headers().firstValue("location").orElse(null);
-            if (location == null || (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)) return answer;
+            if (location == null || (status != 301 && status != 302 && status != 303 && status != 307
+                    && status != 308)) return answer;
             answer.close();
-            if (hop == MAX_REDIRECTS) throw new RouterError(0, "more than " + MAX_REDIRECTS + " redirects from " + host(url));
+            if (hop == MAX_REDIRECTS) throw new RouterError(0, "more than " + MAX_REDIRECTS + " redirects from "
+                    + host(url));
             URI next;
             try {
                 next = request.uri().resolve(location);
@@ -290,10 +320,12 @@ final class RouterClient implements AutoCloseable {
             }
             boolean sameOrigin = origin(next).equals(origin(request.uri()));
             boolean keepsBody = status == 307 || status == 308;
-            HttpRequest.Builder again = HttpRequest.newBuilder(request, (name, value) -> sameOrigin || !name.equalsIgnoreCase("authorization")).uri(next);
+            HttpRequest.Builder again = HttpRequest.newBuilder(request, (name, value) -> sameOrigin
+                    || !name.equalsIgnoreCase("authorization")).uri(next);
             if (!keepsBody && !request.method().equals("GET")) again.GET();
             if (!sameOrigin && request.headers().firstValue("authorization").isPresent()) {
-                warn.accept(host(request.uri().toString()) + " redirected to " + host(next.toString()) + ": followed without your token");
+                warn.accept(host(request.uri().toString()) + " redirected to " + host(next.toString())
+                        + ": followed without your token");
             }
             request = again.build();
         }

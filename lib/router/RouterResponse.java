@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  * {@code idle} without data, or at the {@code deadline} of the whole request when there is one.
  */
 final class RouterResponse implements AutoCloseable {
-    /** What the HTTP client's threads hand to the reader, in order: the head, then body parts, then the end or a failure. */
+    /**
+     * What the HTTP client's threads hand to the reader, in order: the head, then body parts, then the end or a
+     * failure.
+     */
     private sealed interface Item permits Head, Block, Broken, End { }
 
     private record Head(HttpResponse.ResponseInfo info) implements Item { }
@@ -50,7 +53,9 @@ final class RouterResponse implements AutoCloseable {
     private CompletableFuture<?> exchange;
     private HttpResponse.ResponseInfo info;
 
-    /** {@code whole}: the limit for the whole request (head and body), or null for none; {@code proxy}: see the field. */
+    /**
+     * {@code whole}: the limit for the whole request (head and body), or null for none; {@code proxy}: see the field.
+     */
     RouterResponse(Duration idle, Duration whole, String host, Proxies.Setting proxy) {
         this.idle = idle;
         this.whole = whole;
@@ -67,7 +72,8 @@ final class RouterResponse implements AutoCloseable {
     HttpResponse.BodyHandler<Void> handler() {
         return head -> {
             queue.add(new Head(head));
-            return HttpResponse.BodySubscribers.ofByteArrayConsumer(block -> queue.add(block.isPresent() ? new Block(block.get()) : END));
+            return HttpResponse.BodySubscribers.ofByteArrayConsumer(block -> queue.add(block.isPresent()
+                    ? new Block(block.get()) : END));
         };
     }
 
@@ -157,7 +163,8 @@ final class RouterResponse implements AutoCloseable {
             Item item = queue.poll(wait, TimeUnit.NANOSECONDS);
             if (item == null) {
                 close();
-                if (whole != null && deadline - System.nanoTime() <= 0) throw new RouterError(0, "timed out after " + Figures.seconds(whole));
+                if (whole != null && deadline - System.nanoTime() <= 0) throw new RouterError(0, "timed out after "
+                        + Figures.seconds(whole));
                 throw new RouterError(0, silent());
             }
             return item;
@@ -170,31 +177,41 @@ final class RouterResponse implements AutoCloseable {
 
     /** The error for an item that should not come here: a failure, or a head where a body part belongs. */
     private RouterError failure(Item item, boolean beforeHead) {
-        Throwable t = item instanceof Broken broken ? broken.cause() : new IOException("unexpected " + item.getClass().getSimpleName());
+        Throwable t = item instanceof Broken broken ? broken.cause() : new IOException("unexpected "
+                + item.getClass().getSimpleName());
         while (t instanceof CompletionException && t.getCause() != null) t = t.getCause();
         if (proxy != null && beforeHead) {
             // Through a proxy, a connection that fails is the proxy's; a tunnel it would not open says its status.
             String said = t.getMessage() == null ? "" : t.getMessage();
-            if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + proxy.named() + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
+            if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + proxy.named()
+                    + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
             if (t instanceof ConnectException) return new RouterError(0, "cannot connect to " + proxy.named());
-            if (said.startsWith("Tunnel failed, got: ")) return new RouterError(0, proxy.named() + " would not connect to " + host + " (" + said.substring(20) + ")");
+            if (said.startsWith("Tunnel failed, got: ")) return new RouterError(0, proxy.named()
+                    + " would not connect to " + host + " (" + said.substring(20) + ")");
             // The JDK's words when its Authenticator (JDK 24+, see RouterClient) has no login for a 407.
             if (said.equals("No credentials provided")) return new RouterError(407, proxy.refusedLogin());
             // A proxy that said it opened the tunnel, then did not carry TLS to the host: its answer, not the host's.
             for (Throwable c = t; c != null; c = c.getCause()) {
                 if (c instanceof javax.net.ssl.SSLException) {
-                    return new RouterError(0, proxy.named() + " opened a tunnel to " + host + " that does not speak TLS (" + Printable.line(said) + ")");
+                    return new RouterError(0, proxy.named() + " opened a tunnel to " + host
+                            + " that does not speak TLS (" + Printable.line(said) + ")");
                 }
             }
         }
-        if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + host + " after " + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
-        if (t instanceof HttpTimeoutException) return new RouterError(0, whole != null ? "timed out after " + Figures.seconds(whole) : silent());
+        if (t instanceof HttpConnectTimeoutException) return new RouterError(0, "no connection to " + host + " after "
+                + RouterClient.CONNECT_TIMEOUT.toSeconds() + " s");
+        if (t instanceof HttpTimeoutException) return new RouterError(0, whole != null ? "timed out after "
+                + Figures.seconds(whole) : silent());
         if (t instanceof ConnectException) return new RouterError(0, "cannot connect to " + host);
-        if (t instanceof IOException && !beforeHead) return new RouterError(0, "the connection was cut" + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")"));
-        return new RouterError(0, "network error talking to " + host + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+        if (t instanceof IOException && !beforeHead) return new RouterError(0, "the connection was cut"
+                + (t.getMessage() == null ? "" : " (" + t.getMessage() + ")"));
+        return new RouterError(0, "network error talking to " + host + (t.getMessage() == null ? "" : ": "
+                + t.getMessage()));
     }
 
-    /** A router silent for the idle time, before its head or in its body: one wording, whichever clock noticed first. */
+    /**
+     * A router silent for the idle time, before its head or in its body: one wording, whichever clock noticed first.
+     */
     private String silent() { return host + " was silent for " + Figures.seconds(idle); }
 
     /** Stops the request, whatever state it is in. */

@@ -12,7 +12,9 @@ import java.util.Locale;
 final class TokenDestination {
     static final String ALLOW_HTTP = "HF_ALLOW_HTTP_TOKEN";
 
-    /** What to do with the token for one base URL: send {@code token} (may be null), and print {@code warning} if set. */
+    /**
+     * What to do with the token for one base URL: send {@code token} (may be null), and print {@code warning} if set.
+     */
     record Verdict(Token token, String warning, String refusal) { }
 
     private TokenDestination() { }
@@ -36,21 +38,27 @@ final class TokenDestination {
             return new Verdict(null, null, "refusing to send your Hugging Face token over plain http to " + host
                     + "; use https, or set " + ALLOW_HTTP + "=1 to allow it");
         }
-        if (huggingFace(host) || (configured != null && host.equals(hostOf(configured)))) return new Verdict(token, null, null);
-        return new Verdict(token, "sending your Hugging Face token to " + host + " (" + named + "), which is not a Hugging Face host", null);
+        if (huggingFace(host) || (configured != null && host.equals(hostOf(configured)))) return new Verdict(token,
+                null, null);
+        return new Verdict(token, "sending your Hugging Face token to " + host + " (" + named
+                + "), which is not a Hugging Face host", null);
     }
 
-    /** {@code localhost}, an IPv4 address in 127.0.0.0/8 (digits only: {@code 127.example.com} is not), or {@code ::1}. */
+    /**
+     * {@code localhost}, an IPv4 address in 127.0.0.0/8 (digits only: {@code 127.example.com} is not), or {@code ::1}.
+     */
     static boolean loopback(String host) {
         if (host.equals("localhost") || host.equals("::1") || host.equals("[::1]")) return true;
         String[] parts = host.split("\\.", -1);
         if (parts.length != 4 || !parts[0].equals("127")) return false;
-        for (String part : parts) if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) return false;
+        for (String part : parts) if (part.isEmpty() || part.length() > 3
+                || !part.chars().allMatch(Character::isDigit)) return false;
         return true;
     }
 
     static boolean huggingFace(String host) {
-        return host.equals("huggingface.co") || host.endsWith(".huggingface.co") || host.equals("hf.co") || host.endsWith(".hf.co");
+        return host.equals("huggingface.co") || host.endsWith(".huggingface.co") || host.equals("hf.co")
+                || host.endsWith(".hf.co");
     }
 
     private static String hostOf(String url) {

@@ -36,7 +36,8 @@ final class SqliteDatabase implements AutoCloseable {
     private final int pageCount;
     private final Charset text;
 
-    private SqliteDatabase(Path file, FileChannel db, SqliteWal wal, FileChannel log, int pageSize, int usable, int pageCount, Charset text) {
+    private SqliteDatabase(Path file, FileChannel db, SqliteWal wal, FileChannel log, int pageSize, int usable,
+            int pageCount, Charset text) {
         this.file = file;
         this.db = db;
         this.wal = wal;
@@ -57,7 +58,8 @@ final class SqliteDatabase implements AutoCloseable {
             }
             int pageSize = header.getShort(16) & 0xffff;
             if (pageSize == 1) pageSize = 65536;
-            if (pageSize < 512 || Integer.bitCount(pageSize) != 1) throw new SqliteException(file + ": bad page size " + pageSize);
+            if (pageSize < 512 || Integer.bitCount(pageSize) != 1) throw new SqliteException(file + ": bad page size "
+                    + pageSize);
             int usable = pageSize - (header.get(20) & 0xff);
             Charset text = switch (header.getInt(56)) {
                 case 2 -> StandardCharsets.UTF_16LE;
@@ -72,7 +74,8 @@ final class SqliteDatabase implements AutoCloseable {
             long pages = inHeader > 0 && header.getInt(24) == header.getInt(92) ? inHeader : db.size() / pageSize;
             if (wal.databasePages > 0) pages = wal.databasePages;
             FileChannel log = wal.pages.isEmpty() ? null : FileReads.channel(walFile);
-            return new SqliteDatabase(file, db, wal, log, pageSize, usable, (int) Math.min(pages, Integer.MAX_VALUE), text);
+            return new SqliteDatabase(file, db, wal, log, pageSize, usable, (int) Math.min(pages, Integer.MAX_VALUE),
+                    text);
         } catch (IOException | SqliteException | RuntimeException e) {
             db.close();
             throw e;
@@ -85,7 +88,8 @@ final class SqliteDatabase implements AutoCloseable {
             List<Object> v = entry.values();
             // sqlite_schema: type, name, tbl_name, rootpage, sql
             if (v.size() >= 4 && "table".equals(v.get(0)) && name.equals(v.get(1)) && v.get(3) instanceof Long root) {
-                if (root < 1 || root > pageCount) throw new SqliteException(file + ": table " + name + " has root page " + root + " of " + pageCount);
+                if (root < 1 || root > pageCount) throw new SqliteException(file + ": table " + name + " has root page "
+                        + root + " of " + pageCount);
                 return table(root.intValue());
             }
         }
@@ -105,12 +109,14 @@ final class SqliteDatabase implements AutoCloseable {
             int at = number == 1 ? 100 : 0;
             int type = page[at] & 0xff, cells = u16(page, at + 3);
             int header = type == INTERIOR_TABLE ? 12 : 8;
-            if (type != LEAF_TABLE && type != INTERIOR_TABLE) throw new SqliteException(where(number) + "is not a table B-tree page (type " + type + ")");
+            if (type != LEAF_TABLE && type != INTERIOR_TABLE) throw new SqliteException(where(number)
+                    + "is not a table B-tree page (type " + type + ")");
             if (at + header + 2 * cells > usable) throw new SqliteException(where(number) + "has more cells than fit");
             List<Integer> children = new ArrayList<>();
             for (int i = 0; i < cells; i++) {
                 int cell = u16(page, at + header + 2 * i);
-                if (cell < at + header || cell >= usable) throw new SqliteException(where(number) + "cell " + i + " points outside the page");
+                if (cell < at + header || cell >= usable) throw new SqliteException(where(number) + "cell " + i
+                        + " points outside the page");
                 if (type == INTERIOR_TABLE) children.add(child(page, cell, number));
                 else rows.add(leafCell(page, cell, number));
             }
@@ -123,7 +129,8 @@ final class SqliteDatabase implements AutoCloseable {
 
     private int child(byte[] page, int at, int number) throws SqliteException {
         int child = page.length >= at + 4 ? ByteBuffer.wrap(page, at, 4).getInt() : 0;
-        if (child < 1 || child > pageCount) throw new SqliteException(where(number) + "points to page " + child + " of " + pageCount);
+        if (child < 1 || child > pageCount) throw new SqliteException(where(number) + "points to page " + child + " of "
+                + pageCount);
         return child;
     }
 
@@ -157,7 +164,8 @@ final class SqliteDatabase implements AutoCloseable {
     private void overflow(byte[] payload, int filled, int next, int from) throws IOException, SqliteException {
         BitSet visited = new BitSet();
         while (filled < payload.length) {
-            if (next < 1 || next > pageCount || visited.get(next)) throw new SqliteException(where(from) + "has a broken overflow chain at page " + next);
+            if (next < 1 || next > pageCount || visited.get(next)) throw new SqliteException(where(from)
+                    + "has a broken overflow chain at page " + next);
             visited.set(next);
             byte[] page = page(next);
             int n = Math.min(usable - 4, payload.length - filled);
@@ -167,15 +175,19 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Page {@code number} (1-based) as it is after the last commit: from the log when it holds it, else from the file. */
+    /**
+     * Page {@code number} (1-based) as it is after the last commit: from the log when it holds it, else from the file.
+     */
     private byte[] page(int number) throws IOException, SqliteException {
-        if (number < 1 || number > pageCount) throw new SqliteException(file + ": no page " + number + " (the database has " + pageCount + ")");
+        if (number < 1 || number > pageCount) throw new SqliteException(file + ": no page " + number
+                + " (the database has " + pageCount + ")");
         Long inLog = wal.pages.get(number);
         FileChannel from = inLog != null ? log : db;
         long at = inLog != null ? inLog : (long) (number - 1) * pageSize;
         ByteBuffer page = ByteBuffer.allocate(pageSize);
         while (page.hasRemaining()) {
-            if (from.read(page, at + page.position()) < 0) throw new SqliteException(where(number) + "is cut short: the file ends inside it");
+            if (from.read(page, at + page.position()) < 0) throw new SqliteException(where(number)
+                    + "is cut short: the file ends inside it");
         }
         return page.array();
     }

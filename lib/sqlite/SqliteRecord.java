@@ -14,7 +14,8 @@ final class SqliteRecord {
         long[] read = new long[2];
         varint(record, 0, read);
         int headerSize = (int) read[0], at = (int) read[1];
-        if (headerSize < at || headerSize > record.length) throw new SqliteException("a record header runs past its record");
+        if (headerSize < at || headerSize > record.length) throw new SqliteException("a record header runs past its "
+                + "record");
         List<Long> types = new ArrayList<>();
         while (at < headerSize) {
             varint(record, at, read);
@@ -25,7 +26,8 @@ final class SqliteRecord {
         int body = headerSize;
         for (long type : types) {
             int size = size(type);
-            if (size < 0 || body + size > record.length) throw new SqliteException("a record's values run past its end");
+            if (size < 0 || body
+                    + size > record.length) throw new SqliteException("a record's values run past its end");
             values.add(value(type, record, body, size, text));
             body += size;
         }

@@ -75,7 +75,8 @@ final class SqliteWal {
 
     /** SQLite's WAL checksum over {@code length} bytes (a multiple of 8), continuing from {@code s0, s1}. */
     static int[] checksum(boolean bigEndian, byte[] data, int offset, int length, int s0, int s1) {
-        ByteBuffer words = ByteBuffer.wrap(data, offset, length).order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer words = ByteBuffer.wrap(data, offset, length).order(bigEndian ? java.nio.ByteOrder.BIG_ENDIAN
+                : java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int i = offset; i < offset + length; i += 8) {
             s0 += words.getInt(i) + s1;
             s1 += words.getInt(i + 4) + s0;

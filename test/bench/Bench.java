@@ -46,8 +46,10 @@ final class Bench {
 
     /** {@code java -cp DIR Hello}, compiled into {@code work}. */
     static List<String> hello(Path work) throws Exception {
-        Files.writeString(work.resolve("Hello.java"), "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
-        ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(), work.resolve("Hello.java").toString());
+        Files.writeString(work.resolve("Hello.java"),
+                "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(),
+                work.resolve("Hello.java").toString());
         return List.of(java(), "-cp", work.toString(), "Hello");
     }
 
@@ -58,8 +60,10 @@ final class Bench {
     static List<String> helloCached(Path work) throws Exception {
         hello(work);
         Path jar = work.resolve("hello.jar");
-        java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Hello.class");
-        List<String> command = withOwnCache(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xlog:cds*=off"),
+        java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(),
+                "-C", work.toString(), "Hello.class");
+        List<String> command = withOwnCache(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-XX:-UsePerfData", "-Xlog:cds*=off"),
                 jar, work.resolve("hello"), Map.of(), "Hello");
         command.addAll(List.of("-cp", jar.toString(), "Hello"));
         return command;
@@ -70,7 +74,8 @@ final class Bench {
      * first run of {@code firstRun} (main class and arguments) as an installed command makes its own (Installer):
      * JDK 25+ an AOT cache recorded then created ({@code cache.aot}), before a dynamic CDS archive ({@code cache.jsa}).
      */
-    static List<String> withOwnCache(List<String> command, Path jar, Path cache, Map<String, String> env, String... firstRun) throws Exception {
+    static List<String> withOwnCache(List<String> command, Path jar, Path cache, Map<String, String> env,
+            String... firstRun) throws Exception {
         List<String> first = new ArrayList<>(command);
         List<String> cached = new ArrayList<>(command);
         if (Runtime.version().feature() >= 25) {
@@ -79,7 +84,8 @@ final class Bench {
             first.addAll(List.of(firstRun));
             run(first, env);
             List<String> create = new ArrayList<>(command);
-            create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + aot, "-cp", jar.toString()));
+            create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + conf, "-XX:AOTCache=" + aot, "-cp",
+                    jar.toString()));
             run(create, env);
             cached.add("-XX:AOTCache=" + aot);
         } else {
@@ -99,7 +105,8 @@ final class Bench {
      * that talks to the router. With {@code archived}, it runs from a jar with its own class-data archive,
      * made by one run first: the floor of a //CDS script.
      */
-    static List<String> httpFloor(Path work, String method, String like, boolean archived, Map<String, String> env) throws Exception {
+    static List<String> httpFloor(Path work, String method, String like, boolean archived, Map<String,
+            String> env) throws Exception {
         Files.writeString(work.resolve("Floor.java"), """
                 import java.net.URI;
                 import java.net.http.*;
@@ -124,13 +131,15 @@ final class Bench {
                     }
                 }
                 """);
-        ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(), work.resolve("Floor.java").toString());
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", work.toString(),
+                work.resolve("Floor.java").toString());
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(javaOptions(Path.of("scripts", like + ".java")));
         String classpath = work.toString();
         if (archived) {
             Path jar = work.resolve("floor.jar");
-            java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(), "-C", work.toString(), "Floor.class",
+            java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "cf", jar.toString(),
+                    "-C", work.toString(), "Floor.class",
                     "-C", work.toString(), "Floor$1.class", "-C", work.toString(), "Floor$NoTls.class");
             classpath = jar.toString();
             command = withOwnCache(command, jar, work.resolve("floor-" + method), env, "Floor", method);
@@ -171,7 +180,8 @@ final class Bench {
         logged.add(1, "-Xlog:class+load:file=" + log);
         run(logged, env);
         List<String> classes = new ArrayList<>();
-        for (String line : Files.readAllLines(log)) if (line.contains(" source: file:")) classes.add(line.substring(line.indexOf(']') + 2, line.indexOf(" source:")));
+        for (String line : Files.readAllLines(log)) if (line.contains(" source: "
+                + "file:")) classes.add(line.substring(line.indexOf(']') + 2, line.indexOf(" source:")));
         Files.delete(log);
         return classes;
     }
@@ -196,7 +206,8 @@ final class Bench {
         if (!Files.readAllLines(script).contains("//CDS")) throw new IllegalStateException(script + " has no //CDS");
         Path jsa = Path.of(jsa(classpath(root, script)));
         Files.deleteIfExists(jsa);
-        List<String> command = new ArrayList<>(List.of(root.toAbsolutePath().resolve("jbang").toString(), script.toString()));
+        List<String> command = new ArrayList<>(List.of(root.toAbsolutePath().resolve("jbang").toString(),
+                script.toString()));
         command.addAll(List.of(firstRun));
         run(command, env);
         if (!Files.isRegularFile(jsa)) throw new IllegalStateException("JBang wrote no archive at " + jsa);
@@ -211,10 +222,12 @@ final class Bench {
         // `info classpath` names the jar without building it: build first.
         if (new ProcessBuilder(jbang, "build", script.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) throw new IllegalStateException("./jbang build " + script + " failed");
-        Process p = new ProcessBuilder(jbang, "info", "classpath", script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(jbang, "info", "classpath",
+                script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
-        if (p.waitFor() != 0 || out.isEmpty()) throw new IllegalStateException("./jbang info classpath " + script + " failed");
+        if (p.waitFor() != 0 || out.isEmpty()) throw new IllegalStateException("./jbang info classpath " + script
+                + " failed");
         return out.lines().reduce((a, b) -> b).orElseThrow();
     }
 
@@ -248,7 +261,8 @@ final class Bench {
     /**
      * Like {@link #compare}, and with the CPU time's median too: returns per command {wall ms, CPU ms, peak MB}.
      */
-    static double[][] compareWithCpu(List<String> names, List<List<String>> commands, Map<String, String> env, int runs) throws Exception {
+    static double[][] compareWithCpu(List<String> names, List<List<String>> commands, Map<String, String> env,
+            int runs) throws Exception {
         int n = commands.size();
         for (int i = 0; i < 3; i++) for (List<String> c : commands) run(c, env);
         double[][] wall = new double[n][runs], cpu = new double[n][runs];
@@ -270,7 +284,8 @@ final class Bench {
      * Runs each command {@code runs} times, alternating so that all see the same machine (after 3 warm-up
      * rounds), and prints the median wall time and peak RSS of each; returns the medians in ms.
      */
-    static double[] compare(List<String> names, List<List<String>> commands, Map<String, String> env, int runs) throws Exception {
+    static double[] compare(List<String> names, List<List<String>> commands, Map<String, String> env,
+            int runs) throws Exception {
         int n = commands.size();
         for (int i = 0; i < 3; i++) for (List<String> c : commands) run(c, env);
         double[][] ms = new double[n][runs];
@@ -285,7 +300,8 @@ final class Bench {
         double[] medians = new double[n];
         for (int k = 0; k < n; k++) {
             medians[k] = median(ms[k]);
-            System.out.printf("%-36s median %6.0f ms   peak RSS %s%n", names.get(k), medians[k], peak[k] <= 0 ? "n/a" : peak[k] / 1024 + " MB");
+            System.out.printf("%-36s median %6.0f ms   peak RSS %s%n", names.get(k), medians[k], peak[k] <= 0 ? "n/a"
+                    : peak[k] / 1024 + " MB");
         }
         return medians;
     }

@@ -26,18 +26,26 @@ public class ChatBench {
         Path work = Files.createTempDirectory("chat-bench");
         HttpServer router = Bench.serve("/v1/chat/completions", "text/event-stream", answer);
         String url = Bench.baseUrl(router);
-        Map<String, String> env = Map.of("OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url, "HF_TOKEN", "hf_bench",
+        Map<String, String> env = Map.of("OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url,
+                "HF_TOKEN", "hf_bench",
                 "URL", url + "/chat/completions");
-        System.out.printf("java %s, %d runs each, alternating; a recorded 20-chunk stream served at once%n", System.getProperty("java.version"), runs);
-        System.out.printf("class-data archive written by `./jbang scripts/chat.java hi`: %.1f MB%n", Bench.archive("chat", env, "hi") / 1e6);
-        double[] ms = Bench.compare(List.of("hello-world JVM", "java.net.http floor (1 POST)", "  the floor, archived", "chat hi", "  archived"),
-                List.of(Bench.hello(work), Bench.httpFloor(work, "POST", "chat", false, env), Bench.httpFloor(work, "POST", "chat", true, env),
+        System.out.printf("java %s, %d runs each, alternating; a recorded 20-chunk stream served at once%n",
+                System.getProperty("java.version"), runs);
+        System.out.printf("class-data archive written by `./jbang scripts/chat.java hi`: %.1f MB%n",
+                Bench.archive("chat", env, "hi") / 1e6);
+        double[] ms = Bench.compare(List.of("hello-world JVM", "java.net.http floor (1 POST)", "  the floor, archived",
+                "chat hi", "  archived"),
+                List.of(Bench.hello(work), Bench.httpFloor(work, "POST", "chat", false, env), Bench.httpFloor(work,
+                        "POST", "chat", true, env),
                         Bench.script("chat", false, "hi"), Bench.script("chat", true, "hi")), env, runs);
         List<String> fromTheJar = Bench.fromTheJar(Bench.script("chat", true, "hi"), env);
         router.stop(0);
-        System.out.printf("ratio chat / hello: %.2f without the archive, %.2f with it (target <= 3.0)%n", ms[3] / ms[0], ms[4] / ms[0]);
-        System.out.printf("classes an archived run loads from the jar, not the archive: %s%n", fromTheJar.isEmpty() ? "none" : fromTheJar);
-        System.out.printf("the java.net.http floor / hello: %.2f, archived %.2f; chat / floor: %.2f, archived %.2f%n", ms[1] / ms[0], ms[2] / ms[0], ms[3] / ms[1], ms[4] / ms[2]);
+        System.out.printf("ratio chat / hello: %.2f without the archive, %.2f with it (target <= 3.0)%n", ms[3] / ms[0],
+                ms[4] / ms[0]);
+        System.out.printf("classes an archived run loads from the jar, not the archive: %s%n", fromTheJar.isEmpty()
+                ? "none" : fromTheJar);
+        System.out.printf("the java.net.http floor / hello: %.2f, archived %.2f; chat / floor: %.2f, archived %.2f%n",
+                ms[1] / ms[0], ms[2] / ms[0], ms[3] / ms[1], ms[4] / ms[2]);
 
         String stream = stream(chunks);
         double[] rates = new double[15];
@@ -47,7 +55,8 @@ public class ChatBench {
             int n = parse(stream);
             rates[i] = n / ((System.nanoTime() - t0) / 1e9);
         }
-        System.out.printf("stream parser: %,d chunks (%,d KB), median %,.0f chunks/s%n", chunks, stream.getBytes(StandardCharsets.UTF_8).length / 1024, Bench.median(rates));
+        System.out.printf("stream parser: %,d chunks (%,d KB), median %,.0f chunks/s%n", chunks,
+                stream.getBytes(StandardCharsets.UTF_8).length / 1024, Bench.median(rates));
     }
 
     /** A stream of {@code n} chunks in the shape of the recordings, reasoning in <think> tags at the start. */

@@ -29,32 +29,44 @@ public class ModelsBench {
         Path work = Files.createTempDirectory("models-bench");
         HttpServer router = Bench.serve("/v1/models", "application/json", answer);
         String url = Bench.baseUrl(router);
-        Map<String, String> env = Map.of("OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url, "URL", url + "/models");
-        System.out.printf("java %s, %d runs each, alternating; %s served by a local fake router%n", System.getProperty("java.version"), runs, models.getFileName());
-        System.out.printf("class-data archive written by `./jbang scripts/models.java list`: %.1f MB%n", Bench.archive("models", env, "list") / 1e6);
-        List<String> names = new java.util.ArrayList<>(List.of("hello-world JVM", "java.net.http floor (1 GET)", "  the floor, archived",
+        Map<String, String> env = Map.of("OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url,
+                "URL", url + "/models");
+        System.out.printf("java %s, %d runs each, alternating; %s served by a local fake router%n",
+                System.getProperty("java.version"), runs, models.getFileName());
+        System.out.printf("class-data archive written by `./jbang scripts/models.java list`: %.1f MB%n",
+                Bench.archive("models", env, "list") / 1e6);
+        List<String> names = new java.util.ArrayList<>(List.of("hello-world JVM", "java.net.http floor (1 GET)",
+                "  the floor, archived",
                 "models list --offline", "  archived", "models list --refresh", "  archived"));
-        List<List<String>> commands = new java.util.ArrayList<>(List.of(Bench.hello(work), Bench.httpFloor(work, "GET", "models", false, env),
-                Bench.httpFloor(work, "GET", "models", true, env), Bench.script("models", false, "list", "--offline"), Bench.script("models", true, "list", "--offline"),
+        List<List<String>> commands = new java.util.ArrayList<>(List.of(Bench.hello(work), Bench.httpFloor(work, "GET",
+                "models", false, env),
+                Bench.httpFloor(work, "GET", "models", true, env), Bench.script("models", false, "list", "--offline"),
+                        Bench.script("models", true, "list", "--offline"),
                 Bench.script("models", false, "list", "--refresh"), Bench.script("models", true, "list", "--refresh")));
         String against = System.getProperty("bench.against");
         if (against != null) {
             Path other = Path.of(against);
             Bench.archive(other, "models", env, "list");
             names.addAll(List.of("against: --offline, archived", "against: --refresh, archived"));
-            commands.addAll(List.of(Bench.script(other, "models", true, "list", "--offline"), Bench.script(other, "models", true, "list", "--refresh")));
+            commands.addAll(List.of(Bench.script(other, "models", true, "list", "--offline"), Bench.script(other,
+                    "models", true, "list", "--refresh")));
         }
         double[] ms = Bench.compare(names, commands, env, runs);
         List<String> offline = Bench.fromTheJar(Bench.script("models", true, "list", "--offline"), env);
         List<String> refresh = Bench.fromTheJar(Bench.script("models", true, "list", "--refresh"), env);
         router.stop(0);
-        System.out.printf("ratio --offline / hello: %.2f without the archive, %.2f with it (target <= 2.0)%n", ms[3] / ms[0], ms[4] / ms[0]);
-        System.out.printf("ratio --refresh / hello: %.2f without the archive, %.2f with it (target <= 3.0)%n", ms[5] / ms[0], ms[6] / ms[0]);
-        System.out.printf("classes an archived run loads from the jar, not the archive: --offline %s, --refresh %s%n", offline.isEmpty() ? "none" : offline,
+        System.out.printf("ratio --offline / hello: %.2f without the archive, %.2f with it (target <= 2.0)%n",
+                ms[3] / ms[0], ms[4] / ms[0]);
+        System.out.printf("ratio --refresh / hello: %.2f without the archive, %.2f with it (target <= 3.0)%n",
+                ms[5] / ms[0], ms[6] / ms[0]);
+        System.out.printf("classes an archived run loads from the jar, not the archive: --offline %s, --refresh %s%n",
+                offline.isEmpty() ? "none" : offline,
                 refresh.isEmpty() ? "none" : refresh);
-        System.out.printf("the java.net.http floor / hello: %.2f, archived %.2f; --refresh / floor: %.2f, archived %.2f%n", ms[1] / ms[0], ms[2] / ms[0], ms[5] / ms[1], ms[6] / ms[2]);
+        System.out.printf("the java.net.http floor / hello: %.2f, archived %.2f; --refresh / floor: %.2f, archived "
+                + "%.2f%n", ms[1] / ms[0], ms[2] / ms[0], ms[5] / ms[1], ms[6] / ms[2]);
         if (against != null) {
-            System.out.printf("against %s, archived, / hello: --offline %.2f (this checkout %.2f), --refresh %.2f (this checkout %.2f)%n", against,
+            System.out.printf("against %s, archived, / hello: --offline %.2f (this checkout %.2f), --refresh %.2f "
+                    + "(this checkout %.2f)%n", against,
                     ms[7] / ms[0], ms[4] / ms[0], ms[8] / ms[0], ms[6] / ms[0]);
         }
     }

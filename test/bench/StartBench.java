@@ -35,21 +35,27 @@ public class StartBench {
         Path work = Files.createTempDirectory("start-bench");
         Path home = work.resolve("home"), bin = home.resolve(".local/bin");
         HttpServer router = Bench.serve(List.of(
-                new Bench.Route("/v1/models", "application/json", Files.readAllBytes(Path.of("../shared/fixtures/hf-router/models-large.json"))),
-                new Bench.Route("/v1/chat/completions", "text/event-stream", Files.readAllBytes(Path.of("test/fixtures/chat/stream_together.sse")))));
+                new Bench.Route("/v1/models", "application/json",
+                        Files.readAllBytes(Path.of("../shared/fixtures/hf-router/models-large.json"))),
+                new Bench.Route("/v1/chat/completions", "text/event-stream",
+                        Files.readAllBytes(Path.of("test/fixtures/chat/stream_together.sse")))));
         String url = "http://127.0.0.1:" + router.getAddress().getPort() + "/v1";
-        Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "OPENCLAW_STATE_DIR", work.resolve("state").toString(), "HF_ROUTER_URL", url,
-                "HF_TOKEN", "hf_bench", "URL", url + "/models", "JAVA_HOME", System.getProperty("java.home"), "OPENCLAW_JBANG_CACHE", jbangCache(),
+        Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "OPENCLAW_STATE_DIR",
+                work.resolve("state").toString(), "HF_ROUTER_URL", url,
+                "HF_TOKEN", "hf_bench", "URL", url + "/models", "JAVA_HOME", System.getProperty("java.home"),
+                        "OPENCLAW_JBANG_CACHE", jbangCache(),
                 "PATH", bin + ":" + System.getenv("PATH"), "NO_COLOR", "1"));
         String jdk = System.getProperty("java.version");
-        System.out.printf("java %s, %d alternating rounds, warm caches; a local fake router answers at once%n", jdk, runs);
+        System.out.printf("java %s, %d alternating rounds, warm caches; a local fake router answers at once%n", jdk,
+                runs);
 
         // Set-up, not timed: the installs, and a first run of each path, which makes its class-data cache.
         String jbang = root.resolve("jbang").toString();
         Bench.run(List.of(jbang, "models", "--install"), env);
         Bench.run(List.of(jbang, "chat", "--install"), env);
         Bench.run(List.of(jbang, ".ci/bundle.java", work.resolve("dist").toString()), env);
-        Bench.run(List.of(Bench.java(), work.resolve("dist/models.java").toString(), "--install", "--name", "hfb-models"), env);
+        Bench.run(List.of(Bench.java(), work.resolve("dist/models.java").toString(), "--install", "--name",
+                "hfb-models"), env);
         List<String> launcher = List.of(jbang, "models", "list", "--offline", "--plain");
         List<String> offline = List.of(bin.resolve("hf-models").toString(), "list", "--offline", "--plain");
         List<String> refresh = List.of(bin.resolve("hf-models").toString(), "list", "--refresh", "--plain");
@@ -57,22 +63,31 @@ public class StartBench {
         List<String> bundled = List.of(bin.resolve("hfb-models").toString(), "list", "--offline", "--plain");
         // The first real run makes the cache, as for a user: for hf-models a plain `hf-models`, which fetches the
         // list (so its cache serves both kinds of run); hfb-models' first run is an offline one.
-        for (List<String> first : List.of(launcher, launcher, List.of(bin.resolve("hf-models").toString()), chat, bundled)) Bench.run(first, env);
+        for (List<String> first : List.of(launcher, launcher, List.of(bin.resolve("hf-models").toString()), chat,
+                bundled)) Bench.run(first, env);
         waitForCaches(home.resolve(".local/share/openclaw-hf"), 3);
 
-        List<String> names = new ArrayList<>(List.of("hello-world JVM", "./jbang models (fast path)", "./jbang models (through JBang)",
-                "hf-models --offline", "hf-models --refresh", "the floor: 1 GET, archived", "hf-chat hi", "the floor: 1 POST, archived",
-                "hfb-models --offline (bundle, offline-made cache)", "java models.java --offline", "the floor: hello with its own cache"));
+        List<String> names = new ArrayList<>(List.of("hello-world JVM", "./jbang models (fast path)",
+                "./jbang models (through JBang)",
+                "hf-models --offline", "hf-models --refresh", "the floor: 1 GET, archived", "hf-chat hi",
+                        "the floor: 1 POST, archived",
+                "hfb-models --offline (bundle, offline-made cache)", "java models.java --offline",
+                        "the floor: hello with its own cache"));
         List<List<String>> commands = new ArrayList<>(List.of(Bench.hello(work), launcher,
-                List.of("env", "OPENCLAW_JBANG_FAST=0", jbang, "models", "list", "--offline", "--plain"), offline, refresh,
-                Bench.httpFloor(work, "GET", "models", true, env), chat, Bench.httpFloor(work, "POST", "chat", true, env), bundled,
-                List.of(Bench.java(), work.resolve("dist/models.java").toString(), "list", "--offline", "--plain"), Bench.helloCached(work)));
+                List.of("env", "OPENCLAW_JBANG_FAST=0", jbang, "models", "list", "--offline", "--plain"), offline,
+                        refresh,
+                Bench.httpFloor(work, "GET", "models", true, env), chat, Bench.httpFloor(work, "POST", "chat", true,
+                        env), bundled,
+                List.of(Bench.java(), work.resolve("dist/models.java").toString(), "list", "--offline", "--plain"),
+                        Bench.helloCached(work)));
         double[][] m = Bench.compareWithCpu(names, commands, env, runs);
         router.stop(0);
 
-        System.out.printf("%n| path (JDK %s) | wall ms | wall / hello | CPU ms | CPU / hello | peak RSS |%n|---|---|---|---|---|---|%n", Runtime.version().feature());
+        System.out.printf("%n| path (JDK %s) | wall ms | wall / hello | CPU ms | CPU / hello | peak RSS "
+                + "|%n|---|---|---|---|---|---|%n", Runtime.version().feature());
         for (int k = 0; k < names.size(); k++) {
-            System.out.printf("| %s | %.0f | %.2fx | %.0f | %.2fx | %.0f MB |%n", names.get(k), m[k][0], m[k][0] / m[0][0], m[k][1], m[0][1] > 0 ? m[k][1] / m[0][1] : 0, m[k][2]);
+            System.out.printf("| %s | %.0f | %.2fx | %.0f | %.2fx | %.0f MB |%n", names.get(k), m[k][0],
+                    m[k][0] / m[0][0], m[k][1], m[0][1] > 0 ? m[k][1] / m[0][1] : 0, m[k][2]);
         }
     }
 
@@ -90,7 +105,8 @@ public class StartBench {
             long done, making;
             try (var files = Files.walk(data)) {
                 List<String> names = files.map(p -> p.getFileName().toString()).toList();
-                done = names.stream().filter(n -> n.matches(".*-[0-9][^.]*.*\\.(aot|jsa)") && !n.matches(".*\\.[0-9]+\\.aot")).count();
+                done = names.stream().filter(n -> n.matches(".*-[0-9][^.]*.*\\.(aot|jsa)")
+                        && !n.matches(".*\\.[0-9]+\\.aot")).count();
                 making = names.stream().filter(n -> n.endsWith(".conf")).count();
             }
             if (done >= count && making == 0) return;

@@ -36,16 +36,20 @@ class ModelRefTest {
     }
 
     @Test void autoIsNotASuffix() {
-        assertEquals("':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)", error("deepseek-ai/DeepSeek-R1:auto"));
+        assertEquals("':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. "
+                + ":together)", error("deepseek-ai/DeepSeek-R1:auto"));
     }
 
     @Test void emptySuffix() {
-        assertEquals("':' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)", error("a/b:"));
+        assertEquals("':' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)",
+                error("a/b:"));
     }
 
     @Test void notAModel() {
-        assertEquals("'DeepSeek-R1' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an alias", error("DeepSeek-R1"));
-        assertEquals("'openai/gpt/x' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an alias", error("openai/gpt/x"));
+        assertEquals("'DeepSeek-R1' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an alias",
+                error("DeepSeek-R1"));
+        assertEquals("'openai/gpt/x' is not a model: use huggingface/<org>/<model>[:suffix], <org>/<model>, or an "
+                + "alias", error("openai/gpt/x"));
     }
 
     @Test void aliasesResolveExactlyThenIgnoringCase() {

@@ -14,22 +14,28 @@ class OpenClawFactsTest {
     }
 
     static Model model(String id, RouterModel.Offer... offers) {
-        return ModelMerge.merge(List.of(new RouterModel(id, null, List.of("text"), List.of(offers))), Catalog.builtIn(), JsonValue.object(), false).get(0);
+        return ModelMerge.merge(List.of(new RouterModel(id, null, List.of("text"), List.of(offers))), Catalog.builtIn(),
+                JsonValue.object(), false).get(0);
     }
 
     @Test void theSmallestWindowOfTheProvidersNotInErrorStagingIncluded() {
-        Model m = model("org/m", offer("a", "live", 65536L, true), offer("b", "staging", 32768L, true), offer("c", "error", 8192L, true), offer("d", "live", 163840L, true));
+        Model m = model("org/m", offer("a", "live", 65536L, true), offer("b", "staging", 32768L, true), offer("c",
+                "error", 8192L, true), offer("d", "live", 163840L, true));
         OpenClawFacts f = OpenClawFacts.of(m);
         assertEquals(163840, m.contextWindow());
         assertEquals(32768, f.contextWindow());
-        assertEquals(List.of("budgets 33k tokens of context (b's, the smallest of the providers not in error); pinning :d gives 164k",
-                "counts its cost as $0 (OpenClaw has prices only for the models of its own catalog)"), f.differences(m));
+        assertEquals(List.of("budgets 33k tokens of context (b's, the smallest of the providers not in error); pinning "
+                + ":d gives 164k",
+                "counts its cost as $0 (OpenClaw has prices only for the models of its own catalog)"),
+                        f.differences(m));
     }
 
     @Test void withoutToolsWhenAnyProviderNotInErrorHasNone() {
-        Model m = model("org/m", offer("a", "live", null, true), offer("b", "staging", null, false), offer("c", "error", null, false));
+        Model m = model("org/m", offer("a", "live", null, true), offer("b", "staging", null, false), offer("c", "error",
+                null, false));
         assertEquals(List.of("treats it as without tools (b has none), so its agent gives it no tools",
-                "counts its cost as $0 (OpenClaw has prices only for the models of its own catalog)"), OpenClawFacts.of(m).differences(m));
+                "counts its cost as $0 (OpenClaw has prices only for the models of its own catalog)"),
+                        OpenClawFacts.of(m).differences(m));
         Model errorOnly = model("org/m", offer("a", "live", null, true), offer("c", "error", null, false));
         assertEquals(true, OpenClawFacts.of(errorOnly).supportsTools());
         assertEquals(131072, OpenClawFacts.of(errorOnly).contextWindow());

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Billing inference to an organization: X-HF-Bill-To on chat completions only, from --bill-to, HF_BILL_TO or the config. */
+/**
+ * Billing inference to an organization: X-HF-Bill-To on chat completions only, from --bill-to, HF_BILL_TO or the
+ * config.
+ */
 class BillToTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
 
@@ -25,39 +28,53 @@ class BillToTest extends RouterTest {
     }
 
     @Test void theFlagWinsThenTheEnvironmentThenTheConfig() {
-        t.write(t.config(), "{ models: { providers: { huggingface: { headers: { 'X-HF-Bill-To': 'from-config' } } } } }");
+        t.write(t.config(), "{ models: { providers: { huggingface: { headers: { 'X-HF-Bill-To': 'from-config' } } } } "
+                + "}");
         t.chat("", "--no-stream", "hello");
         t.with("HF_BILL_TO", "from-env");
         t.chat("", "--no-stream", "hello");
         t.chat("", "--no-stream", "--bill-to", "from-flag", "hello");
-        assertEquals(java.util.List.of("from-config", "from-env", "from-flag"), router.requests.stream().map(r -> r.header("X-HF-Bill-To")).toList());
+        assertEquals(java.util.List.of("from-config", "from-env", "from-flag"),
+                router.requests.stream().map(r -> r.header("X-HF-Bill-To")).toList());
     }
 
     @Test void statusShowsTheChoice() {
-        assertTrue(t.models("status").out().contains("\nBill to:    your own account (set HF_BILL_TO=ORG to bill an organization)\n"));
+        assertTrue(t.models("status").out().contains("\nBill to:    your own account (set HF_BILL_TO=ORG to bill an "
+                + "organization)\n"));
         t.with("HF_BILL_TO", "acme-labs");
-        assertTrue(t.models("status").out().contains("\nBill to:    acme-labs (from environment variable HF_BILL_TO)\n"), t.models("status").out());
-        assertTrue(t.models("status", "--json").out().contains("\"billTo\": {\n    \"org\": \"acme-labs\",\n    \"source\": \"environment variable HF_BILL_TO\",\n"
+        assertTrue(t.models("status").out().contains("\nBill to:    acme-labs (from environment variable "
+                + "HF_BILL_TO)\n"), t.models("status").out());
+        assertTrue(t.models("status",
+                "--json").out().contains("\"billTo\": {\n    \"org\": \"acme-labs\",\n    \"source\": \"environment "
+                        + "variable HF_BILL_TO\",\n"
                 + "    \"openClaw\": null\n  },"), t.models("status", "--json").out());
-        assertTrue(t.models("status").out().contains("\nNote:       environment variable HF_BILL_TO is this toolkit's alone: OpenClaw bills the token's own account;"
-                + " to bill acme-labs in OpenClaw too, set models.providers.huggingface.headers.X-HF-Bill-To to acme-labs\n"), t.models("status").out());
+        assertTrue(t.models("status").out().contains("\nNote:       environment variable HF_BILL_TO is this toolkit's "
+                + "alone: OpenClaw bills the token's own account;"
+                + " to bill acme-labs in OpenClaw too, set models.providers.huggingface.headers.X-HF-Bill-To to "
+                        + "acme-labs\n"), t.models("status").out());
         t.write(t.config(), "{ models: { providers: { huggingface: { headers: { 'X-HF-Bill-To': 'acme-labs' } } } } }");
         assertTrue(!t.models("status").out().contains("alone"), t.models("status").out());
     }
 
     @Test void a402NamesTheOrganization() {
-        router.chat(R1, FakeRouter.Answer.json(402, Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json")));
+        router.chat(R1, FakeRouter.Answer.json(402,
+                Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json")));
         Run r = t.chat("", "--no-stream", "--no-fallback", "--bill-to", "acme-labs", "hello");
         assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 402: the organization acme-labs (billed, from --bill-to) cannot pay: its credits are used up,"
-                + " or this token may not bill it; see https://huggingface.co/organizations/acme-labs/settings/billing"), r.err());
+        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 402: the organization acme-labs (billed, from "
+                + "--bill-to) cannot pay: its credits are used up,"
+                + " or this token may not bill it; see "
+                        + "https://huggingface.co/organizations/acme-labs/settings/billing"), r.err());
     }
 
     @Test void aNameThatIsNotOneIsRefused() {
-        assertEquals(new Run(2, "", "chat: --bill-to: 'acme labs' is not an organization name\nTry 'chat --help' for more information.\n"),
+        assertEquals(new Run(2, "",
+                "chat: --bill-to: 'acme labs' is not an organization name\nTry 'chat --help' for more information.\n"),
                 t.chat("", "--bill-to", "acme labs", "hello"));
         t.with("HF_BILL_TO", "evil\r\nX-Other: 1");
-        assertEquals(new Run(1, "", "chat: environment variable HF_BILL_TO: 'evil\\u000d\\u000aX-Other: 1' is not an organization name\n"), t.chat("", "hello"));
+        assertEquals(new Run(1, "",
+                "chat: environment variable HF_BILL_TO: 'evil\\u000d\\u000aX-Other: 1' is not an organization name\n"),
+                        t.chat("", "hello"));
         assertEquals(0, router.requests.size(), "nothing was sent");
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ChatAttackTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
     static final String TOKEN = "hf_attackTestTokenAbcdefghijklmnop";
-    static final FakeRouter.Answer QUOTES_TOKEN = FakeRouter.Answer.json(503, "{\"error\":\"upstream rejected key " + TOKEN + "\"}");
+    static final FakeRouter.Answer QUOTES_TOKEN = FakeRouter.Answer.json(503, "{\"error\":\"upstream rejected key "
+            + TOKEN + "\"}");
 
     @BeforeEach void setUp() throws Exception {
         t.with("HF_TOKEN", TOKEN);
@@ -35,7 +36,8 @@ class ChatAttackTest extends RouterTest {
     }
 
     @Test void anAnswerRepeatingTheTokenInPiecesIsRedacted() {
-        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.content("your key: " + TOKEN.substring(0, 9)) + ChatStreams.content(TOKEN.substring(9))
+        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.content("your key: " + TOKEN.substring(0, 9))
+                + ChatStreams.content(TOKEN.substring(9))
                 + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE));
         assertEquals("your key: [redacted]\n", t.chat("", "hi").out());
     }
@@ -43,7 +45,8 @@ class ChatAttackTest extends RouterTest {
     @Test void theConversationsFailuresAreEscapedAndRedacted() {
         router.chat(R1, FakeRouter.Answer.json(400, "{\"error\":\"bad \\u001b]52;c;aGk=\\u0007 " + TOKEN + "\"}"));
         Run r = t.chatTyping("hello\n");
-        assertTrue(r.err().contains("chat: deepseek-ai/DeepSeek-R1: 400: the request was refused (router: bad \\u001b]52;c;aGk=\\u0007 [redacted])\n"), r.err());
+        assertTrue(r.err().contains("chat: deepseek-ai/DeepSeek-R1: 400: the request was refused (router: bad "
+                + "\\u001b]52;c;aGk=\\u0007 [redacted])\n"), r.err());
         assertFalse(r.err().contains("\u001b") || r.err().contains(TOKEN), r.err());
     }
 

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 /** chat when things go wrong: retries, fallbacks, refusals, broken and silent streams. */
 class ChatFailuresTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1", QWEN = "Qwen/Qwen3-8B";
-    static final FakeRouter.Answer OK = FakeRouter.Answer.sse(ChatStreams.content("Hello.") + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE)
+    static final FakeRouter.Answer OK = FakeRouter.Answer.sse(ChatStreams.content("Hello.") + ChatStreams.chunk("{}",
+            "stop") + ChatStreams.DONE)
             .header("x-inference-provider", "together");
     static final FakeRouter.Answer UNAVAILABLE = FakeRouter.Answer.json(503, "{\"error\":\"Service Unavailable\"}");
-    static final FakeRouter.Answer NO_CREDITS = FakeRouter.Answer.json(402, Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json"));
+    static final FakeRouter.Answer NO_CREDITS = FakeRouter.Answer.json(402,
+            Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json"));
 
     @BeforeEach void setUp() throws Exception {
         t.with("HF_TOKEN", "hf_test_token_abcd");
@@ -29,9 +31,11 @@ class ChatFailuresTest extends RouterTest {
     }
 
     @Test void retryAfterIsHonoured() {
-        router.chat(R1, FakeRouter.Answer.json(429, "{\"error\":\"Too many requests\"}").header("Retry-After", "3"), OK);
+        router.chat(R1, FakeRouter.Answer.json(429, "{\"error\":\"Too many requests\"}").header("Retry-After", "3"),
+                OK);
         Run r = t.chat("", "hi");
-        assertEquals("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (router: Too many requests); retrying in 3 s (retry 1 of 2)\n"
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (router: Too many requests); retrying in 3 s "
+                + "(retry 1 of 2)\n"
                 + "chat: deepseek-ai/DeepSeek-R1 via together\n", r.err());
         assertEquals(List.of(Duration.ofSeconds(3)), t.pauses);
     }
@@ -39,18 +43,24 @@ class ChatFailuresTest extends RouterTest {
     @Test void aRetryAfterTooLongMovesOnToTheNextModel() {
         router.chat(R1, FakeRouter.Answer.json(429, "{\"error\":\"Too many requests\"}").header("Retry-After", "3600"));
         router.chat(QWEN, OK);
-        assertEquals("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (router: Too many requests) (asks to wait 3600 s); trying Qwen/Qwen3-8B\n"
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (router: Too many requests) (asks to wait 3600 "
+                + "s); trying Qwen/Qwen3-8B\n"
                 + "chat: Qwen/Qwen3-8B via together\n", t.chat("", "--fallback", QWEN, "hi").err());
         assertEquals(List.<Duration>of(), t.pauses);
     }
 
     @Test void outOfCreditsFallsBackAtOnceToTheConfiguredFallback() {
-        t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/" + R1 + "\", fallbacks: [\"huggingface/" + QWEN + "\"] } } } }");
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/" + R1
+                + "\", fallbacks: [\"huggingface/" + QWEN + "\"] } } } }");
         router.chat(R1, NO_CREDITS);
         router.chat(QWEN, OK);
-        assertEquals(new Run(0, "Hello.\n", "chat: deepseek-ai/DeepSeek-R1: 402: your Inference Providers credits are used up; buy pre-paid credits at "
-                + "https://huggingface.co/settings/billing or subscribe to PRO (router: You have depleted your monthly included credits. Purchase pre-paid "
-                + "credits to continue using Inference Providers. Alternatively, subscribe to PRO to get 20x more included credits.); trying Qwen/Qwen3-8B\n"
+        assertEquals(new Run(0, "Hello.\n",
+                "chat: deepseek-ai/DeepSeek-R1: 402: your Inference Providers credits are used up; buy pre-paid "
+                        + "credits at "
+                + "https://huggingface.co/settings/billing or subscribe to PRO (router: You have depleted your monthly "
+                        + "included credits. Purchase pre-paid "
+                + "credits to continue using Inference Providers. Alternatively, subscribe to PRO to get 20x more "
+                        + "included credits.); trying Qwen/Qwen3-8B\n"
                 + "chat: Qwen/Qwen3-8B via together\n"), t.chat("", "hi"));
         assertEquals(List.of(R1, QWEN), router.chatModels());
     }
@@ -65,18 +75,26 @@ class ChatFailuresTest extends RouterTest {
     }
 
     @Test void modelNotSupportedSaysHowToPickAProvider() {
-        router.chat(R1, FakeRouter.Answer.json(400, Repo.read("test/fixtures/chat/err_invalid_provider_suffix_auto.json")
+        router.chat(R1, FakeRouter.Answer.json(400,
+                Repo.read("test/fixtures/chat/err_invalid_provider_suffix_auto.json")
                 .replace("the provider you attempted to explicitly specify 'auto' is not a valid provider.",
-                        "The requested model 'deepseek-ai/DeepSeek-R1' is not supported by any provider you have enabled.")));
-        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: 400: no provider you have enabled serves this model; enable one at "
-                + "https://hf.co/settings/inference-providers or pin one with :<provider> (see 'models show') (router: The requested model "
-                + "'deepseek-ai/DeepSeek-R1' is not supported by any provider you have enabled.)\nchat: no model answered (1 attempt)\n"), t.chat("", "hi"));
+                        "The requested model 'deepseek-ai/DeepSeek-R1' is not supported by any provider you have "
+                                + "enabled.")));
+        assertEquals(new Run(1, "",
+                "chat: deepseek-ai/DeepSeek-R1: 400: no provider you have enabled serves this model; enable one at "
+                + "https://hf.co/settings/inference-providers or pin one with :<provider> (see 'models show') (router: "
+                        + "The requested model "
+                + "'deepseek-ai/DeepSeek-R1' is not supported by any provider you have enabled.)\nchat: no model "
+                        + "answered (1 attempt)\n"), t.chat("", "hi"));
     }
 
     @Test void aPlainBadRequestIsNeitherRetriedNorPassedOn() {
-        router.chat(R1, FakeRouter.Answer.json(400, "{\"error\":{\"message\":\"max_tokens must be at most 8192\",\"type\":\"invalid_request_error\"}}"));
+        router.chat(R1, FakeRouter.Answer.json(400,
+                "{\"error\":{\"message\":\"max_tokens must be at most 8192\",\"type\":\"invalid_request_error\"}}"));
         router.maybeChat(QWEN, OK);   // there, and never asked: no fallback after a plain 400
-        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: 400: the request was refused (router: max_tokens must be at most 8192)\n"),
+        assertEquals(new Run(1, "",
+                "chat: deepseek-ai/DeepSeek-R1: 400: the request was refused (router: max_tokens must be at most "
+                        + "8192)\n"),
                 t.chat("", "--fallback", QWEN, "hi"));
         assertEquals(List.of(R1), router.chatModels());
     }
@@ -105,60 +123,79 @@ class ChatFailuresTest extends RouterTest {
         t.vars.remove("HF_TOKEN");
         t.with("HUGGINGFACE_HUB_TOKEN", "hf_test_token_abcd");
         router.chat(R1, FakeRouter.Answer.json(401, Repo.read("test/fixtures/chat/401_invalid_token.json")));
-        assertEquals("chat: deepseek-ai/DeepSeek-R1: 401: token rejected; check the token from environment variable HUGGINGFACE_HUB_TOKEN, or run onboard"
-                + " (router: Invalid username or password.)", t.chat("", "--no-fallback", "hi").err().lines().findFirst().orElseThrow());
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 401: token rejected; check the token from environment variable "
+                + "HUGGINGFACE_HUB_TOKEN, or run onboard"
+                + " (router: Invalid username or password.)", t.chat("", "--no-fallback",
+                        "hi").err().lines().findFirst().orElseThrow());
     }
 
     @Test void aLocalPermanentErrorIsOneLineAtOnceNotRetriedNorPassedOn() {
         t.with("HF_ROUTER_URL", "not-a-url");
-        assertEquals(new Run(1, "", "chat: the router URL 'not-a-url' is not an http(s) URL with a host (HF_ROUTER_URL, else the config's baseUrl);"
+        assertEquals(new Run(1, "",
+                "chat: the router URL 'not-a-url' is not an http(s) URL with a host (HF_ROUTER_URL, else the config's "
+                        + "baseUrl);"
                 + " nothing was sent\n"), t.chat("", "--fallback", QWEN, "hi"));
         t.with("HF_ROUTER_URL", router.baseUrl()).with("HF_TOKEN", "hf_ab\u00e9cdefgh");
-        assertEquals(new Run(1, "", "chat: the token from environment variable HF_TOKEN (hf_\u2026gh) holds a character no request can carry (U+00E9);"
+        assertEquals(new Run(1, "",
+                "chat: the token from environment variable HF_TOKEN (hf_\u2026gh) holds a character no request can "
+                        + "carry (U+00E9);"
                 + " copy it again, or run onboard; nothing was sent\n"), t.chat("", "--fallback", QWEN, "hi"));
         assertEquals(List.of(), router.requests);
     }
 
     @Test void aPinnedProviderTheCachedListSaysDoesNotServeIsSaidAsModelsShowSaysIt() {
         t.cacheModelList(Repo.read("test/fixtures/router-models.json"));
-        assertEquals(new Run(1, "", "chat: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai;"
+        assertEquals(new Run(1, "",
+                "chat: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, "
+                        + "featherless-ai;"
                 + " nothing was sent\n"), t.chat("", "-m", "deepseek-ai/DeepSeek-R1:sambanova", "hi"));
         assertEquals(List.of(), router.requests);
         router.chat(R1, OK);
-        assertEquals("chat: warning: fallback deepseek-ai/DeepSeek-R1:sambanova left out: ':sambanova' does not serve deepseek-ai/DeepSeek-R1;"
-                + " providers that do: novita, together, featherless-ai", t.chat("", "--fallback", "deepseek-ai/DeepSeek-R1:sambanova", "hi").err().lines().findFirst().orElseThrow());
+        assertEquals("chat: warning: fallback deepseek-ai/DeepSeek-R1:sambanova left out: ':sambanova' does not serve "
+                + "deepseek-ai/DeepSeek-R1;"
+                + " providers that do: novita, together, featherless-ai", t.chat("", "--fallback",
+                        "deepseek-ai/DeepSeek-R1:sambanova", "hi").err().lines().findFirst().orElseThrow());
     }
 
     @Test void requestsNameThisToolkitAsTheirUserAgent() {
         router.chat(R1, OK);
         t.chat("", "hi");
-        assertEquals("openclaw-hf/" + Cli.VERSION + " (java " + Runtime.version().feature() + ")", router.requests.get(0).header("User-Agent"));
+        assertEquals("openclaw-hf/" + Cli.VERSION + " (java " + Runtime.version().feature() + ")",
+                router.requests.get(0).header("User-Agent"));
     }
 
     @Test void unknownModelFallsBack() {
-        router.chat(R1, FakeRouter.Answer.json(400, Repo.read("test/fixtures/chat/err_400_model_not_found_2026-08.json")));
+        router.chat(R1, FakeRouter.Answer.json(400,
+                Repo.read("test/fixtures/chat/err_400_model_not_found_2026-08.json")));
         router.chat(QWEN, OK);
-        assertEquals("chat: deepseek-ai/DeepSeek-R1: 400: no such model (router: The requested model 'deepseek-ai/DeepSeek-V4' does not exist.); "
-                + "trying Qwen/Qwen3-8B\nchat: Qwen/Qwen3-8B via together\n", t.chat("", "--fallback", QWEN, "hi").err());
+        assertEquals("chat: deepseek-ai/DeepSeek-R1: 400: no such model (router: The requested model "
+                + "'deepseek-ai/DeepSeek-V4' does not exist.); "
+                + "trying Qwen/Qwen3-8B\nchat: Qwen/Qwen3-8B via together\n", t.chat("", "--fallback", QWEN,
+                        "hi").err());
     }
 
     @Test void anErrorEventBeforeAnyTextIsRetried() {
         router.chat(R1, FakeRouter.Answer.sse(ChatStreams.ERROR_FIRST), OK);
-        assertEquals(new Run(0, "Hello.\n", "chat: deepseek-ai/DeepSeek-R1: error in the stream: Model is overloaded; retrying in 0.75 s (retry 1 of 2)\n"
+        assertEquals(new Run(0, "Hello.\n",
+                "chat: deepseek-ai/DeepSeek-R1: error in the stream: Model is overloaded; retrying in 0.75 s (retry 1 "
+                        + "of 2)\n"
                 + "chat: deepseek-ai/DeepSeek-R1 via together\n"), t.chat("", "hi"));
     }
 
     @Test void anErrorEventAfterTextEndsItKeepingTheText() {
         router.chat(R1, FakeRouter.Answer.sse(ChatStreams.ERROR_AFTER_TEXT));
         router.maybeChat(QWEN, OK);   // there, and never asked: the text was shown
-        assertEquals(new Run(1, "Deep learning is\n", "chat: deepseek-ai/DeepSeek-R1: error in the stream: Internal error; the answer above is incomplete\n"),
+        assertEquals(new Run(1, "Deep learning is\n",
+                "chat: deepseek-ai/DeepSeek-R1: error in the stream: Internal error; the answer above is incomplete\n"),
                 t.chat("", "--fallback", QWEN, "hi"));
         assertEquals(List.of(R1), router.chatModels());
     }
 
     @Test void aStreamThatEndsEarly() {
         router.chat(R1, FakeRouter.Answer.sse(ChatStreams.ENDS_EARLY));
-        assertEquals(new Run(1, "Deep learning is\n", "chat: deepseek-ai/DeepSeek-R1: the stream stopped before the answer was complete; the answer above is incomplete\n"),
+        assertEquals(new Run(1, "Deep learning is\n",
+                "chat: deepseek-ai/DeepSeek-R1: the stream stopped before the answer was complete; the answer above is "
+                        + "incomplete\n"),
                 t.chat("", "hi"));
     }
 
@@ -173,7 +210,8 @@ class ChatFailuresTest extends RouterTest {
     @Test void aStreamThatGoesSilent() {
         router.chat(R1, FakeRouter.Answer.sse(Repo.read("test/fixtures/chat/stream_together.sse")).stallAfter(2));
         String port = router.baseUrl().replaceAll(".*:(\\d+)/v1", "$1");
-        assertEquals(new Run(1, "Deep learning\n", "chat: deepseek-ai/DeepSeek-R1: 127.0.0.1:" + port + " was silent for 0.5 s; the answer above is incomplete\n"),
+        assertEquals(new Run(1, "Deep learning\n", "chat: deepseek-ai/DeepSeek-R1: 127.0.0.1:" + port
+                + " was silent for 0.5 s; the answer above is incomplete\n"),
                 t.chat("", "--timeout", "0.5", "hi"));
     }
 
@@ -182,19 +220,22 @@ class ChatFailuresTest extends RouterTest {
         String port = router.baseUrl().replaceAll(".*:(\\d+)/v1", "$1");
         Run r = t.chat("", "--timeout", "0.3", "--retries", "1", "hi");
         assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 127.0.0.1:" + port + " was silent for 0.3 s; retrying in 0.75 s (retry 1 of 1)\n"), r.err());
+        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 127.0.0.1:" + port
+                + " was silent for 0.3 s; retrying in 0.75 s (retry 1 of 1)\n"), r.err());
     }
 
     @Test void nothingListening() {
         String url = router.baseUrl();
         router.close();
         Run r = t.chat("", "--retries", "0", "hi");
-        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: cannot connect to " + url.substring(7, url.length() - 3) + "\nchat: no model answered (1 attempt)\n"), r);
+        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: cannot connect to " + url.substring(7,
+                url.length() - 3) + "\nchat: no model answered (1 attempt)\n"), r);
     }
 
     @Test void aLongLineOfTheStreamIsReadInOnePass() {
         String big = "x".repeat(1_000_000);
-        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.content(big) + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE));
+        router.chat(R1, FakeRouter.Answer.sse(ChatStreams.content(big) + ChatStreams.chunk("{}", "stop")
+                + ChatStreams.DONE));
         Run r = t.chat("", "hi");
         assertEquals(0, r.status(), r.err());
         assertEquals(big + "\n", r.out());
@@ -203,7 +244,9 @@ class ChatFailuresTest extends RouterTest {
     @Test void aLineLongerThanAnyEventIsAClearError() {
         router.chat(R1, FakeRouter.Answer.sse("data: " + "y".repeat(5 * 1024 * 1024) + "\n\n"));
         Run r = t.chat("", "--retries", "0", "hi");
-        assertEquals(new Run(1, "", "chat: deepseek-ai/DeepSeek-R1: a line of the answer is longer than 4 MB\nchat: no model answered (1 attempt)\n"), r);
+        assertEquals(new Run(1, "",
+                "chat: deepseek-ai/DeepSeek-R1: a line of the answer is longer than 4 MB\nchat: no model answered (1 "
+                        + "attempt)\n"), r);
     }
 
     @Test void aHugeRetryAfterIsReadAsADayAndTheNextModelIsTried() {
@@ -211,7 +254,8 @@ class ChatFailuresTest extends RouterTest {
         router.chat(QWEN, FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
         Run r = t.chat("", "--no-stream", "--fallback", QWEN, "hi");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (asks to wait 86400 s); trying Qwen/Qwen3-8B\n"), r.err());
+        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 429: rate limited (asks to wait 86400 s); trying "
+                + "Qwen/Qwen3-8B\n"), r.err());
     }
 
     @Test void aPromptOnStdinLargerThanTheCapIsRefusedWithNothingSent() {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ChatLogTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
     static final String TOKEN = "hf_test_token_abcd1234";
-    static final FakeRouter.Answer TOGETHER = FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json"))
+    static final FakeRouter.Answer TOGETHER = FakeRouter.Answer.json(200,
+            Repo.read("test/fixtures/chat/nostream_together.json"))
             .header("x-inference-provider", "together").header("x-request-id", "req-123");
     Path log;
 
@@ -43,7 +44,8 @@ class ChatLogTest extends RouterTest {
         assertEquals(R1, turn.string("model"));
         assertEquals("together", turn.string("provider"));
         assertEquals("req-123", turn.string("requestId"));
-        assertEquals("[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"What is 2+2?\"}]", Json.write(turn.get("messages")));
+        assertEquals("[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"What is "
+                + "2+2?\"}]", Json.write(turn.get("messages")));
         assertEquals(answer(), turn.string("answer"));
         assertEquals("ok", turn.string("outcome"));
         assertTrue(turn.object("usage").longOr("total", 0) > 0);
@@ -59,7 +61,8 @@ class ChatLogTest extends RouterTest {
         String sent = router.requests.get(router.requests.size() - 1).body();
         JsonObject body = Json.parse(sent).asObject();
         assertEquals("Qwen/Qwen3-8B:together", body.string("model"), "its model, stuck to the provider that answered");
-        assertEquals("[{\"role\":\"user\",\"content\":\"first\"},{\"role\":\"assistant\",\"content\":" + Json.write(JsonValue.of(answer()))
+        assertEquals("[{\"role\":\"user\",\"content\":\"first\"},{\"role\":\"assistant\",\"content\":"
+                + Json.write(JsonValue.of(answer()))
                 + "},{\"role\":\"user\",\"content\":\"second\"}]", Json.write(body.get("messages")));
         List<JsonObject> turns = turns();
         assertEquals(turns.get(1).string("cid"), turns.get(2).string("cid"));
@@ -73,7 +76,8 @@ class ChatLogTest extends RouterTest {
         assertEquals(0, t.chat("", "--no-stream", "--cid", first, "two").status());
         JsonObject body = Json.parse(router.requests.get(2).body()).asObject();
         assertEquals("one", body.array("messages").objects().get(0).string("content"));
-        assertEquals(new Run(1, "", "chat: no conversation nope in ~/.openclaw/huggingface/chat-log.jsonl (see 'chat logs')\n"),
+        assertEquals(new Run(1, "",
+                "chat: no conversation nope in ~/.openclaw/huggingface/chat-log.jsonl (see 'chat logs')\n"),
                 t.chat("", "--cid", "nope", "x"));
     }
 
@@ -93,8 +97,10 @@ class ChatLogTest extends RouterTest {
         Run logs = t.chat("", "logs");
         String[] lines = logs.out().split("\n");
         assertEquals(2, lines.length, logs.out());
-        assertTrue(lines[0].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  " + turns.get(1).string("cid") + "  Qwen/Qwen3-8B  -  failed  -  Another question"), lines[0]);
-        assertTrue(lines[1].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  " + turns.get(0).string("cid") + "  " + R1 + "  together  \\d+\\+\\d+ tokens  \\S+  What is the capital of France\\?"), lines[1]);
+        assertTrue(lines[0].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  " + turns.get(1).string("cid")
+                + "  Qwen/Qwen3-8B  -  failed  -  Another question"), lines[0]);
+        assertTrue(lines[1].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d  " + turns.get(0).string("cid") + "  " + R1
+                + "  together  \\d+\\+\\d+ tokens  \\S+  What is the capital of France\\?"), lines[1]);
         assertEquals(List.of(lines[1]), t.chat("", "logs", "-q", "FRANCE").out().lines().toList());
         assertEquals(List.of(lines[0]), t.chat("", "logs", "-n", "1").out().lines().toList());
         assertEquals(List.of(lines[1]), t.chat("", "logs", "--cid", turns.get(0).string("cid")).out().lines().toList());
@@ -118,7 +124,8 @@ class ChatLogTest extends RouterTest {
         t.with("HF_CHAT_LOG", "off");
         t.chat("", "--no-stream", "two");
         assertFalse(Files.exists(log));
-        assertEquals(new Run(0, "", "chat: nothing logged yet (~/.openclaw/huggingface/chat-log.jsonl)\n"), t.chat("", "logs"));
+        assertEquals(new Run(0, "", "chat: nothing logged yet (~/.openclaw/huggingface/chat-log.jsonl)\n"), t.chat("",
+                "logs"));
     }
 
     @Test void secretsNeverReachTheLog() throws Exception {
@@ -132,7 +139,8 @@ class ChatLogTest extends RouterTest {
         router.chat(R1 + ":together", FakeRouter.Answer.json(503, "{\"error\":\"down\"}"));
         Run r = t.chatTyping("first\nsecond\n", "--no-stream");
         assertEquals(List.of(R1, R1 + ":together", R1), router.chatModels(), "asked once, then the user's own ref");
-        assertTrue(r.err().contains("chat: " + R1 + ":together: 503: server error (router: down); trying " + R1 + "\n"), r.err());
+        assertTrue(r.err().contains("chat: " + R1 + ":together: 503: server error (router: down); trying " + R1 + "\n"),
+                r.err());
     }
 
     @Test void aChosenPolicyOrProviderIsNeverOverridden() {

@@ -27,12 +27,14 @@ class ChatReplTest extends RouterTest {
                 > chat: deepseek-ai/DeepSeek-R1
                 >\s
                 """), r);
-        assertEquals(List.of(msg("user", "hello"), msg("assistant", "Hi!"), msg("user", "and the capital of France?")), messages(1));
+        assertEquals(List.of(msg("user", "hello"), msg("assistant", "Hi!"), msg("user", "and the capital of France?")),
+                messages(1));
     }
 
     @Test void modelSystemResetAndMultiLine() {
         router.chat(QWEN, says("A."), says("B."));
-        Run r = t.chatTyping("/model Qwen/Qwen3-8B\n/system Be terse.\none\n/reset\n\"\"\"\nline 1\nline 2\n\"\"\"\n/exit\n");
+        Run r = t.chatTyping("/model Qwen/Qwen3-8B\n/system Be terse.\none\n/reset\n\"\"\"\nline 1\nline "
+                + "2\n\"\"\"\n/exit\n");
         assertEquals(0, r.status());
         assertEquals("A.\nB.\n", r.out());
         assertEquals(List.of(QWEN, QWEN), router.chatModels());
@@ -56,7 +58,8 @@ class ChatReplTest extends RouterTest {
     }
 
     @Test void aFailedQuestionIsReportedAndTheConversationGoesOn() {
-        router.chat(R1, FakeRouter.Answer.json(402, "{\"error\":\"You have depleted your monthly included credits.\"}"), says("Now it works."));
+        router.chat(R1, FakeRouter.Answer.json(402, "{\"error\":\"You have depleted your monthly included credits.\"}"),
+                says("Now it works."));
         Run r = t.chatTyping("first\n/retry\n");
         assertEquals(0, r.status());
         assertEquals("Now it works.\n", r.out());
@@ -78,14 +81,16 @@ class ChatReplTest extends RouterTest {
                 + "> chat: nothing to retry yet\n"
                 + "> " + ChatRepl.HELP
                 + "> chat: talking to deepseek-ai/DeepSeek-R1\n"
-                + "> chat: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)\n"
+                + "> chat: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. "
+                        + ":together)\n"
                 + "> \n", r.err());
         assertEquals(List.of(), router.requests);
     }
 
     @Test void endOfInputInsideABlockSendsNothing() {
         Run r = t.chatTyping("\"\"\"\nhalf a thought\n");
-        assertEquals(new Run(0, "", "chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave\n> … … \n"), r);
+        assertEquals(new Run(0, "",
+                "chat with deepseek-ai/DeepSeek-R1 · /help for commands · /exit or Ctrl-D to leave\n> … … \n"), r);
         assertEquals(List.of(), router.requests);
     }
 
@@ -103,7 +108,8 @@ class ChatReplTest extends RouterTest {
         assertEquals(0, r.status(), r.err());
         assertEquals("Hi!\nParis.\n", r.out());
         assertTrue(r.err().contains("> chat: interrupted\n> "), r.err());
-        assertEquals(List.of(msg("user", "hello"), msg("assistant", "Hi!"), msg("user", "and the capital of France?")), messages(2),
+        assertEquals(List.of(msg("user", "hello"), msg("assistant", "Hi!"), msg("user", "and the capital of France?")),
+                messages(2),
                 "the stopped question is not part of the history");
     }
 
@@ -123,14 +129,16 @@ class ChatReplTest extends RouterTest {
     @Test void ctrlCAtThePromptLeaves() {
         // For real, leaving is exit 130 (System.exit); the REPL calls what it was given.
         java.util.concurrent.atomic.AtomicBoolean left = new java.util.concurrent.atomic.AtomicBoolean();
-        ChatRepl repl = new ChatRepl(null, List.of(ModelRef.parse(R1)), new java.io.ByteArrayInputStream(new byte[0]), System.err,
+        ChatRepl repl = new ChatRepl(null, List.of(ModelRef.parse(R1)), new java.io.ByteArrayInputStream(new byte[0]),
+                System.err,
                 java.util.Map.of(), () -> left.set(true));
         repl.interrupt();
         assertTrue(left.get());
     }
 
     @Test void afterModelTheConfiguredFallbacksStillApply() {
-        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/" + R1 + "', fallbacks: ['huggingface/deepseek-ai/DeepSeek-V4-Pro'] } } } }");
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/" + R1
+                + "', fallbacks: ['huggingface/deepseek-ai/DeepSeek-V4-Pro'] } } } }");
         router.chat(QWEN, FakeRouter.Answer.json(404, "{}"));
         router.chat("deepseek-ai/DeepSeek-V4-Pro", says("from the fallback"));
         Run r = t.chatTyping("/model " + QWEN + "\nhello\n");

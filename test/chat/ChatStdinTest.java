@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /** cat FILE | chat "summarise this": the piped text, a blank line, then the prompt; --no-stdin the prompt alone. */
 class ChatStdinTest extends RouterTest {
     static final String R1 = "deepseek-ai/DeepSeek-R1";
-    static final FakeRouter.Answer OK = FakeRouter.Answer.sse(ChatStreams.content("Done.") + ChatStreams.chunk("{}", "stop") + ChatStreams.DONE);
+    static final FakeRouter.Answer OK = FakeRouter.Answer.sse(ChatStreams.content("Done.") + ChatStreams.chunk("{}",
+            "stop") + ChatStreams.DONE);
 
     @BeforeEach void setUp() throws Exception {
         router.chat(R1, OK);
@@ -36,7 +37,8 @@ class ChatStdinTest extends RouterTest {
 
     /** A parent that holds stdin open and never writes (a pipe, as ProcessBuilder gives) must not hang chat. */
     @Test void aPipeNobodyWritesIsGivenUpOnAfterOneSecond() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
                 "Main", "chat", "--no-stream", "summarise this");
         pb.environment().put("HOME", tmp.resolve("home").toString());
         pb.environment().put("HF_ROUTER_URL", router.baseUrl());
@@ -47,7 +49,8 @@ class ChatStdinTest extends RouterTest {
         Process p = pb.start();   // its stdin: a pipe this test keeps open and never writes to
         String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor());
-        assertEquals("chat: nothing came on stdin within 1 s; sending the prompt alone (--no-stdin says so at once)", err.lines().findFirst().orElseThrow());
+        assertEquals("chat: nothing came on stdin within 1 s; sending the prompt alone (--no-stdin says so at once)",
+                err.lines().findFirst().orElseThrow());
         assertEquals(List.of("summarise this"), asked());
     }
 }

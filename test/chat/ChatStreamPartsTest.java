@@ -22,14 +22,19 @@ class ChatStreamPartsTest {
         return out;
     }
 
-    @Test void sseDataLinesDispatchOnABlankLine() { assertEquals(List.of("a", "b"), events("data: a", "", "data:b", "")); }
-    @Test void sseJoinsDataLinesAndSkipsCommentsAndOtherFields() { assertEquals(List.of("1\n2"), events(": keep-alive", "event: message", "data: 1", "id: 7", "data: 2", "")); }
+    @Test void sseDataLinesDispatchOnABlankLine() { assertEquals(List.of("a", "b"), events("data: a", "", "data:b",
+            "")); }
+    @Test void sseJoinsDataLinesAndSkipsCommentsAndOtherFields() { assertEquals(List.of("1\n2"), events(": keep-alive",
+            "event: message", "data: 1", "id: 7", "data: 2", "")); }
     @Test void sseALastEventWithoutItsBlankLine() { assertEquals(List.of("x"), events("data: x")); }
     @Test void sseBlankLinesAloneAreNothing() { assertEquals(List.of(), events("", "", ": ping", "")); }
 
-    @Test void chunkWithEverythingMissing() { assertEquals(new ChatChunk(null, null, null, null, null), ChatChunk.ofStreamed("{\"id\":\"\",\"choices\":[],\"usage\":null}")); }
-    @Test void chunkUsageWithoutTotal() { assertEquals(new ChatChunk.Usage(3, 4, 7), ChatChunk.ofStreamed("{\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4}}").usage()); }
-    @Test void chunkErrorAsObject() { assertEquals("boom", ChatChunk.ofStreamed("{\"error\":{\"message\":\"boom\",\"code\":500}}").error()); }
+    @Test void chunkWithEverythingMissing() { assertEquals(new ChatChunk(null, null, null, null, null),
+            ChatChunk.ofStreamed("{\"id\":\"\",\"choices\":[],\"usage\":null}")); }
+    @Test void chunkUsageWithoutTotal() { assertEquals(new ChatChunk.Usage(3, 4, 7),
+            ChatChunk.ofStreamed("{\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4}}").usage()); }
+    @Test void chunkErrorAsObject() { assertEquals("boom",
+            ChatChunk.ofStreamed("{\"error\":{\"message\":\"boom\",\"code\":500}}").error()); }
     @Test void chunkReasoningContentWinsOverReasoning() {
         assertEquals("a", ChatChunk.ofStreamed("{\"choices\":[{\"delta\":{\"reasoning_content\":\"a\",\"reasoning\":\"b\"}}]}").reasoning());
     }
@@ -46,7 +51,8 @@ class ChatStreamPartsTest {
     }
 
     @Test void thinkWhole() { assertEquals("{why}[so]", split("<think>why</think>\n\nso")); }
-    @Test void thinkTagsSplitAnywhere() { assertEquals("{w}{hy}[s][o]", split("<", "think>w", "hy</", "think>", "\n", "s", "o")); }
+    @Test void thinkTagsSplitAnywhere() { assertEquals("{w}{hy}[s][o]", split("<", "think>w", "hy</", "think>", "\n",
+            "s", "o")); }
     @Test void aLessThanThatIsNoTag() { assertEquals("[a ][<b]", split("a <", "b")); }
     @Test void anUnfinishedTagAtTheEndIsText() { assertEquals("[x][<thi]", split("x<thi")); }
     @Test void noTagsNoChange() { assertEquals("[plain][ text]", split("plain", " text")); }
@@ -55,7 +61,8 @@ class ChatStreamPartsTest {
         Random top = new Random() {
             @Override public double nextDouble() { return 1.0; }
         };
-        assertEquals(List.of(1000L, 2000L, 4000L, 8000L, 8000L), List.of(0, 1, 2, 3, 4).stream().map(n -> Backoff.delay(n, null, top).toMillis()).toList());
+        assertEquals(List.of(1000L, 2000L, 4000L, 8000L, 8000L), List.of(0, 1, 2, 3,
+                4).stream().map(n -> Backoff.delay(n, null, top).toMillis()).toList());
     }
 
     @Test void retryAfterInSecondsOrAsADate() {

@@ -5,9 +5,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
-    @Test void suggestsTheClosestOption() { assertEquals("--json", Suggestions.closest("--jsno", List.of("--json", "--plain", "--offline"))); }
+    @Test void suggestsTheClosestOption() { assertEquals("--json", Suggestions.closest("--jsno", List.of("--json",
+            "--plain", "--offline"))); }
 
-    @Test void suggestsNothingWhenNothingIsClose() { assertNull(Suggestions.closest("--bogus", List.of("--json", "--plain"))); }
+    @Test void suggestsNothingWhenNothingIsClose() { assertNull(Suggestions.closest("--bogus", List.of("--json",
+            "--plain"))); }
 
     @Test void suggestionsIgnoreCase() { assertEquals("--help", Suggestions.closest("--HELP", List.of("--help"))); }
 
@@ -19,23 +21,31 @@ class CliTest {
     }
 
     @Test void missingValue() {
-        Run r = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args, cli -> { cli.next(); cli.value("--model"); return 0; }), "--model");
-        assertEquals(new Run(2, "", "models: missing value for --model\nTry 'models --help' for more information.\n"), r);
+        Run r = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args,
+                cli -> { cli.next(); cli.value("--model"); return 0; }), "--model");
+        assertEquals(new Run(2, "", "models: missing value for --model\nTry 'models --help' for more information.\n"),
+                r);
     }
 
     @Test void badNumber() {
-        Run r = Run.of((out, err, args) -> Cli.run("chat", "usage\n", out, err, args, cli -> { cli.next(); return cli.intValue("--retries", 0); }), "--retries", "-1");
-        assertEquals(new Run(2, "", "chat: invalid value for --retries: '-1' (a whole number of at least 0)\nTry 'chat --help' for more information.\n"), r);
+        Run r = Run.of((out, err, args) -> Cli.run("chat", "usage\n", out, err, args,
+                cli -> { cli.next(); return cli.intValue("--retries", 0); }), "--retries", "-1");
+        assertEquals(new Run(2, "",
+                "chat: invalid value for --retries: '-1' (a whole number of at least 0)\nTry 'chat --help' for more "
+                        + "information.\n"), r);
     }
 
     @Test void failureExitsOneWithItsMessageOnly() {
-        Run r = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args, cli -> { throw new Cli.Failure("no network"); }));
+        Run r = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args,
+                cli -> { throw new Cli.Failure("no network"); }));
         assertEquals(new Run(1, "", "models: no network\n"), r);
     }
 
     @Test void unexpectedExceptionsExitOneWithoutAStackTrace() {
-        Run r = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args, cli -> { throw new IllegalStateException("boom"); }));
-        assertEquals(new Run(1, "", "models: unexpected internal error: boom (please report it, with the command run)\n"), r);
+        Run r = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args,
+                cli -> { throw new IllegalStateException("boom"); }));
+        assertEquals(new Run(1, "",
+                "models: unexpected internal error: boom (please report it, with the command run)\n"), r);
     }
 
     @Test void fileErrorsAreSaidInWordsNamingTheFileNeverAJavaClass() {
@@ -66,7 +76,8 @@ class CliTest {
             throw new Cli.Failure("sent hf_runScopedSecret1");
         }));
         assertEquals(new Run(1, "", "chat: sent [redacted]\n"), first);
-        Run second = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args, cli -> { throw new Cli.Failure("hf_runScopedSecret1 is not this run's"); }));
+        Run second = Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args,
+                cli -> { throw new Cli.Failure("hf_runScopedSecret1 is not this run's"); }));
         assertEquals(new Run(1, "", "models: hf_runScopedSecret1 is not this run's\n"), second);
     }
 
@@ -81,8 +92,11 @@ class CliTest {
 
     @Test void helpAndVersionAnswerBeforeTheBodyRuns() {
         Cli.Body body = cli -> { throw new Cli.Failure("the body ran"); };
-        assertEquals(new Run(0, "usage\n", ""), Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args, body), "list", "--bogus", "--help"));
-        assertEquals(new Run(0, "models 0.1.0\n", ""), Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args, body), "--version"));
-        assertEquals(new Run(1, "", "models: the body ran\n"), Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args, body), "--", "--help"));
+        assertEquals(new Run(0, "usage\n", ""), Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err, args,
+                body), "list", "--bogus", "--help"));
+        assertEquals(new Run(0, "models 0.1.0\n", ""), Run.of((out, err, args) -> Cli.run("models", "usage\n", out, err,
+                args, body), "--version"));
+        assertEquals(new Run(1, "", "models: the body ran\n"), Run.of((out, err, args) -> Cli.run("models", "usage\n",
+                out, err, args, body), "--", "--help"));
     }
 }

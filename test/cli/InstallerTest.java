@@ -21,18 +21,23 @@ class InstallerTest {
     Path fakeJdk(String runtimeVersion) throws Exception {
         Path jdk = tmp.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
-        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion + "\"\nJAVA_VERSION=\"x\"\n");
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion
+                + "\"\nJAVA_VERSION=\"x\"\n");
         Path java = jdk.resolve("bin/java");
-        Files.writeString(java, "#!/bin/sh\nfor a do printf '%s\\n' \"$a\"; done >> \"" + tmp.resolve("calls.txt") + "\"\necho --- >> \"" + tmp.resolve("calls.txt") + "\"\nexit 3\n");
+        Files.writeString(java, "#!/bin/sh\nfor a do printf '%s\\n' \"$a\"; done >> \"" + tmp.resolve("calls.txt")
+                + "\"\necho --- >> \"" + tmp.resolve("calls.txt") + "\"\nexit 3\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return java;
     }
 
-    /** Runs the command written for JDK {@code feature}; returns the java command lines it ran (and the exit code 3). */
+    /**
+     * Runs the command written for JDK {@code feature}; returns the java command lines it ran (and the exit code 3).
+     */
     List<String> run(int feature, String... args) throws Exception {
         Path java = fakeJdk(feature + ".0.1+7");
         Path command = tmp.resolve("hf-models");
-        Files.writeString(command, Launcher.installed("hf-models", Installer.MARK, new Launcher.Target(java, tmp.resolve("v/hf-models.jar"), "models", feature)));
+        Files.writeString(command, Launcher.installed("hf-models", Installer.MARK, new Launcher.Target(java,
+                tmp.resolve("v/hf-models.jar"), "models", feature)));
         Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.deleteIfExists(tmp.resolve("calls.txt"));
         List<String> sh = new java.util.ArrayList<>(List.of(command.toString()));
@@ -52,58 +57,75 @@ class InstallerTest {
     static final String OPTIONS = "-XX:TieredStopAtLevel=1\n-XX:CICompilerCount=1\n-XX:-UsePerfData\n-Xlog:cds*=off\n";
 
     @Test void jdk17MakesADynamicArchiveOnTheFirstRealRunAndMapsItAfter() throws Exception {
-        assertEquals(List.of(OPTIONS + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--help\n"), run(17, "--help"));
-        assertEquals(List.of(OPTIONS + "-XX:ArchiveClassesAtExit=T/v/hf-models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"),
+        assertEquals(List.of(OPTIONS + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--help\n"),
+                run(17, "--help"));
+        assertEquals(List.of(OPTIONS
+                + "-XX:ArchiveClassesAtExit=T/v/hf-models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"),
                 run(17, "list"));
         Files.createDirectories(tmp.resolve("v"));
         Files.writeString(tmp.resolve("v/hf-models-17.0.1+7.jsa"), "");
-        assertEquals(List.of(OPTIONS + "-XX:SharedArchiveFile=T/v/hf-models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--version\n"),
+        assertEquals(List.of(OPTIONS
+                + "-XX:SharedArchiveFile=T/v/hf-models-17.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--version\n"),
                 run(17, "--version"), "an archive there is used by every run");
     }
 
     @Test void jdk19To24LetTheJvmCreateTheArchive() throws Exception {
-        assertEquals(List.of(OPTIONS + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--version\n"), run(21, "--version"));
-        assertEquals(List.of(OPTIONS + "-XX:+AutoCreateSharedArchive\n-XX:SharedArchiveFile=T/v/hf-models-21.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"),
+        assertEquals(List.of(OPTIONS
+                + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n--version\n"), run(21,
+                        "--version"));
+        assertEquals(List.of(OPTIONS
+                + "-XX:+AutoCreateSharedArchive\n-XX:SharedArchiveFile=T/v/hf-models-21.0.1+7.jsa\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"),
                 run(21, "list"));
     }
 
     @Test void jdk25RecordsOnTheFirstRealRunAssemblesInTheBackgroundAndMapsAfter() throws Exception {
         String options = OPTIONS + "-Xlog:aot*=off\n";
-        assertEquals(List.of(options + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n-h\n"), run(25, "-h"));
+        assertEquals(List.of(options + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\n-h\n"),
+                run(25, "-h"));
         List<String> calls = run(25, "list", "--offline");
         String pid = calls.get(0).replaceAll("(?s).*hf-models-25\\.0\\.1\\+7\\.(\\d+)\\.conf.*", "$1");
         assertEquals(List.of(
                 options + "-XX:+UnlockDiagnosticVMOptions\n-XX:-DisplayVMOutput\n-XX:AOTMode=record\n-XX:AOTConfiguration=T/v/hf-models-25.0.1+7." + pid + ".conf\n"
                         + "-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n--offline\n",
-                options + "-XX:AOTMode=create\n-XX:AOTConfiguration=T/v/hf-models-25.0.1+7." + pid + ".conf\n-XX:AOTCache=T/v/hf-models-25.0.1+7." + pid + ".aot\n-cp\nT/v/hf-models.jar\n"), calls);
+                options + "-XX:AOTMode=create\n-XX:AOTConfiguration=T/v/hf-models-25.0.1+7." + pid
+                        + ".conf\n-XX:AOTCache=T/v/hf-models-25.0.1+7." + pid + ".aot\n-cp\nT/v/hf-models.jar\n"),
+                                calls);
         Files.createDirectories(tmp.resolve("v"));
         Files.writeString(tmp.resolve("v/hf-models-25.0.1+7.aot"), "");
-        assertEquals(List.of(options + "-XX:AOTCache=T/v/hf-models-25.0.1+7.aot\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"), run(25, "list"));
+        assertEquals(List.of(options
+                + "-XX:AOTCache=T/v/hf-models-25.0.1+7.aot\n-Dopenclaw.installedAs=T/hf-models\n-cp\nT/v/hf-models.jar\nmodels\nlist\n"), run(25, "list"));
     }
 
     @Test void theCacheIsKeyedByTheJdksExactVersion() throws Exception {
         Files.createDirectories(tmp.resolve("v"));
         Files.writeString(tmp.resolve("v/hf-models-17.0.1+7.jsa"), "");
         Path java = fakeJdk("17.0.2+8");
-        Files.writeString(tmp.resolve("hf"), Launcher.installed("hf", Installer.MARK, new Launcher.Target(java, tmp.resolve("v/hf.jar"), "models", 17)));
+        Files.writeString(tmp.resolve("hf"), Launcher.installed("hf", Installer.MARK, new Launcher.Target(java,
+                tmp.resolve("v/hf.jar"), "models", 17)));
         Process p = new ProcessBuilder("sh", tmp.resolve("hf").toString(), "list").start();
         assertEquals(3, p.waitFor());
-        assertTrue(Files.readString(tmp.resolve("calls.txt")).contains("-XX:ArchiveClassesAtExit=" + tmp + "/v/hf-17.0.2+8.jsa\n"), "an updated JDK makes its own");
+        assertTrue(Files.readString(tmp.resolve("calls.txt")).contains("-XX:ArchiveClassesAtExit=" + tmp
+                + "/v/hf-17.0.2+8.jsa\n"), "an updated JDK makes its own");
     }
 
     @Test void aJdkThatIsGoneIsSaid() throws Exception {
-        Files.writeString(tmp.resolve("hf"), Launcher.installed("hf", Installer.MARK, new Launcher.Target(tmp.resolve("no-jdk/bin/java"), tmp.resolve("v/hf.jar"), "models", 17)));
+        Files.writeString(tmp.resolve("hf"), Launcher.installed("hf", Installer.MARK,
+                new Launcher.Target(tmp.resolve("no-jdk/bin/java"), tmp.resolve("v/hf.jar"), "models", 17)));
         Process p = new ProcessBuilder("sh", tmp.resolve("hf").toString(), "list").start();
-        assertEquals("hf: " + tmp.resolve("no-jdk/bin/java") + " is gone; install again with the JDK you use now (models --install)\n",
+        assertEquals("hf: " + tmp.resolve("no-jdk/bin/java")
+                + " is gone; install again with the JDK you use now (models --install)\n",
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
         assertEquals(1, p.waitFor());
     }
 
     @Test void aFolderThatCannotBeWrittenLeavesNothingBehind() throws Exception {
         Path file = Files.writeString(tmp.resolve("file"), "");
-        Installer installer = new Installer("models", java.util.Map.of("HOME", tmp.resolve("home").toString()), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> installer.run("--install", new CommandLine("models", "--dir", file.resolve("bin").toString())));
-        assertEquals(false, Files.exists(tmp.resolve("home")), "no program was put in place for a command that could not be written");
+        Installer installer = new Installer("models", java.util.Map.of("HOME", tmp.resolve("home").toString()),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> installer.run("--install",
+                new CommandLine("models", "--dir", file.resolve("bin").toString())));
+        assertEquals(false, Files.exists(tmp.resolve("home")),
+                "no program was put in place for a command that could not be written");
     }
 
     @Test void aPathWithAQuoteIsOneWord() {
@@ -113,9 +135,11 @@ class InstallerTest {
     @Test void refusesToReplaceAFileItDidNotWrite() throws Exception {
         Path mine = tmp.resolve("hf-models");
         Files.writeString(mine, "#!/bin/sh\necho mine\n");
-        assertEquals(new Run(1, "", "models: " + mine + " exists and was not written by --install; remove it or choose another --name\n"),
+        assertEquals(new Run(1, "", "models: " + mine
+                + " exists and was not written by --install; remove it or choose another --name\n"),
                 Run.models("--install", "--dir", tmp.toString()));
-        assertEquals(new Run(1, "", "models: " + mine + " was not written by --install; left as it is\n"), Run.models("--uninstall", "--dir", tmp.toString()));
+        assertEquals(new Run(1, "", "models: " + mine + " was not written by --install; left as it is\n"),
+                Run.models("--uninstall", "--dir", tmp.toString()));
         assertEquals("#!/bin/sh\necho mine\n", Files.readString(mine));
     }
 
@@ -125,10 +149,15 @@ class InstallerTest {
     }
 
     @Test void usageErrors() {
-        assertEquals(new Run(2, "", "chat: --install takes only --dir DIR and --name NAME, not '--offline'\nTry 'chat --help' for more information.\n"),
+        assertEquals(new Run(2, "",
+                "chat: --install takes only --dir DIR and --name NAME, not '--offline'\nTry 'chat --help' for more "
+                        + "information.\n"),
                 Run.chat("--install", "--offline"));
-        assertEquals(new Run(2, "", "models: missing value for --dir\nTry 'models --help' for more information.\n"), Run.models("--install", "--dir"));
-        assertEquals(new Run(2, "", "onboard: invalid value for --name: 'a/b' (letters, digits, '.', '_' and '-', not starting with '-' or '.', at most 64)\nTry 'onboard --help' for more information.\n"),
+        assertEquals(new Run(2, "", "models: missing value for --dir\nTry 'models --help' for more information.\n"),
+                Run.models("--install", "--dir"));
+        assertEquals(new Run(2, "",
+                "onboard: invalid value for --name: 'a/b' (letters, digits, '.', '_' and '-', not starting with '-' or "
+                        + "'.', at most 64)\nTry 'onboard --help' for more information.\n"),
                 Run.onboard("--uninstall", "--name", "a/b"));
     }
 }

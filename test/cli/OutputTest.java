@@ -19,7 +19,8 @@ class OutputTest {
     @Test void ourCharactersBecomeAsciiStandIns() {
         assertEquals("11 models - built-in catalog", ascii("11 models \u00b7 built-in catalog"));
         assertEquals("hf_...wxyz", ascii("hf_\u2026wxyz"));
-        assertEquals("R1 -> huggingface/deepseek-ai/DeepSeek-R1   <- default - estimate", ascii("R1 \u2192 huggingface/deepseek-ai/DeepSeek-R1   \u2190 default \u2014 estimate"));
+        assertEquals("R1 -> huggingface/deepseek-ai/DeepSeek-R1   <- default - estimate",
+                ascii("R1 \u2192 huggingface/deepseek-ai/DeepSeek-R1   \u2190 default \u2014 estimate"));
     }
 
     @Test void anythingElseBeyondAsciiIsOneQuestionMarkPerCharacter() {

@@ -14,7 +14,8 @@ class ConcurrentEditTest {
     @TempDir Path tmp;
 
     Process start(Path state, String prefix) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "ModelsMain"));
         for (int i = 0; i < 15; i++) command.add(prefix + "/Model-" + i);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -25,9 +26,12 @@ class ConcurrentEditTest {
     @Test void twoProcessesAddingFallbacksAtOnceBothLand() throws Exception {
         Path state = tmp.resolve("state");
         TestEnv t = new TestEnv(tmp);
-        t.write(state.resolve("openclaw.json"), "// shared\n{\n  agents: { defaults: { model: { primary: 'huggingface/deepseek-ai/DeepSeek-R1' } } },\n}\n");
+        t.write(state.resolve("openclaw.json"),
+                "// shared\n{\n  agents: { defaults: { model: { primary: 'huggingface/deepseek-ai/DeepSeek-R1' } } "
+                        + "},\n}\n");
         Process a = start(state, "org-a"), b = start(state, "org-b");
-        String outA = new String(a.getInputStream().readAllBytes()), outB = new String(b.getInputStream().readAllBytes());
+        String outA = new String(a.getInputStream().readAllBytes()),
+                outB = new String(b.getInputStream().readAllBytes());
         assertEquals(0, a.waitFor(), outA);
         assertEquals(0, b.waitFor(), outB);
         JsonValue config = Json5.parse(t.read(state.resolve("openclaw.json")));

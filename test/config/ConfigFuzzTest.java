@@ -33,7 +33,8 @@ class ConfigFuzzTest {
         int count = Integer.getInteger("fuzz.count", 5000);
         int[] readAndEdited = assertTimeoutPreemptively(JsonFuzzTest.limit(count), () -> fuzz(count));
         // Enough of both to have tested something: about a fifth of the mutations still read.
-        assertTrue(readAndEdited[0] >= count / 20 && readAndEdited[1] >= count / 20, readAndEdited[0] + " read, " + readAndEdited[1] + " edited of " + count);
+        assertTrue(readAndEdited[0] >= count / 20 && readAndEdited[1] >= count / 20, readAndEdited[0] + " read, "
+                + readAndEdited[1] + " edited of " + count);
     }
 
     /** The cases read and the cases edited. */
@@ -54,7 +55,8 @@ class ConfigFuzzTest {
                 return null;
             }
             JsonValue before = doc.value();
-            List<String> path = i % 2 == 0 ? ConfigFile.PRIMARY : List.of("agents", "defaults", "models", "huggingface/Qwen/Qwen3-8B", "alias");
+            List<String> path = i % 2 == 0 ? ConfigFile.PRIMARY : List.of("agents", "defaults", "models",
+                    "huggingface/Qwen/Qwen3-8B", "alias");
             try {
                 doc.set(path, JsonValue.of("huggingface/x/y"));
             } catch (JsonException inTheWay) {
@@ -64,9 +66,11 @@ class ConfigFuzzTest {
                 return null;
             }
             edited++;
-            assertEquals(with(before, path, JsonValue.of("huggingface/x/y")), Json5.parse(doc.text()), "case " + i + ": " + JsonWriter.quote(text));
+            assertEquals(with(before, path, JsonValue.of("huggingface/x/y")), Json5.parse(doc.text()), "case " + i
+                    + ": " + JsonWriter.quote(text));
         }
-        System.out.printf("ConfigFuzzTest: %d mutated configs, %d read, %d edited losslessly, %d ms%n", count, read, edited, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("ConfigFuzzTest: %d mutated configs, %d read, %d edited losslessly, %d ms%n", count, read,
+                edited, (System.nanoTime() - started) / 1_000_000);
         return new int[] {read, edited};
     }
 

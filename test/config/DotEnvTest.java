@@ -26,7 +26,8 @@ class DotEnvTest {
                 A=second wins? no, first does
                 """);
         DotEnv env = DotEnv.read(f);
-        assertEquals(Map.of("HF_TOKEN", "hf_plain", "A", "spaced", "B", "single # not a comment", "C", "double\nline", "D", ""), env.values());
+        assertEquals(Map.of("HF_TOKEN", "hf_plain", "A", "spaced", "B", "single # not a comment", "C", "double\nline",
+                "D", ""), env.values());
         assertEquals(List.of(f + ":7: not KEY=VALUE, skipped", f + ":8: not KEY=VALUE, skipped"), env.warnings());
     }
 
@@ -49,7 +50,8 @@ class DotEnvTest {
     /** A value is written so that it reads back the same: quoted when a space, a # or a quote would cut it. */
     @Test void storedValuesReadBackAsTheyWere() throws Exception {
         Path f = tmp.resolve("state/.env");
-        for (String value : List.of("hf_plain", "hf_abc #x", "with space", "quote\"d", "back\\slash", "it's", "tab\there", "")) {
+        for (String value : List.of("hf_plain", "hf_abc #x", "with space", "quote\"d", "back\\slash", "it's",
+                "tab\there", "")) {
             DotEnv.store(f, "V", value);
             assertEquals(value, DotEnv.read(f).values().getOrDefault("V", ""), Files.readString(f));
         }
@@ -61,7 +63,8 @@ class DotEnvTest {
         Path state = tmp.resolve("home/.openclaw");
         DotEnv.store(state.resolve("cache/x.env"), "A", "b");
         for (Path folder : List.of(tmp.resolve("home"), state, state.resolve("cache"))) {
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)), folder.toString());
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)),
+                    folder.toString());
         }
     }
 
@@ -74,7 +77,8 @@ class DotEnvTest {
         assertEquals(List.of(f + ":2: not UTF-8, skipped"), env.warnings());
         DotEnv.store(f, "HF_TOKEN", "hf_new");
         byte[] expected = "A=1\nNAME=Jos\u00e9\nB=2\nHF_TOKEN=hf_new\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertEquals(new String(expected, java.nio.charset.StandardCharsets.ISO_8859_1), new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(new String(expected, java.nio.charset.StandardCharsets.ISO_8859_1),
+                new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Test void aCrlfFileStaysCrlf() throws Exception {
@@ -97,7 +101,8 @@ class DotEnvTest {
 
     @Test void tempCopiesThatAKilledEditLeftAreTidiedWhenTheirProcessIsGone() throws Exception {
         Path state = Files.createDirectories(tmp.resolve("state"));
-        Path dead = state.resolve("..env.999999999.0.tmp"), alive = state.resolve("..env.1.0.tmp"), other = state.resolve("..env.notes.tmp");
+        Path dead = state.resolve("..env.999999999.0.tmp"), alive = state.resolve("..env.1.0.tmp"),
+                other = state.resolve("..env.notes.tmp");
         for (Path p : List.of(dead, alive, other)) Files.writeString(p, "x");
         DotEnv.store(state.resolve(".env"), "A", "1");
         assertTrue(!Files.exists(dead) && Files.exists(alive) && Files.exists(other));

@@ -24,10 +24,12 @@ class FullDiskTest {
 
     @Test void aWriteThatFailsOnAFullDiskKeepsTheConfigAndItsOldBackup() throws Exception {
         Path disk = Files.createDirectories(tmp.resolve("disk"));
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.toString()) == 0, "cannot mount a tmpfs here (not root?)");
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.toString()) == 0,
+                "cannot mount a tmpfs here (not root?)");
         try {
             TestEnv t = new TestEnv(tmp.resolve("t")).with("OPENCLAW_STATE_DIR", disk.resolve("state").toString());
-            String config = "{ agents: { defaults: { model: { primary: \"huggingface/deepseek-ai/DeepSeek-R1\" } } }, pad: \"" + "x".repeat(60_000) + "\" }\n";
+            String config = "{ agents: { defaults: { model: { primary: \"huggingface/deepseek-ai/DeepSeek-R1\" } } }, "
+                    + "pad: \"" + "x".repeat(60_000) + "\" }\n";
             String backup = "{ previous: true }\n";
             t.write(disk.resolve("state/openclaw.json"), config);
             t.write(disk.resolve("state/openclaw.json.bak"), backup);
@@ -40,7 +42,8 @@ class FullDiskTest {
             assertEquals(config, t.read(disk.resolve("state/openclaw.json")));
             assertEquals(backup, t.read(disk.resolve("state/openclaw.json.bak")), "the old backup survives");
             try (var left = Files.list(disk.resolve("state"))) {
-                assertEquals(java.util.List.of("openclaw.json", "openclaw.json.bak"), left.map(p -> p.getFileName().toString()).sorted().toList());
+                assertEquals(java.util.List.of("openclaw.json", "openclaw.json.bak"),
+                        left.map(p -> p.getFileName().toString()).sorted().toList());
             }
         } finally {
             run("umount", disk.toString());

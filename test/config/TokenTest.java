@@ -29,7 +29,8 @@ class TokenTest {
     }
 
     @Test void toStringNeverShowsTheSecret() {
-        assertEquals("hf_…wxyz (environment variable HF_TOKEN)", new Token("hf_abcdefghijklmnopqrstuvwxyz", "environment variable HF_TOKEN").toString());
+        assertEquals("hf_…wxyz (environment variable HF_TOKEN)", new Token("hf_abcdefghijklmnopqrstuvwxyz",
+                "environment variable HF_TOKEN").toString());
     }
 
     @Test void huggingfaceHubTokenWinsOverHfToken() {
@@ -61,7 +62,8 @@ class TokenTest {
 
     @Test void aStringDirectlyUnderEnvIsNotReadAsOpenClawRefusesIt() {
         Env env = t.env();
-        JsonValue config = Json5.parse("{ env: { HF_TOKEN: 'hf_misplaced', vars: { OTHER: 'x' }, shellEnv: { enabled: false } } }");
+        JsonValue config = Json5.parse("{ env: { HF_TOKEN: 'hf_misplaced', vars: { OTHER: 'x' }, shellEnv: { enabled: "
+                + "false } } }");
         env.useConfig(config);
         assertNull(Token.find(env, config));
         assertEquals(java.util.List.of("HF_TOKEN"), env.misplacedEnvKeys());
@@ -97,7 +99,8 @@ class TokenTest {
     @Test void loginShellIsAskedOnlyWhenTheConfigSaysSo() {
         Path shell = tmp.resolve("fake-shell");
         // A stand-in login shell: answers the names it is given, the way `sh -l -c SCRIPT sh NAMES...` would.
-        t.write(shell, "#!/bin/sh\nshift 3\nfor n in \"$@\"; do printf '%s=' \"$n\"; [ \"$n\" = HF_TOKEN ] && printf 'hf_from_shell'; printf '\\0'; done\n");
+        t.write(shell, "#!/bin/sh\nshift 3\nfor n in \"$@\"; do printf '%s=' \"$n\"; [ \"$n\" = HF_TOKEN ] && printf "
+                + "'hf_from_shell'; printf '\\0'; done\n");
         shell.toFile().setExecutable(true);
         t.with("SHELL", shell.toString());
         assertNull(find(Json5.parse("{ env: { shellEnv: { enabled: false } } }")));
@@ -109,7 +112,9 @@ class TokenTest {
     @Test void aVariableAskedOfTheLoginShellAfterAnotherIsStillFound() {
         Path shell = tmp.resolve("fake-shell");
         // Knows HF_ENDPOINT only, and counts its starts.
-        t.write(shell, "#!/bin/sh\nshift 3\necho started >> " + tmp.resolve("starts") + "\nfor n in \"$@\"; do printf '%s=' \"$n\"; [ \"$n\" = HF_ENDPOINT ] && printf 'https://hub.example'; printf '\\0'; done\n");
+        t.write(shell, "#!/bin/sh\nshift 3\necho started >> " + tmp.resolve("starts")
+                + "\nfor n in \"$@\"; do printf '%s=' \"$n\"; [ \"$n\" = HF_ENDPOINT ] && printf "
+                        + "'https://hub.example'; printf '\\0'; done\n");
         shell.toFile().setExecutable(true);
         t.with("SHELL", shell.toString());
         Env env = t.env();
@@ -118,12 +123,15 @@ class TokenTest {
         assertNull(Token.find(env, config));
         assertEquals(new Env.Value("https://hub.example", "login shell (HF_ENDPOINT)"), env.lookup("HF_ENDPOINT"));
         assertNull(env.lookup("HF_TOKEN"));
-        assertEquals("started\nstarted\n", t.read(tmp.resolve("starts")), "once for the token variables, once for HF_ENDPOINT; HF_TOKEN not asked again");
+        assertEquals("started\nstarted\n", t.read(tmp.resolve("starts")),
+                "once for the token variables, once for HF_ENDPOINT; HF_TOKEN not asked again");
     }
 
     @Test void variablesSaidAheadAreAskedOfTheSameLoginShell() {
         Path shell = tmp.resolve("fake-shell");
-        t.write(shell, "#!/bin/sh\nshift 3\necho started >> " + tmp.resolve("starts") + "\nfor n in \"$@\"; do printf '%s=' \"$n\"; [ \"$n\" = HF_BILL_TO ] && printf 'acme'; printf '\\0'; done\n");
+        t.write(shell, "#!/bin/sh\nshift 3\necho started >> " + tmp.resolve("starts")
+                + "\nfor n in \"$@\"; do printf '%s=' \"$n\"; [ \"$n\" = HF_BILL_TO ] && printf 'acme'; printf '\\0'; "
+                        + "done\n");
         shell.toFile().setExecutable(true);
         t.with("SHELL", shell.toString());
         Env env = t.env();
@@ -133,7 +141,8 @@ class TokenTest {
         assertNull(Token.find(env, config));
         assertEquals(new Env.Value("acme", "login shell (HF_BILL_TO)"), env.lookup("HF_BILL_TO"));
         assertNull(env.lookup("HF_CHAT_LOG"));
-        assertEquals("started\n", t.read(tmp.resolve("starts")), "one login shell for the token variables and those said ahead");
+        assertEquals("started\n", t.read(tmp.resolve("starts")),
+                "one login shell for the token variables and those said ahead");
     }
 
     @Test void aSilentLoginShellIsGivenUpOnAfterItsTimeout() {
@@ -150,7 +159,8 @@ class TokenTest {
 
     @Test void storedTokenIsFoundAgainFromTheStateDotEnv() throws Exception {
         t.write(t.state().resolve(".env"), "OTHER=1\n");
-        assertEquals(t.state().resolve(".env"), Token.store(t.env(), JsonValue.object(), new Token(" hf_stored_token_1234 ", "a test")).file());
+        assertEquals(t.state().resolve(".env"), Token.store(t.env(), JsonValue.object(),
+                new Token(" hf_stored_token_1234 ", "a test")).file());
         assertEquals("OTHER=1\nHF_TOKEN=hf_stored_token_1234\n", t.read(t.state().resolve(".env")));
         assertEquals("~/.openclaw/.env (HF_TOKEN)", find().source());
     }

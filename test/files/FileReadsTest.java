@@ -16,7 +16,8 @@ class FileReadsTest {
     @Test void aReadIsBoundedByWhatItReadsNotByTheSizeTheFileClaims() throws Exception {
         // /proc files say they are empty and hold more: a file that changes size while read is no different.
         assertEquals("larger than 100 bytes, more than this reads",
-                assertThrows(FileReads.TooLarge.class, () -> FileReads.bytes(Path.of("/proc/self/maps"), 100)).getMessage());
+                assertThrows(FileReads.TooLarge.class, () -> FileReads.bytes(Path.of("/proc/self/maps"),
+                        100)).getMessage());
         Path file = Files.write(tmp.resolve("f"), new byte[5000]);
         assertEquals(5000, FileReads.bytes(file, 5000).length);
         assertThrows(FileReads.TooLarge.class, () -> FileReads.bytes(file, 4999));
@@ -35,7 +36,8 @@ class FileReadsTest {
     @Test void needlesPassOverLinesBeforeDecoding() throws Exception {
         Path file = Files.writeString(tmp.resolve("log"), "Alpha beta\nGAMMA\nalphabet\n");
         List<String> lines = new ArrayList<>();
-        FileReads.linesFromEnd(file, 100, List.of(new FileReads.Needle("alpha".getBytes(StandardCharsets.US_ASCII), true)), lines::add);
+        FileReads.linesFromEnd(file, 100, List.of(new FileReads.Needle("alpha".getBytes(StandardCharsets.US_ASCII),
+                true)), lines::add);
         assertEquals(List.of("alphabet", "Alpha beta"), lines);
     }
 }

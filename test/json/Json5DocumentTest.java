@@ -92,7 +92,8 @@ class Json5DocumentTest {
     }
 
     @Test void newMemberInAnInlineObjectStaysInline() {
-        assertEquals(CONFIG.replace("gateway: { port: 18789, bind: 'loopback' }", "gateway: { port: 18789, bind: 'loopback', mode: 'local' }"),
+        assertEquals(CONFIG.replace("gateway: { port: 18789, bind: 'loopback' }",
+                "gateway: { port: 18789, bind: 'loopback', mode: 'local' }"),
                 edit(CONFIG, d -> d.set(List.of("gateway", "mode"), JsonValue.of("local"))));
     }
 
@@ -134,9 +135,12 @@ class Json5DocumentTest {
     }
 
     @Test void inlineArrayAppend() {
-        assertEquals("{ fallbacks: ['a', 'b'] }\n", edit("{ fallbacks: ['a'] }\n", d -> d.append(List.of("fallbacks"), JsonValue.of("b"))));
-        assertEquals("{ fallbacks: ['a'] }\n", edit("{ fallbacks: ['a', 'b'] }\n", d -> d.removeElement(List.of("fallbacks"), 1)));
-        assertEquals("{ fallbacks: ['b'] }\n", edit("{ fallbacks: ['a', 'b'] }\n", d -> d.removeElement(List.of("fallbacks"), 0)));
+        assertEquals("{ fallbacks: ['a', 'b'] }\n", edit("{ fallbacks: ['a'] }\n", d -> d.append(List.of("fallbacks"),
+                JsonValue.of("b"))));
+        assertEquals("{ fallbacks: ['a'] }\n", edit("{ fallbacks: ['a', 'b'] }\n",
+                d -> d.removeElement(List.of("fallbacks"), 1)));
+        assertEquals("{ fallbacks: ['b'] }\n", edit("{ fallbacks: ['a', 'b'] }\n",
+                d -> d.removeElement(List.of("fallbacks"), 0)));
     }
 
     @Test void emptyFileBecomesAJson5Config() {
@@ -154,16 +158,19 @@ class Json5DocumentTest {
     }
 
     @Test void objectWithOnlyACommentGetsTheMemberBeforeItsClosingBrace() {
-        assertEquals("{\n  // nothing yet\n  a: 1,\n}\n", edit("{\n  // nothing yet\n}\n", d -> d.set(List.of("a"), JsonValue.of(1))));
+        assertEquals("{\n  // nothing yet\n  a: 1,\n}\n", edit("{\n  // nothing yet\n}\n", d -> d.set(List.of("a"),
+                JsonValue.of(1))));
     }
 
     @Test void aValueInTheWayIsAnErrorWithItsPlace() {
-        JsonException e = assertThrows(JsonException.class, () -> new Json5Document("{\n  agents: 'x',\n}").set(PRIMARY, JsonValue.of("y")));
+        JsonException e = assertThrows(JsonException.class, () -> new Json5Document("{\n  agents: 'x',\n}").set(PRIMARY,
+                JsonValue.of("y")));
         assertEquals("agents is the string \"x\", not an object at 2:11", e.getMessage());
     }
 
     @Test void topLevelMustBeAnObject() {
-        assertEquals("the top level is not an object at 1:1", assertThrows(JsonException.class, () -> new Json5Document("[]")).getMessage());
+        assertEquals("the top level is not an object at 1:1", assertThrows(JsonException.class,
+                () -> new Json5Document("[]")).getMessage());
     }
 
     @Test void duplicateKeysEditTheOneThatCounts() {
@@ -173,6 +180,7 @@ class Json5DocumentTest {
         Json5Document doc = new Json5Document("{\"agents\": {\"defaults\": {\"models\": {\"a/b\": {}}}}}\n");
         doc.set(java.util.List.of("agents", "defaults", "models", "a/b", "alias"), JsonValue.of("r1"));
         assertEquals("{\"agents\": {\"defaults\": {\"models\": {\"a/b\": {\n  \"alias\": \"r1\"\n}}}}}\n", doc.text());
-        assertEquals("r1", Json.parse(doc.text()).asObject().stringAt(java.util.List.of("agents", "defaults", "models", "a/b", "alias")));
+        assertEquals("r1", Json.parse(doc.text()).asObject().stringAt(java.util.List.of("agents", "defaults", "models",
+                "a/b", "alias")));
     }
 }

@@ -64,7 +64,8 @@ class Json5Test {
 
     @Test void endOfInput() { assertEquals("invalid end of input at 1:4", error("[1,")); }
 
-    @Test void unclosedBlockCommentEndsInsteadOfHanging() { assertEquals("invalid end of input at 1:12", error("{ /* open  ")); }
+    @Test void unclosedBlockCommentEndsInsteadOfHanging() { assertEquals("invalid end of input at 1:12",
+            error("{ /* open  ")); }
 
     @Test void keyCannotStartWithDigit() { assertEquals("invalid character '1' at 1:3", error("{ 1a: 1 }")); }
 
@@ -78,15 +79,18 @@ class Json5Test {
 
     @Test void newlineInsideStringIsRefused() { assertEquals("invalid character '\\n' at 1:3", error("'a\nb'")); }
 
-    @Test void nestingLimit() { assertEquals("nesting deeper than 1000 at 1:1001", error("{a:".repeat(0) + "[".repeat(1001))); }
+    @Test void nestingLimit() { assertEquals("nesting deeper than 1000 at 1:1001", error("{a:".repeat(0)
+            + "[".repeat(1001))); }
 
     @Test void spansTellWhereEachKeyAndValueSits() {
         String text = "{ a: [1, 'x'], // c\n  b: {c: true} }";
         List<String> events = new ArrayList<>();
         Json5.parse(text, new JsonReader.Spans() {
             public void open(int start) { events.add("open@" + start); }
-            public void key(String name, int start, int end) { events.add("key " + name + " " + text.substring(start, end)); }
-            public void value(JsonValue value, int start, int end) { events.add("value " + text.substring(start, end)); }
+            public void key(String name, int start, int end) { events.add("key " + name + " " + text.substring(start,
+                    end)); }
+            public void value(JsonValue value, int start, int end) { events.add("value " + text.substring(start,
+                    end)); }
         });
         assertEquals(List.of("open@0", "key a a", "open@5", "value 1", "value 'x'", "value [1, 'x']",
                 "key b b", "open@25", "key c c", "value true", "value {c: true}", "value " + text), events);

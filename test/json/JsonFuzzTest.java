@@ -40,13 +40,15 @@ class JsonFuzzTest {
                     } catch (JsonException expected) {
                         // a clean error
                     } catch (RuntimeException | StackOverflowError e) {
-                        fail("case " + i + (json5 ? " (JSON5)" : " (JSON)") + ": " + e + " for " + JsonWriter.quote(text));
+                        fail("case " + i + (json5 ? " (JSON5)" : " (JSON)") + ": " + e + " for "
+                                + JsonWriter.quote(text));
                     }
                 }
             }
         });
         // Both outcomes in good number: mutations that never parse, or never fail, would test little.
-        assertTrue(parsed[0] >= count / 20 && parsed[0] <= 2 * count - count / 20, parsed[0] + " of " + 2 * count + " parsed");
+        assertTrue(parsed[0] >= count / 20 && parsed[0] <= 2 * count - count / 20, parsed[0] + " of " + 2 * count
+                + " parsed");
     }
 
     /** A minute, and a millisecond more per case: far above a healthy run (about 0.1 ms a case), far below a hang. */

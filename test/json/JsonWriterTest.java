@@ -60,7 +60,8 @@ class JsonWriterTest {
     }
 
     @Test void escapesControlCharactersAndJavaScriptLineTerminators() {
-        assertEquals("\"q\\\" b\\\\ \\n\\t\\u0001 \\u2028\\u2029 \u00e9\"", Json.write(JsonValue.of("q\" b\\ \n\t\u0001 \u2028\u2029 \u00e9")));
+        assertEquals("\"q\\\" b\\\\ \\n\\t\\u0001 \\u2028\\u2029 \u00e9\"",
+                Json.write(JsonValue.of("q\" b\\ \n\t\u0001 \u2028\u2029 \u00e9")));
     }
 
     @Test void escapesLoneSurrogatesButNotPairs() {
@@ -68,8 +69,10 @@ class JsonWriterTest {
     }
 
     @Test void strictJsonRefusesNaNAndInfinity() {
-        assertEquals("NaN cannot be written as JSON (JSON has no NaN or Infinity)", assertThrows(JsonException.class, () -> Json.write(Json5.parse("NaN"))).getMessage());
-        assertEquals("-Infinity cannot be written as JSON (JSON has no NaN or Infinity)", assertThrows(JsonException.class, () -> Json.write(Json5.parse("[-Infinity]"))).getMessage());
+        assertEquals("NaN cannot be written as JSON (JSON has no NaN or Infinity)", assertThrows(JsonException.class,
+                () -> Json.write(Json5.parse("NaN"))).getMessage());
+        assertEquals("-Infinity cannot be written as JSON (JSON has no NaN or Infinity)",
+                assertThrows(JsonException.class, () -> Json.write(Json5.parse("[-Infinity]"))).getMessage());
         assertEquals("[NaN]", Json5.write(Json5.parse("[NaN]")));
     }
 

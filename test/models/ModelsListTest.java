@@ -18,12 +18,16 @@ class ModelsListTest extends RouterTest {
     @Test void builtInCatalogOffline() {
         Run r = t.models("--offline");
         String[] lines = r.out().split("\n");
-        assertEquals("MODEL                                          NAME                     CTX  IN $/M  OUT $/M  PROVIDERS  TAGS", lines[0]);
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1            DeepSeek R1             131k    3.00     7.00  -          reasoning", lines[1]);
-        assertEquals("huggingface/moonshotai/Kimi-K2.5               Kimi K2.5               262k    0.60     3.00  -          reasoning vision", lines[11]);
+        assertEquals("MODEL                                          NAME                     CTX  IN $/M  OUT $/M  "
+                + "PROVIDERS  TAGS", lines[0]);
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1            DeepSeek R1             131k    3.00     7.00  -  "
+                + "        reasoning", lines[1]);
+        assertEquals("huggingface/moonshotai/Kimi-K2.5               Kimi K2.5               262k    0.60     3.00  -  "
+                + "        reasoning vision", lines[11]);
         assertEquals(12, lines.length);
         assertEquals("11 models · built-in catalog (updated 2026-11-21)\n", r.err());
-        assertEquals("1 model · built-in catalog (updated 2026-11-21)\n", t.models("--offline", "--search", "kimi").err());
+        assertEquals("1 model · built-in catalog (updated 2026-11-21)\n", t.models("--offline", "--search",
+                "kimi").err());
         assertEquals(List.of(), router.requests);
     }
 
@@ -54,7 +58,8 @@ class ModelsListTest extends RouterTest {
         assertTrue(r.out().startsWith("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/Qwen/Qwen3-8B\nhuggingface/deepseek-ai/DeepSeek-V4-Pro\n"), r.out());
         assertEquals(5 + 9, r.out().lines().count());
         assertTrue(t.models("--all").out().contains("GPT-OSS 120B"));
-        assertTrue(t.models("--all", "--search", "gpt-oss").out().lines().skip(1).findFirst().orElseThrow().endsWith("unlisted"));
+        assertTrue(t.models("--all", "--search",
+                "gpt-oss").out().lines().skip(1).findFirst().orElseThrow().endsWith("unlisted"));
     }
 
     @Test void jsonCarriesProvidersWithMissingFieldsAsNull() {
@@ -74,11 +79,13 @@ class ModelsListTest extends RouterTest {
     }
 
     @Test void aConfiguredModelTheRouterDroppedIsStillListedTaggedUnlisted() {
-        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/moonshotai/Kimi-K2.5', fallbacks: ['huggingface/gone-org/Gone-7B:cheapest'] } } } }");
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/moonshotai/Kimi-K2.5', fallbacks: "
+                + "['huggingface/gone-org/Gone-7B:cheapest'] } } } }");
         String out = t.models("--plain").out();
         assertTrue(out.endsWith("huggingface/moonshotai/Kimi-K2.5\nhuggingface/gone-org/Gone-7B\nhuggingface/gone-org/Gone-7B:cheapest\n"), out);
         String table = t.models().out();
-        assertTrue(table.contains("\nhuggingface/moonshotai/Kimi-K2.5  ") && table.contains("default reasoning vision unlisted\n"), table);
+        assertTrue(table.contains("\nhuggingface/moonshotai/Kimi-K2.5  ")
+                && table.contains("default reasoning vision unlisted\n"), table);
         assertTrue(table.contains("fallback#1 unlisted\n"), table);
         Run status = t.models("status");
         assertTrue(status.out().endsWith("""
@@ -117,16 +124,21 @@ class ModelsListTest extends RouterTest {
                 ] } } } }
                 """);
         String out = t.models().out();
-        assertTrue(out.contains("\nhuggingface/deepseek-ai/DeepSeek-R1      My R1                33k    0.70     2.50  novita,together,featherless-ai "), out);
-        assertTrue(out.contains("\nhuggingface/my-org/private-model         Private               8k       -        -  -\n"), out);
+        assertTrue(out.contains("\nhuggingface/deepseek-ai/DeepSeek-R1      My R1                33k    0.70     2.50  "
+                + "novita,together,featherless-ai "), out);
+        assertTrue(out.contains("\nhuggingface/my-org/private-model         Private               8k       -        -  "
+                + "-\n"), out);
     }
 
     @Test void filters() {
-        assertEquals("huggingface/deepseek-ai/DeepSeek-V4-Pro\n", t.models("--plain", "--provider", "fireworks-ai").out());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-V4-Pro\n", t.models("--plain", "--provider",
+                "fireworks-ai").out());
         assertEquals("huggingface/zai-org/GLM-4.5V\n", t.models("--plain", "--vision").out());
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/Qwen/Qwen3-8B\n", t.models("--plain", "--reasoning").out());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/Qwen/Qwen3-8B\n", t.models("--plain",
+                "--reasoning").out());
         assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/Qwen/Qwen3-8B\nhuggingface/deepseek-ai/DeepSeek-V4-Pro\n", t.models("--plain", "--tools").out());
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/deepseek-ai/DeepSeek-V4-Pro\n", t.models("--plain", "--search", "DEEPSEEK").out());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1\nhuggingface/deepseek-ai/DeepSeek-V4-Pro\n",
+                t.models("--plain", "--search", "DEEPSEEK").out());
     }
 
     @Test void unauthorisedFallsBackToTheBuiltInCatalog() {
@@ -135,18 +147,23 @@ class ModelsListTest extends RouterTest {
         Run r = t.models("--plain");
         assertEquals(0, r.status());
         assertEquals(11, r.out().lines().count());
-        assertEquals("models: could not fetch the model list (401: token rejected); using the built-in catalog\n", r.err());
+        assertEquals("models: could not fetch the model list (401: token rejected); using the built-in catalog\n",
+                r.err());
     }
 
     @Test void unauthorisedWithoutATokenSaysNoneWasSent() {
         router.answer("/v1/models", 401, "{\"error\":\"Invalid username or password.\"}");
-        assertEquals("models: could not fetch the model list (401: no token was sent; set HF_TOKEN or run onboard); using the built-in catalog\n",
+        assertEquals("models: could not fetch the model list (401: no token was sent; set HF_TOKEN or run onboard); "
+                + "using the built-in catalog\n",
                 t.models("--plain").err());
     }
 
     @Test void theHelpsExclusiveOptionsAreAUsageError() {
-        assertEquals(new Run(2, "", "models: --json and --plain cannot be used together\nTry 'models --help' for more information.\n"), t.models("--json", "--plain"));
-        assertEquals(new Run(2, "", "models: --offline and --refresh cannot be used together\nTry 'models --help' for more information.\n"),
+        assertEquals(new Run(2, "",
+                "models: --json and --plain cannot be used together\nTry 'models --help' for more information.\n"),
+                        t.models("--json", "--plain"));
+        assertEquals(new Run(2, "",
+                "models: --offline and --refresh cannot be used together\nTry 'models --help' for more information.\n"),
                 t.models("list", "--offline", "--refresh"));
         assertEquals(2, t.models("show", "deepseek-ai/DeepSeek-R1", "--refresh", "--offline").status());
         assertEquals(List.of(), router.requests);
@@ -154,12 +171,14 @@ class ModelsListTest extends RouterTest {
 
     @Test void providerMeansTheProvidersThatServeTheModelNow() {
         assertEquals("", t.models("--plain", "--provider", "zai-org").out(), "zai-org's offer for GLM-4.5V is staging");
-        assertEquals("", t.models("--plain", "--provider", "novita", "--vision").out(), "novita's offer for GLM-4.5V is error");
+        assertEquals("", t.models("--plain", "--provider", "novita", "--vision").out(),
+                "novita's offer for GLM-4.5V is error");
         assertEquals("huggingface/some-org/tiny-chat_v2\n", t.models("--plain", "--provider", "hf-inference").out());
     }
 
     @Test void aBadSuffixIsTheSameMistakeInShowAsInSet() {
-        String message = "models: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)\n"
+        String message = "models: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> "
+                + "(e.g. :together)\n"
                 + "Try 'models --help' for more information.\n";
         assertEquals(new Run(2, "", message), t.models("show", "deepseek-ai/DeepSeek-R1:auto"));
         assertEquals(new Run(2, "", message), t.models("set", "deepseek-ai/DeepSeek-R1:auto"));
@@ -167,29 +186,35 @@ class ModelsListTest extends RouterTest {
 
     @Test void serverErrorQuotesTheRouter() {
         router.answer("/v1/models", 503, "{\"error\":{\"message\":\"Service Unavailable\",\"type\":\"server_error\"}}");
-        assertEquals("models: could not fetch the model list (503: Service Unavailable); using the built-in catalog\n", t.models("--plain").err());
+        assertEquals("models: could not fetch the model list (503: Service Unavailable); using the built-in catalog\n",
+                t.models("--plain").err());
     }
 
     @Test void badJsonAndEmptyListFallBack() {
         router.answer("/v1/models", 200, "{\"object\":\"list\",\"data\":[");
-        assertEquals("models: could not fetch the model list (the answer is not JSON (invalid end of input at 1:26)); using the built-in catalog\n", t.models("--plain").err());
+        assertEquals("models: could not fetch the model list (the answer is not JSON (invalid end of input at 1:26)); "
+                + "using the built-in catalog\n", t.models("--plain").err());
         router.answer("/v1/models", 200, "{\"object\":\"list\",\"data\":[]}");
-        assertEquals("models: could not fetch the model list (the router listed no models); using the built-in catalog\n", t.models("--plain").err());
+        assertEquals("models: could not fetch the model list (the router listed no models); using the built-in "
+                + "catalog\n", t.models("--plain").err());
         router.answer("/v1/models", 200, "[1]");
-        assertEquals("models: could not fetch the model list (unexpected answer (no \"data\" list in the answer)); using the built-in catalog\n", t.models("--plain").err());
+        assertEquals("models: could not fetch the model list (unexpected answer (no \"data\" list in the answer)); "
+                + "using the built-in catalog\n", t.models("--plain").err());
     }
 
     @Test void timeout() {
         router.hang("/v1/models");
         Run r = t.models("--plain", "--timeout", "1");
         assertEquals(0, r.status());
-        assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n", r.err());
+        assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n",
+                r.err());
     }
 
     @Test void silentAfterTheHeaders() {
         router.answer("/v1/models", FakeRouter.Answer.json(200, "{\"data\":[]}").stallAfter(0));
         Run r = t.models("--plain", "--timeout", "1");
-        assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n", r.err());
+        assertEquals("models: could not fetch the model list (timed out after 1 s); using the built-in catalog\n",
+                r.err());
     }
 
     @Test void nothingListening() {
@@ -219,7 +244,8 @@ class ModelsListTest extends RouterTest {
         router.answer("/v1/models", 500, "oops");
         Run r = t.models("--plain");
         assertEquals(5, r.out().lines().count());
-        assertEquals("models: could not refresh the model list (500: HTTP error); using the list cached 3 h ago\n", r.err());
+        assertEquals("models: could not refresh the model list (500: HTTP error); using the list cached 3 h ago\n",
+                r.err());
     }
 
     @Test void cacheOfAnotherRouterIsIgnored() {
@@ -230,14 +256,19 @@ class ModelsListTest extends RouterTest {
 
     @Test void tableFitsTheTerminal() {
         Catalog catalog = Catalog.builtIn();
-        String table = ModelTable.table(ModelMerge.merge(RouterModel.listFrom(Json.parse(MODELS)), catalog, JsonValue.object(), false),
+        String table = ModelTable.table(ModelMerge.merge(RouterModel.listFrom(Json.parse(MODELS)), catalog,
+                JsonValue.object(), false),
                 new ModelTable.Marks(null, List.of(), java.util.Map.of()), new Term(false, 100, false));
         for (String line : table.split("\n")) assertTrue(line.length() <= 100, line.length() + ": " + line);
         // The providers column gave way first: the rest fits whole.
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1         164k    0.70     2.50  reasoning tools", table.split("\n")[1]);
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1         164k    0.70     2.50  reasoning "
+                + "tools", table.split("\n")[1]);
     }
 
-    /** At 80 and 120 columns and in a pipe: every line fits, no ref is cut, the config's tags all stay, an alias is the name. */
+    /**
+     * At 80 and 120 columns and in a pipe: every line fits, no ref is cut, the config's tags all stay, an alias is the
+     * name.
+     */
     @Test void theTableAt80And120ColumnsAndInAPipe() {
         t.write(t.config(), """
                 { agents: { defaults: {
@@ -271,6 +302,7 @@ class ModelsListTest extends RouterTest {
                 """, at120);
         String piped = t.models("--offline").out();
         String first = piped.lines().skip(1).findFirst().orElseThrow();
-        assertTrue(first.contains("  novita,together,featherless-ai  ") && first.endsWith("  default alias:Hugging Face reasoning tools"), piped);
+        assertTrue(first.contains("  novita,together,featherless-ai  ")
+                && first.endsWith("  default alias:Hugging Face reasoning tools"), piped);
     }
 }

@@ -38,16 +38,20 @@ class ModelsShowTest extends RouterTest {
     }
 
     @Test void json() {
-        JsonObject o = Json.parse(t.models("show", "huggingface/deepseek-ai/DeepSeek-V4-Pro", "--json").out()).asObject();
+        JsonObject o = Json.parse(t.models("show", "huggingface/deepseek-ai/DeepSeek-V4-Pro",
+                "--json").out()).asObject();
         assertEquals(Json.parse("{\"cheapest\":\"novita\",\"fastest\":\"fireworks-ai\"}"), o.get("estimatedPicks"));
         assertEquals(5, o.get("providers").asArray().size());
         assertEquals(1048576, o.get("contextWindow").asNumber().longValue());
     }
 
     @Test void unknownModelSuggestsNearOnes() {
-        assertEquals(new Run(1, "", "models: no model DeepSek-R1; did you mean huggingface/deepseek-ai/DeepSeek-R1, huggingface/deepseek-ai/DeepSeek-V3.1, huggingface/deepseek-ai/DeepSeek-V3.2?\n"),
+        assertEquals(new Run(1, "",
+                "models: no model DeepSek-R1; did you mean huggingface/deepseek-ai/DeepSeek-R1, "
+                        + "huggingface/deepseek-ai/DeepSeek-V3.1, huggingface/deepseek-ai/DeepSeek-V3.2?\n"),
                 t.models("show", "DeepSek-R1"));
-        assertEquals(new Run(1, "", "models: no model nothing-like-it/at-all; see 'models list'\n"), t.models("show", "nothing-like-it/at-all"));
+        assertEquals(new Run(1, "", "models: no model nothing-like-it/at-all; see 'models list'\n"), t.models("show",
+                "nothing-like-it/at-all"));
     }
 
     @Test void offlineShowsTheBuiltInFacts() {
@@ -71,22 +75,33 @@ class ModelsShowTest extends RouterTest {
     }
 
     @Test void aPinnedProviderThatDoesNotServeTheModelIsRefused() {
-        assertEquals(new Run(1, "", "models: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai\n"),
+        assertEquals(new Run(1, "",
+                "models: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, "
+                        + "featherless-ai\n"),
                 t.models("show", "deepseek-ai/DeepSeek-R1:sambanova"));
         t.models("--plain");  // the list is now cached
         // One mistake, one message and one exit code, in show and set alike.
-        assertEquals(new Run(1, "", "models: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, featherless-ai\n"),
+        assertEquals(new Run(1, "",
+                "models: ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, "
+                        + "featherless-ai\n"),
                 t.models("set", "deepseek-ai/DeepSeek-R1:sambanova"));
-        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R1:together\n", ""), t.models("set", "deepseek-ai/DeepSeek-R1:together"));
+        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R1:together\n", ""), t.models("set",
+                "deepseek-ai/DeepSeek-R1:together"));
     }
 
     @Test void aModelTheKnownListLacksIsRefusedUnlessForced() {
         t.models("--plain");  // the list is now cached
-        assertEquals(new Run(1, "", "models: no model deepseek-ai/DeepSeek-R2 in the router's list; did you mean huggingface/deepseek-ai/DeepSeek-R1, huggingface/deepseek-ai/DeepSeek-V4-Pro?"
+        assertEquals(new Run(1, "",
+                "models: no model deepseek-ai/DeepSeek-R2 in the router's list; did you mean "
+                        + "huggingface/deepseek-ai/DeepSeek-R1, huggingface/deepseek-ai/DeepSeek-V4-Pro?"
                 + " (--force writes it anyway)\n"), t.models("set", "deepseek-ai/DeepSeek-R2"));
-        assertEquals(new Run(1, "", "models: no model my-org/unknown-model in the router's list; see 'models list' (--force writes it anyway)\n"),
+        assertEquals(new Run(1, "",
+                "models: no model my-org/unknown-model in the router's list; see 'models list' (--force writes it "
+                        + "anyway)\n"),
                 t.models("fallbacks", "add", "my-org/unknown-model:groq"));
-        assertEquals(new Run(0, "Added fallback #1: huggingface/my-org/unknown-model:groq\n", ""), t.models("fallbacks", "add", "--force", "my-org/unknown-model:groq"));
-        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R2\n", ""), t.models("set", "deepseek-ai/DeepSeek-R2", "--force"));
+        assertEquals(new Run(0, "Added fallback #1: huggingface/my-org/unknown-model:groq\n", ""), t.models("fallbacks",
+                "add", "--force", "my-org/unknown-model:groq"));
+        assertEquals(new Run(0, "Default model: huggingface/deepseek-ai/DeepSeek-R2\n", ""), t.models("set",
+                "deepseek-ai/DeepSeek-R2", "--force"));
     }
 }

@@ -65,20 +65,23 @@ class StatusTest {
         t.with("HF_TOKEN", "hf_fromTheEnvironment00000000wxyz");
         Run r = t.models("status");
         assertEquals("Token:      hf_…wxyz from environment variable HF_TOKEN\n", tail(r));
-        assertEquals("models: warning: cannot read OpenClaw's key store ~/.openclaw/state/openclaw.sqlite (" + t.state().resolve("state/openclaw.sqlite")
+        assertEquals("models: warning: cannot read OpenClaw's key store ~/.openclaw/state/openclaw.sqlite ("
+                + t.state().resolve("state/openclaw.sqlite")
                 + ": bad page size 30840); skipped\n", r.err());
     }
 
     @Test void theLegacyAuthProfilesFileOfEarlierOpenClaws() {
         t.write(t.state().resolve("agents/main/agent/auth-profiles.json"),
                 "{\"version\":1,\"profiles\":{\"huggingface:work\":{\"type\":\"api_key\",\"provider\":\"huggingface\",\"key\":\"hf_legacyProfileKey0000000000lgcy\"}}}");
-        assertEquals("Token:      hf_…lgcy from OpenClaw's auth profile huggingface:work (~/.openclaw/agents/main/agent/auth-profiles.json)\n", tail(t.models("status")));
+        assertEquals("Token:      hf_…lgcy from OpenClaw's auth profile huggingface:work "
+                + "(~/.openclaw/agents/main/agent/auth-profiles.json)\n", tail(t.models("status")));
     }
 
     @Test void aStringDirectlyUnderEnvIsReportedWithItsValidForm() {
         t.write(t.config(), "{ env: { HF_TOKEN: 'hf_misplaced0000000000000000wxyz' } }\n");
         Run r = t.models("status");
         assertEquals("Token:      no token (set HF_TOKEN, or run onboard)\n", tail(r));
-        assertEquals("models: warning: config env.HF_TOKEN: OpenClaw refuses a string directly under env (Unrecognized key); move it to env.vars.HF_TOKEN\n", r.err());
+        assertEquals("models: warning: config env.HF_TOKEN: OpenClaw refuses a string directly under env (Unrecognized "
+                + "key); move it to env.vars.HF_TOKEN\n", r.err());
     }
 }

@@ -25,8 +25,10 @@ class MenuTest {
             // typed, marked, Enter means, chosen, what the menu said after the items
             {"2\n", 0, "the default", 1, "Choice: "},
             {"\n", 0, "the default", Menu.ENTER, "Choice: "},
-            {"3\n0\nx\n1\n", -1, "none", 0, "Choice: Pick a number from 1 to 2, or Enter for none.\n".repeat(3) + "Choice: "},
-            {"9\n", 0, null, null, "Choice: Pick a number from 1 to 2.\nChoice: \n"},   // end of input: null, the caller cancels
+            {"3\n0\nx\n1\n", -1, "none", 0, "Choice: Pick a number from 1 to 2, or Enter for none.\n".repeat(3)
+                    + "Choice: "},
+            // end of input: null, the caller cancels
+            {"9\n", 0, null, null, "Choice: Pick a number from 1 to 2.\nChoice: \n"},
         };
         for (Object[] c : cases) {
             Asked asked = choose((String) c[0], (int) c[1], (String) c[2]);

@@ -15,7 +15,8 @@ class ModelPickerTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         List<Model> models = Catalog.builtIn().models();
-        String picked = new ModelPicker(Keyboard.lines(new BufferedReader(new StringReader("2\n")), out), out, models, width).pick();
+        String picked = new ModelPicker(Keyboard.lines(new BufferedReader(new StringReader("2\n")), out), out, models,
+                width).pick();
         assertEquals("huggingface/deepseek-ai/DeepSeek-R1:cheapest", picked);
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -29,6 +30,7 @@ class ModelPickerTest {
     }
 
     @Test void wideEnoughItShowsLabelsToo() throws Exception {
-        assertTrue(page(0).contains("\n   1) DeepSeek R1                          huggingface/deepseek-ai/DeepSeek-R1   \u2190 default\n"));
+        assertTrue(page(0).contains("\n   1) DeepSeek R1                          huggingface/deepseek-ai/DeepSeek-R1  "
+                + " \u2190 default\n"));
     }
 }

@@ -27,7 +27,8 @@ class OnboardTest {
     @AfterEach void tearDown() { hub.close(); }
 
     static String[] args(String... more) {
-        List<String> a = new java.util.ArrayList<>(List.of("--non-interactive", "--mode", "local", "--auth-choice", "huggingface-api-key"));
+        List<String> a = new java.util.ArrayList<>(List.of("--non-interactive", "--mode", "local", "--auth-choice",
+                "huggingface-api-key"));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -111,7 +112,8 @@ class OnboardTest {
         String gatewayToken = Json5.parse(t.read(t.config())).stringAt(java.util.List.of("gateway", "auth", "token"));
         assertTrue(gatewayToken.matches("[0-9a-f]{48}"), gatewayToken);
         Run status = t.models("status");
-        assertFalse(status.out().contains(gatewayToken) || status.err().contains(gatewayToken), "the gateway's token is never shown");
+        assertFalse(status.out().contains(gatewayToken) || status.err().contains(gatewayToken),
+                "the gateway's token is never shown");
     }
 
     @Test void anExistingConfigKeepsItsCommentsFallbacksAndModels() {
@@ -186,46 +188,59 @@ class OnboardTest {
     }
 
     @Test void aSecondOnboardingKeepsTheDefaultItFindsAndSaysSo() {
-        t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/Qwen/Qwen3-8B:cheapest\" } } } }\n");
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/Qwen/Qwen3-8B:cheapest\" } } } "
+                + "}\n");
         Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
-        assertTrue(r.out().startsWith("Wrote ~/.openclaw/openclaw.json: kept default model huggingface/Qwen/Qwen3-8B:cheapest, alias \"Hugging Face\", "), r.out());
-        assertTrue(r.out().contains("  chat \"Hello\"      a first question to huggingface/Qwen/Qwen3-8B:cheapest\n"), r.out());
+        assertTrue(r.out().startsWith("Wrote ~/.openclaw/openclaw.json: kept default model "
+                + "huggingface/Qwen/Qwen3-8B:cheapest, alias \"Hugging Face\", "), r.out());
+        assertTrue(r.out().contains("  chat \"Hello\"      a first question to huggingface/Qwen/Qwen3-8B:cheapest\n"),
+                r.out());
         JsonValue config = Json5.parse(t.read(t.config()));
         assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.string(config, ConfigFile.PRIMARY));
         assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.aliases(config).get("Hugging Face"));
-        Run again = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation", "--model", "deepseek-ai/DeepSeek-R1"));
-        assertTrue(again.out().startsWith("Wrote ~/.openclaw/openclaw.json: default model huggingface/deepseek-ai/DeepSeek-R1, "), again.out());
+        Run again = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation", "--model",
+                "deepseek-ai/DeepSeek-R1"));
+        assertTrue(again.out().startsWith("Wrote ~/.openclaw/openclaw.json: default model "
+                + "huggingface/deepseek-ai/DeepSeek-R1, "), again.out());
     }
 
     @Test void aNewTokenWhileOpenClawKeepsItsOwnSaysWhichOneOpenClawUses() throws Exception {
         t.storeKeyLikeOpenClaw();
         Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
         assertEquals(0, r.status());
-        assertEquals("onboard: warning: OpenClaw will not use it: it sends OpenClaw's stored key huggingface:default (~/.openclaw/state/openclaw.sqlite) instead;"
-                + " to switch OpenClaw to the new token, run: openclaw models auth paste-api-key --provider huggingface\n", r.err());
+        assertEquals("onboard: warning: OpenClaw will not use it: it sends OpenClaw's stored key huggingface:default "
+                + "(~/.openclaw/state/openclaw.sqlite) instead;"
+                + " to switch OpenClaw to the new token, run: openclaw models auth paste-api-key --provider "
+                        + "huggingface\n", r.err());
     }
 
     @Test void aBadByteInTheStateEnvFileIsAWarningAndOnboardingCompletes() throws Exception {
         Files.createDirectories(t.state());
-        Files.write(t.state().resolve(".env"), "NAME=Jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(t.state().resolve(".env"),
+                "NAME=Jos\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         Run r = t.onboard("", args("--huggingface-api-key", TOKEN, "--skip-validation"));
         assertEquals(0, r.status(), r.err());
         assertEquals("onboard: warning: " + t.state().resolve(".env") + ":1: not UTF-8, skipped\n", r.err());
         assertTrue(t.read(t.config()).contains("huggingface/deepseek-ai/DeepSeek-R1"));
-        assertTrue(new String(Files.readAllBytes(t.state().resolve(".env")), java.nio.charset.StandardCharsets.ISO_8859_1).endsWith("NAME=Jos\u00e9\nHF_TOKEN=" + TOKEN + "\n"));
+        assertTrue(new String(Files.readAllBytes(t.state().resolve(".env")),
+                java.nio.charset.StandardCharsets.ISO_8859_1).endsWith("NAME=Jos\u00e9\nHF_TOKEN=" + TOKEN + "\n"));
     }
 
     @Test void aTokenWithABomAndAZeroWidthSpaceIsCleanedAndOneWithAControlCharacterRefused() {
         Run r = t.onboard("", args("--huggingface-api-key", "\ufeff" + TOKEN + "\u200b\r\n", "--skip-validation"));
         assertEquals(0, r.status(), r.err());
         assertEquals("HF_TOKEN=" + TOKEN + "\n", t.read(t.state().resolve(".env")));
-        Run bad = t.onboard("", args("--huggingface-api-key", "hf_abc\u0007defghijklmnopqrstuvwxyz", "--skip-validation"));
-        assertEquals(new Run(1, "", "onboard: the token from --huggingface-api-key (hf_\u2026wxyz) holds a character no request can carry (U+0007);"
+        Run bad = t.onboard("", args("--huggingface-api-key", "hf_abc\u0007defghijklmnopqrstuvwxyz",
+                "--skip-validation"));
+        assertEquals(new Run(1, "",
+                "onboard: the token from --huggingface-api-key (hf_\u2026wxyz) holds a character no request can carry "
+                        + "(U+0007);"
                 + " copy it again, or run onboard; nothing written\n"), bad);
     }
 
     @Test void anAliasItAlreadyHasStays() {
-        t.write(t.config(), "{ agents: { defaults: { models: { \"huggingface/deepseek-ai/DeepSeek-R1\": { alias: \"R1\" } } } } }");
+        t.write(t.config(), "{ agents: { defaults: { models: { \"huggingface/deepseek-ai/DeepSeek-R1\": { alias: "
+                + "\"R1\" } } } } }");
         t.onboard("", args("--huggingface-api-key", TOKEN));
         assertEquals("R1", ConfigFile.aliases(Json5.parse(t.read(t.config()))).keySet().iterator().next());
     }
@@ -244,14 +259,17 @@ class OnboardTest {
     }
 
     @Test void noKeyAnywhere() {
-        assertEquals(new Run(1, "", "onboard: no Hugging Face token: pass --huggingface-api-key KEY (or - to read it from stdin), or set HF_TOKEN;"
+        assertEquals(new Run(1, "",
+                "onboard: no Hugging Face token: pass --huggingface-api-key KEY (or - to read it from stdin), or set "
+                        + "HF_TOKEN;"
                 + " make one at " + Whoami.NEW_TOKEN_URL + "\n"), t.onboard("", args()));
         assertFalse(Files.exists(t.config()));
     }
 
     @Test void aRejectedKeyWritesNothing() {
         hub.answer("/api/whoami-v2", 401, "{\"error\":\"Invalid credentials in Authorization header\"}");
-        assertEquals(new Run(1, "", "onboard: Hugging Face rejected the token (401); nothing written\n"), t.onboard("", args("--huggingface-api-key", TOKEN)));
+        assertEquals(new Run(1, "", "onboard: Hugging Face rejected the token (401); nothing written\n"), t.onboard("",
+                args("--huggingface-api-key", TOKEN)));
         assertFalse(Files.exists(t.config()));
         assertFalse(Files.exists(t.state().resolve(".env")));
     }
@@ -260,7 +278,8 @@ class OnboardTest {
         hub.answer("/api/whoami-v2", 200, WHOAMI_FINE_GRAINED.replace("\"inference.serverless.write\",", ""));
         Run r = t.onboard("", args("--huggingface-api-key", TOKEN));
         assertEquals(0, r.status());
-        assertEquals("onboard: warning: the token of example-user lacks the \"Make calls to Inference Providers\" permission (inference.serverless.write):"
+        assertEquals("onboard: warning: the token of example-user lacks the \"Make calls to Inference Providers\" "
+                + "permission (inference.serverless.write):"
                 + " chat will be refused; make one that has it at " + Whoami.NEW_TOKEN_URL + "\n", r.err());
         assertTrue(Files.exists(t.config()));
     }
@@ -270,7 +289,8 @@ class OnboardTest {
         hub.close();
         Run r = t.onboard("", args("--huggingface-api-key", TOKEN));
         assertEquals(0, r.status());
-        assertEquals("onboard: warning: could not check the token with " + hubUrl + " (cannot connect to " + hubUrl.substring(7) + "); going on\n", r.err());
+        assertEquals("onboard: warning: could not check the token with " + hubUrl + " (cannot connect to "
+                + hubUrl.substring(7) + "); going on\n", r.err());
         assertTrue(Files.exists(t.config()));
     }
 
@@ -280,17 +300,25 @@ class OnboardTest {
     }
 
     @Test void usageErrors() {
-        assertEquals(new Run(2, "", "onboard: invalid value for --auth-choice: 'openai-api-key' (valid: huggingface-api-key)\nTry 'onboard --help' for more information.\n"),
+        assertEquals(new Run(2, "",
+                "onboard: invalid value for --auth-choice: 'openai-api-key' (valid: huggingface-api-key)\nTry 'onboard "
+                        + "--help' for more information.\n"),
                 t.onboard("", "--non-interactive", "--auth-choice", "openai-api-key"));
-        assertEquals(new Run(2, "", "onboard: invalid value for --mode: 'remote' (valid: local)\nTry 'onboard --help' for more information.\n"),
+        assertEquals(new Run(2, "",
+                "onboard: invalid value for --mode: 'remote' (valid: local)\nTry 'onboard --help' for more "
+                        + "information.\n"),
                 t.onboard("", "--non-interactive", "--mode", "remote"));
-        assertEquals(new Run(2, "", "onboard: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. :together)\nTry 'onboard --help' for more information.\n"),
+        assertEquals(new Run(2, "",
+                "onboard: ':auto' is not a valid suffix: use :fastest, :cheapest, :preferred or :<provider> (e.g. "
+                        + ":together)\nTry 'onboard --help' for more information.\n"),
                 t.onboard("", args("--huggingface-api-key", TOKEN, "--model", "a/b:auto")));
         assertFalse(Files.exists(t.config()));
     }
 
     @Test void withoutATerminalItMustBeToldSo() {
-        assertEquals(new Run(2, "", "onboard: not a terminal: add --non-interactive (with --huggingface-api-key KEY, or HF_TOKEN set)\nTry 'onboard --help' for more information.\n"),
+        assertEquals(new Run(2, "",
+                "onboard: not a terminal: add --non-interactive (with --huggingface-api-key KEY, or HF_TOKEN set)\nTry "
+                        + "'onboard --help' for more information.\n"),
                 t.onboard(""));
     }
 
@@ -303,5 +331,6 @@ class OnboardTest {
     }
 
     /** The config with the gateway's token (48 hex digits, new each onboarding) as TOKEN. */
-    static String withoutGatewayToken(String config) { return config.replaceAll("token: \"[0-9a-f]{48}\"", "token: \"TOKEN\""); }
+    static String withoutGatewayToken(String config) { return config.replaceAll("token: \"[0-9a-f]{48}\"",
+            "token: \"TOKEN\""); }
 }

@@ -40,7 +40,8 @@ class OnboardWizardTest {
             Number, text to filter, > or < to page, Enter for DeepSeek R1:\s""";
 
     @Test void aRejectedTokenIsAskedAgainThenAFilteredPickThatLocksTheProvider() {
-        hub.answer("/api/whoami-v2", FakeRouter.Answer.json(401, "{\"error\":\"Invalid credentials\"}"), FakeRouter.Answer.json(200, OnboardTest.WHOAMI_FINE_GRAINED));
+        hub.answer("/api/whoami-v2", FakeRouter.Answer.json(401, "{\"error\":\"Invalid credentials\"}"),
+                FakeRouter.Answer.json(200, OnboardTest.WHOAMI_FINE_GRAINED));
         Run r = t.onboardTyping("\nhf_typo\n" + TOKEN + "\nqwen\n2\n\n");
         assertEquals(0, r.status(), r.err());
         assertEquals("""
@@ -73,9 +74,11 @@ class OnboardWizardTest {
                   models status     check the setup
                 """, r.out());
         assertEquals("", r.err());
-        assertEquals(Repo.read("test/fixtures/onboarded-qwen-cheapest.json5"), OnboardTest.withoutGatewayToken(t.read(t.config())));
+        assertEquals(Repo.read("test/fixtures/onboarded-qwen-cheapest.json5"),
+                OnboardTest.withoutGatewayToken(t.read(t.config())));
         assertEquals("HF_TOKEN=" + TOKEN + "\n", t.read(t.state().resolve(".env")));
-        assertEquals("Bearer " + TOKEN, hub.requests.get(hub.requests.size() - 1).authorization(), "the model list is asked for with the new token");
+        assertEquals("Bearer " + TOKEN, hub.requests.get(hub.requests.size() - 1).authorization(),
+                "the model list is asked for with the new token");
     }
 
     @Test void aFoundTokenIsOfferedAndABackendPinned() {
@@ -83,7 +86,8 @@ class OnboardWizardTest {
         Run r = t.onboardTyping("\n\n\n2\ny\n");
         assertEquals(0, r.status(), r.err());
         String out = r.out();
-        assertEquals(true, out.contains("Choice [1]: \nUse the token from environment variable HF_TOKEN (hf_…xyz)? [Y/n] Signed in as example-user.\n"), out);
+        assertEquals(true, out.contains("Choice [1]: \nUse the token from environment variable HF_TOKEN (hf_…xyz)? "
+                + "[Y/n] Signed in as example-user.\n"), out);
         assertEquals(true, out.contains(MODELS_PAGE_1 + """
 
                 Prefer a specific backend for deepseek-ai/DeepSeek-R1? (Enter: no, the router picks)
@@ -93,11 +97,13 @@ class OnboardWizardTest {
                 Backend [none]:\s
                 Ready to write:
                 """), out);
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1:together", ConfigFile.string(Json5.parse(t.read(t.config())), ConfigFile.PRIMARY));
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1:together", ConfigFile.string(Json5.parse(t.read(t.config())),
+                ConfigFile.PRIMARY));
     }
 
     @Test void endOfInputAtAnyQuestionWritesNothing() {
-        for (String typed : new String[] {"", "\n", "\n" + TOKEN + "\n", "\n" + TOKEN + "\n\n", "\n" + TOKEN + "\n\n\n"}) {
+        for (String typed : new String[] {"", "\n", "\n" + TOKEN + "\n", "\n" + TOKEN + "\n\n", "\n" + TOKEN
+                + "\n\n\n"}) {
             Run r = t.onboardTyping(typed);
             assertEquals(1, r.status(), typed);
             assertEquals("onboard: cancelled; nothing written\n", r.err());

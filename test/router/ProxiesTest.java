@@ -14,8 +14,10 @@ class ProxiesTest extends RouterTest {
     FakeProxy proxy;
 
     @BeforeEach void setUp() throws Exception {
-        router.maybe("/v1/models", 200, MODELS).maybe("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json"))
-                .maybeChat("deepseek-ai/DeepSeek-R1", FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
+        router.maybe("/v1/models", 200, MODELS).maybe("/api/whoami-v2", 200,
+                Repo.read("test/fixtures/whoami-v2_finegrained.json"))
+                .maybeChat("deepseek-ai/DeepSeek-R1", FakeRouter.Answer.json(200,
+                        Repo.read("test/fixtures/chat/nostream_together.json")));
         proxy = new FakeProxy();
         t.with("HF_TOKEN", TOKEN).with("HF_ENDPOINT", router.hubUrl());
     }
@@ -45,7 +47,8 @@ class ProxiesTest extends RouterTest {
                 {"0:0:0:0:0:0:0:1", "::1", 80, true},
                 {"::1", "0:0:0:0:0:0:0:1", 80, true},
         };
-        for (Object[] c : cases) assertEquals(c[3], Proxies.matches((String) c[0], (String) c[1], (int) c[2]), c[0] + " vs " + c[1] + ":" + c[2]);
+        for (Object[] c : cases) assertEquals(c[3], Proxies.matches((String) c[0], (String) c[1], (int) c[2]), c[0]
+                + " vs " + c[1] + ":" + c[2]);
     }
 
     /** The router as reached through a proxy: a name that is not loopback (FakeProxy takes it to 127.0.0.1). */
@@ -71,34 +74,42 @@ class ProxiesTest extends RouterTest {
         assertEquals(0, t.chat("", "--no-stream", "hello").status());
         assertEquals(0, t.models("--refresh", "--plain").status());
         assertEquals(List.of(), proxy.seen());
-        for (FakeRouter.Request request : router.requests) assertEquals("Bearer " + TOKEN, request.authorization(), request.path());
-        for (String host : List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]", "::1", "0:0:0:0:0:0:0:1", "api.localhost")) {
+        for (FakeRouter.Request request : router.requests) assertEquals("Bearer " + TOKEN, request.authorization(),
+                request.path());
+        for (String host : List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]", "::1", "0:0:0:0:0:0:0:1",
+                "api.localhost")) {
             assertTrue(Proxies.loopback(host), host);
         }
-        for (String host : List.of("128.0.0.1", "router.huggingface.co", "::2", "localhost.example")) assertTrue(!Proxies.loopback(host), host);
+        for (String host : List.of("128.0.0.1", "router.huggingface.co", "::2",
+                "localhost.example")) assertTrue(!Proxies.loopback(host), host);
     }
 
     @Test void theTokenNeverGoesInClearTextThroughAProxy() {
         t.with("HTTP_PROXY", proxy.url()).with("HF_ROUTER_URL", proxiedRouter()).with("HF_ALLOW_HTTP_TOKEN", "1");
         Run r = t.chat("", "--no-stream", "hello");
-        assertEquals(new Run(1, "", "chat: not sending the token in clear text through the proxy 127.0.0.1:" + proxy.port() + " (HTTP_PROXY) to "
-                + FakeProxy.HOST + ":" + proxiedPort() + "; use https, or list the host in NO_PROXY\n"), withoutWarnings(r));
+        assertEquals(new Run(1, "", "chat: not sending the token in clear text through the proxy 127.0.0.1:"
+                + proxy.port() + " (HTTP_PROXY) to "
+                + FakeProxy.HOST + ":" + proxiedPort() + "; use https, or list the host in NO_PROXY\n"),
+                        withoutWarnings(r));
         assertEquals(List.of(), proxy.seen());
         assertEquals(0, router.requests.size());
     }
 
-    static Run withoutWarnings(Run r) { return new Run(r.status(), r.out(), r.err().replaceAll("(?m)^chat: warning: .*\n", "")); }
+    static Run withoutWarnings(Run r) { return new Run(r.status(), r.out(),
+            r.err().replaceAll("(?m)^chat: warning: .*\n", "")); }
 
     @Test void lowerCaseFirstAndNoProxyGoesDirectly() {
         t.vars.remove("HF_TOKEN");
-        t.with("http_proxy", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HTTP_PROXY", "http://127.0.0.1:9").with("NO_PROXY", "example.com, " + FakeProxy.HOST)
+        t.with("http_proxy", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HTTP_PROXY",
+                "http://127.0.0.1:9").with("NO_PROXY", "example.com, " + FakeProxy.HOST)
                 .with("HF_ROUTER_URL", proxiedRouter());
         Run r = t.models("--refresh", "--plain");
         assertEquals(List.of(), proxy.seen(), FakeProxy.HOST + " is in NO_PROXY: directly (where it has no address)");
         t.vars.remove("NO_PROXY");
         assertEquals(0, t.models("--refresh", "--plain").status());
         assertEquals(1, proxy.seen().size(), "http_proxy wins over HTTP_PROXY");
-        assertEquals(null, router.requests.get(0).header("Proxy-Authorization"), "the proxy's login never goes to anyone but the proxy");
+        assertEquals(null, router.requests.get(0).header("Proxy-Authorization"),
+                "the proxy's login never goes to anyone but the proxy");
     }
 
     @Test void httpsGoesThroughAConnectTunnel() {
@@ -107,7 +118,8 @@ class ProxiesTest extends RouterTest {
         t.with("HTTPS_PROXY", proxy.url()).with("HF_ROUTER_URL", "https://" + FakeProxy.HOST + ":9/v1");
         Run r = t.models("--refresh", "--plain");
         assertEquals(List.of("CONNECT " + FakeProxy.HOST + ":9 HTTP/1.1"), proxy.seen());
-        assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) would not connect to " + FakeProxy.HOST
+        assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port()
+                + " (HTTPS_PROXY) would not connect to " + FakeProxy.HOST
                 + ":9 (502)); using the built-in catalog\n", r.err());
     }
 
@@ -116,8 +128,10 @@ class ProxiesTest extends RouterTest {
         proxy.demandLogin("me:s3cret-pass");
         t.with("HTTP_PROXY", proxy.url()).with("HF_ROUTER_URL", proxiedRouter());
         Run r = t.models("--refresh", "--plain");
-        assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTP_PROXY) asks for a user and password (407):"
-                + " give them in HTTP_PROXY as http://USER:PASSWORD@127.0.0.1:" + proxy.port() + "); using the built-in catalog\n", r.err());
+        assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port()
+                + " (HTTP_PROXY) asks for a user and password (407):"
+                + " give them in HTTP_PROXY as http://USER:PASSWORD@127.0.0.1:" + proxy.port()
+                        + "); using the built-in catalog\n", r.err());
         t.with("HTTP_PROXY", "http://me:s3cret-pass@127.0.0.1:" + proxy.port());
         Run again = t.models("--refresh", "--plain");
         assertEquals(0, again.status(), again.err());
@@ -129,14 +143,18 @@ class ProxiesTest extends RouterTest {
     @Test void anHttpsProxysLogin() {
         t.vars.remove("HF_TOKEN");
         proxy.demandLogin("me:s3cret-pass");
-        t.with("HTTPS_PROXY", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HF_ROUTER_URL", "https://" + FakeProxy.HOST + ":9/v1");
+        t.with("HTTPS_PROXY", "http://me:s3cret-pass@127.0.0.1:" + proxy.port()).with("HF_ROUTER_URL", "https://"
+                + FakeProxy.HOST + ":9/v1");
         Run r = t.models("--refresh", "--plain");
         if (Runtime.version().feature() >= 24) {
             // Past the login, the proxy tries port 9, where nothing listens: a 502, not a 407.
-            assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) would not connect to "
+            assertEquals("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port()
+                    + " (HTTPS_PROXY) would not connect to "
                     + FakeProxy.HOST + ":9 (502)); using the built-in catalog\n", r.err());
         } else {
-            assertEquals(new Run(1, "", "models: HTTPS_PROXY: a proxy login for https needs Java 24 or later (before it, the JDK drops the token of any request"
+            assertEquals(new Run(1, "",
+                    "models: HTTPS_PROXY: a proxy login for https needs Java 24 or later (before it, the JDK drops the "
+                            + "token of any request"
                     + " made with one: JDK-8326949); use a proxy without a login, or a newer Java\n"), r);
         }
         assertTrue(!r.err().contains("s3cret"), "the password is never shown");
@@ -149,12 +167,14 @@ class ProxiesTest extends RouterTest {
 
     @Test void aProxyThatIsNotThereIsNamed() throws Exception {
         t.vars.remove("HF_TOKEN");
-        // Port 9 (discard), closed here as in the other tests: a port just freed can be taken by a test running alongside.
+        // Port 9 (discard), closed here as in the other tests: a port just freed can be taken by a test running
+        // alongside.
         int port = 9;
         t.with("HTTP_PROXY", "http://127.0.0.1:" + port).with("HF_ROUTER_URL", proxiedRouter());
         Run r = t.chat("", "--no-stream", "--retries", "0", "hello");
         assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: cannot connect to the proxy 127.0.0.1:" + port + " (HTTP_PROXY)"), r.err());
+        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: cannot connect to the proxy 127.0.0.1:" + port
+                + " (HTTP_PROXY)"), r.err());
     }
 
     @Test void aProxyThatFakesATunnelIsNamed() {
@@ -162,17 +182,20 @@ class ProxiesTest extends RouterTest {
         proxy.fakeTunnels();
         t.with("HTTPS_PROXY", proxy.url()).with("HF_ROUTER_URL", "https://" + FakeProxy.HOST + ":443/v1");
         Run r = t.models("--refresh", "--plain");
-        assertTrue(r.err().startsWith("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port() + " (HTTPS_PROXY) opened a tunnel to "
+        assertTrue(r.err().startsWith("models: could not fetch the model list (the proxy 127.0.0.1:" + proxy.port()
+                + " (HTTPS_PROXY) opened a tunnel to "
                 + FakeProxy.HOST + ":443 that does not speak TLS ("), r.err());
     }
 
     @Test void aPortOutOfRangeIsOneLine() {
         t.with("HTTP_PROXY", "http://127.0.0.1:99999");
-        assertEquals(new Run(1, "", "models: HTTP_PROXY: 99999 is not a port (1 to 65535)\n"), t.models("--refresh", "--plain"));
+        assertEquals(new Run(1, "", "models: HTTP_PROXY: 99999 is not a port (1 to 65535)\n"), t.models("--refresh",
+                "--plain"));
     }
 
     @Test void aBadProxySettingIsOneLine() {
         t.with("HTTPS_PROXY", "socks5://127.0.0.1:1080");
-        assertEquals(new Run(1, "", "models: HTTPS_PROXY: only http:// proxies are supported, not socks5://\n"), t.models("--refresh", "--plain"));
+        assertEquals(new Run(1, "", "models: HTTPS_PROXY: only http:// proxies are supported, not socks5://\n"),
+                t.models("--refresh", "--plain"));
     }
 }

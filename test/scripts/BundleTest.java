@@ -29,22 +29,27 @@ class BundleTest {
     @BeforeAll static void bundle() throws Exception {
         tmp = Files.createTempDirectory("bundle-test");
         dist = tmp.resolve("dist");
-        Process p = new ProcessBuilder(Repo.root().resolve("jbang").toString(), ".ci/bundle.java", dist.toString()).directory(Repo.root().toFile())
+        Process p = new ProcessBuilder(Repo.root().resolve("jbang").toString(), ".ci/bundle.java",
+                dist.toString()).directory(Repo.root().toFile())
                 .redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
         // Built once up front, so that no run below says "[jbang] Building jar" on its stderr.
         for (String name : List.of("onboard", "models", "chat")) {
-            Process b = new ProcessBuilder(Repo.root().resolve("jbang").toString(), "build", "scripts/" + name + ".java").directory(Repo.root().toFile())
+            Process b = new ProcessBuilder(Repo.root().resolve("jbang").toString(), "build", "scripts/" + name
+                    + ".java").directory(Repo.root().toFile())
                     .redirectErrorStream(true).start();
             String built = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, b.waitFor(), built);
         }
         router = new FakeRouter().answer("/v1/models", 200, Repo.read("test/fixtures/router-models.json"))
                 .answer("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json"))
-                .chat("deepseek-ai/DeepSeek-R1", FakeRouter.Answer.sse(Repo.read("test/fixtures/chat/stream_together.sse")).header("x-inference-provider", "together"))
-                .chat("Qwen/Qwen3-8B", FakeRouter.Answer.json(402, Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json")))
-                .chat("openai/gpt-oss-120b", FakeRouter.Answer.json(200, Repo.read("test/fixtures/chat/nostream_together.json")));
+                .chat("deepseek-ai/DeepSeek-R1",
+                        FakeRouter.Answer.sse(Repo.read("test/fixtures/chat/stream_together.sse")).header("x-inference-provider", "together"))
+                .chat("Qwen/Qwen3-8B", FakeRouter.Answer.json(402,
+                        Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json")))
+                .chat("openai/gpt-oss-120b", FakeRouter.Answer.json(200,
+                        Repo.read("test/fixtures/chat/nostream_together.json")));
     }
 
     @AfterAll static void cleanUp() throws IOException {
@@ -56,11 +61,13 @@ class BundleTest {
 
     @Test void headerAndShape() throws IOException {
         String models = Files.readString(dist.resolve("models.java"));
-        assertTrue(models.startsWith("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\n//\n// models.java: the OpenClaw x Hugging Face toolkit's models script"), models.substring(0, 200));
+        assertTrue(models.startsWith("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\n//\n// models.java: the OpenClaw x "
+                + "Hugging Face toolkit's models script"), models.substring(0, 200));
         assertTrue(models.contains("by `./jbang .ci/bundle.java`; do not edit"));
         assertTrue(models.contains("\n    // ---- lib/json/JsonReader.java\n"));
         assertTrue(models.contains("\n    static final String CATALOG_JSON = \"\"\"\n"));
-        assertTrue(models.lines().noneMatch(l -> l.startsWith("//SOURCES") || l.startsWith("//FILES")), "no JBang source or file lines");
+        assertTrue(models.lines().noneMatch(l -> l.startsWith("//SOURCES") || l.startsWith("//FILES")),
+                "no JBang source or file lines");
     }
 
     @Test void models() throws Exception {
@@ -90,16 +97,22 @@ class BundleTest {
         same("onboard", "", "--help");
         same("onboard", "", "--non-interactive", "--mode", "remote");
         same("onboard", "", "--non-interactive", "--huggingface-api-key", "hf_bundle_test_token_abcd");
-        same("onboard", "hf_from_stdin_token_abcd\n", "--non-interactive", "--huggingface-api-key", "-", "--model", "Qwen/Qwen3-8B", "--skip-validation");
+        same("onboard", "hf_from_stdin_token_abcd\n", "--non-interactive", "--huggingface-api-key", "-", "--model",
+                "Qwen/Qwen3-8B", "--skip-validation");
         same("onboard", "");
     }
 
     record Result(int status, String out, String err) { }
 
-    /** Runs {@code ./jbang scripts/NAME.java ARGS} and {@code java dist/NAME.java ARGS} from the same fresh state; asserts they agree. */
+    /**
+     * Runs {@code ./jbang scripts/NAME.java ARGS} and {@code java dist/NAME.java ARGS} from the same fresh state;
+     * asserts they agree.
+     */
     static void same(String name, String stdin, String... args) throws Exception {
-        List<String> jbang = new ArrayList<>(List.of(Repo.root().resolve("jbang").toString(), Repo.root().resolve("scripts/" + name + ".java").toString()));
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), dist.resolve(name + ".java").toString()));
+        List<String> jbang = new ArrayList<>(List.of(Repo.root().resolve("jbang").toString(),
+                Repo.root().resolve("scripts/" + name + ".java").toString()));
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                dist.resolve(name + ".java").toString()));
         jbang.addAll(List.of(args));
         java.addAll(List.of(args));
         Result viaJbang = run(jbang, stdin), viaJava = run(java, stdin);
@@ -113,13 +126,16 @@ class BundleTest {
         }
         Files.createDirectories(work);
         Files.createDirectories(home.resolve(".openclaw"));
-        Files.writeString(home.resolve(".openclaw/openclaw.json"), "// the user's config\n{ agents: { defaults: { model: { fallbacks: [\"huggingface/openai/gpt-oss-120b\"] } } } }\n");
+        Files.writeString(home.resolve(".openclaw/openclaw.json"),
+                "// the user's config\n{ agents: { defaults: { model: { fallbacks: "
+                        + "[\"huggingface/openai/gpt-oss-120b\"] } } } }\n");
         Path in = tmp.resolve("stdin"), out = tmp.resolve("stdout"), err = tmp.resolve("stderr");
         Files.writeString(in, stdin);
         ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
                 .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("HF_") || k.startsWith("HUGGING") || k.startsWith("OPENCLAW_HOME") || k.startsWith("OPENCLAW_STATE")
+        env.keySet().removeIf(k -> k.startsWith("HF_") || k.startsWith("HUGGING") || k.startsWith("OPENCLAW_HOME")
+                || k.startsWith("OPENCLAW_STATE")
                 || k.startsWith("OPENCLAW_CONFIG") || k.equals("COLUMNS") || k.equals("NO_COLOR"));
         env.put("OPENCLAW_HOME", home.toString());
         env.put("HF_TOKEN_PATH", home.resolve("no-token-file").toString());

@@ -33,6 +33,22 @@ class ClosuresTest {
         return seen;
     }
 
+    /** The code a reader reads whole fits 120 columns (tests' expected outputs in text blocks may not). */
+    @Test void everyLineOfTheLibraryAndTheScriptsFits120Columns() throws IOException {
+        List<String> longer = new ArrayList<>();
+        for (String folder : List.of("lib", "scripts")) {
+            try (Stream<Path> files = Files.walk(Repo.root().resolve(folder))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    List<String> lines = Files.readAllLines(file);
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (lines.get(i).length() > 120) longer.add(Repo.root().relativize(file) + ":" + (i + 1));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), longer);
+    }
+
     @Test void eachFoldersClosureCompilesAlone() throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         List<String> failed = new ArrayList<>();
@@ -44,12 +60,16 @@ class ClosuresTest {
             Set<Path> files = closure(list, new LinkedHashSet<>(List.of(list)));
             Path out = Files.createDirectories(tmp.resolve(list.getParent().getFileName().toString()));
             StringWriter errors = new StringWriter();
-            try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, java.nio.charset.StandardCharsets.UTF_8)) {
-                boolean ok = javac.getTask(errors, fm, null, List.of("--release", "17", "-proc:none", "-nowarn", "-d", out.toString(),
+            try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null,
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                boolean ok = javac.getTask(errors, fm, null, List.of("--release", "17", "-proc:none", "-nowarn", "-d",
+                        out.toString(),
                         // nothing but the closure: not the tests' class path, which holds every class
                         "-classpath", out.toString(), "-sourcepath", out.toString()), null,
                         fm.getJavaFileObjectsFromPaths(files)).call();
-                if (!ok) failed.add(Repo.root().relativize(list) + ":\n" + errors.toString().lines().filter(l -> l.contains("error:")).limit(3).reduce("", (a, b) -> a + b + "\n"));
+                if (!ok) failed.add(Repo.root().relativize(list) + ":\n"
+                        + errors.toString().lines().filter(l -> l.contains("error:")).limit(3).reduce("", (a, b) -> a
+                                + b + "\n"));
             }
         }
         assertEquals("", String.join("", failed));

@@ -49,7 +49,8 @@ class FastPathTest {
             root = (xdg != null ? xdg : System.getenv("HOME") + "/.cache") + "/openclaw-jbang";
         }
         Path home = Path.of(root, "0.127.18");
-        assertTrue(Files.exists(home.resolve("jars.txt")), "the pinned JBang is installed at " + home + " (./jbang installs it)");
+        assertTrue(Files.exists(home.resolve("jars.txt")), "the pinned JBang is installed at " + home
+                + " (./jbang installs it)");
         return home;
     }
 
@@ -64,7 +65,8 @@ class FastPathTest {
         pb.environment().put("OPENCLAW_STATE_DIR", tmp.resolve("state").toString());
         pb.environment().put("HF_ROUTER_URL", "http://127.0.0.1:9/v1");
         pb.environment().put("NO_COLOR", "1");
-        for (String name : List.of("HF_TOKEN", "HUGGINGFACE_HUB_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HF_BILL_TO")) pb.environment().remove(name);
+        for (String name : List.of("HF_TOKEN", "HUGGINGFACE_HUB_TOKEN", "HUGGING_FACE_HUB_TOKEN",
+                "HF_BILL_TO")) pb.environment().remove(name);
         Process p = pb.start();
         try (var in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -74,9 +76,13 @@ class FastPathTest {
         return new Result(p.waitFor(), out, err);
     }
 
-    /** The run through JBang, then a first run (that keeps the command if none is kept yet), then one from it: all alike. */
+    /**
+     * The run through JBang, then a first run (that keeps the command if none is kept yet), then one from it: all
+     * alike.
+     */
     void same(String stdin, String... args) throws Exception {
-        // The first run after the sources changed may build the jar, and JBang says so: not part of the script's output.
+        // The first run after the sources changed may build the jar, and JBang says so: not part of the script's
+        // output.
         Result jbang = withoutJBangsBuild(launch("0", stdin, args));
         Result first = launch("trace", stdin, args);
         Result fast = launch("trace", stdin, args);
@@ -99,9 +105,12 @@ class FastPathTest {
         throw new AssertionError("no JAR line in " + record);
     }
 
-    /** JBang says when it builds; whether it does depends on its cache (another checkout may have built these sources). */
+    /**
+     * JBang says when it builds; whether it does depends on its cache (another checkout may have built these sources).
+     */
     static Result withoutJBangsBuild(Result r) {
-        return new Result(r.status(), r.out(), r.err().replaceAll("\\[jbang\\] Building jar for [a-z]+\\.java\\.\\.\\.\n", ""));
+        return new Result(r.status(), r.out(),
+                r.err().replaceAll("\\[jbang\\] Building jar for [a-z]+\\.java\\.\\.\\.\n", ""));
     }
 
     static Result withoutTrace(Result r, String line) {
@@ -121,7 +130,8 @@ class FastPathTest {
         same("", "models", "--version");
         Path cli = project.resolve("lib/cli/Cli.java");
         Files.writeString(cli, Files.readString(cli).replace("VERSION = \"0.1.0\"", "VERSION = \"0.1.0-changed\""));
-        assertEquals(new Result(0, "models 0.1.0-changed\n", "[./jbang] fast path: " + project.resolve("scripts/models.java") + " or a file it is built from changed\n"),
+        assertEquals(new Result(0, "models 0.1.0-changed\n", "[./jbang] fast path: "
+                + project.resolve("scripts/models.java") + " or a file it is built from changed\n"),
                 withoutJBangsBuild(launch("trace", "", "models", "--version")));
         Result fast = launch("trace", "", "models", "--version");
         assertEquals("models 0.1.0-changed\n", fast.out());
@@ -134,7 +144,8 @@ class FastPathTest {
         Files.writeString(project.resolve("lib/cli/Extra.java"), "final class Extra { }\n");
         Path list = project.resolve("lib/cli/sources.java");
         Files.writeString(list, Files.readString(list) + "//SOURCES Extra.java\n");
-        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: " + project.resolve("scripts/models.java") + " or a file it is built from changed\n"),
+        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: " + project.resolve("scripts/models.java")
+                + " or a file it is built from changed\n"),
                 withoutJBangsBuild(launch("trace", "", "models", "--version")));
     }
 
@@ -146,48 +157,62 @@ class FastPathTest {
         same("", "models", "--offline", "--plain");
         String expected = launch("0", "", "models", "--offline", "--plain").out();
         String jar = jar("models").toString();
-        Path cache = Path.of(jar.substring(0, jar.length() - ".jar".length()) + "-" + Runtime.version() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
-        for (long end = System.nanoTime() + 60_000_000_000L; !Files.exists(cache) && System.nanoTime() < end; ) Thread.sleep(100);
+        Path cache = Path.of(jar.substring(0, jar.length() - ".jar".length()) + "-" + Runtime.version()
+                + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        for (long end = System.nanoTime() + 60_000_000_000L; !Files.exists(cache)
+                && System.nanoTime() < end; ) Thread.sleep(100);
         assertTrue(Files.exists(cache), "no class-data cache at " + cache);
         String trace = "[./jbang] fast path: " + launcher("models") + "\n";
         assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"));
         // JBang's jar folder may be the checkout's own: the foreign cache is removed after, and made again.
         try {
             Files.writeString(cache, "not a class-data cache");
-            assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"), "a foreign cache is ignored, silently");
+            assertEquals(new Result(0, expected, trace), launch("trace", "", "models", "--offline", "--plain"),
+                    "a foreign cache is ignored, silently");
         } finally {
             Files.delete(cache);
         }
     }
 
-    /** The kept record's file is named after the script's path with % and / escaped (x%y/p and x/y/p keep two); its launcher beside it. */
+    /**
+     * The kept record's file is named after the script's path with % and / escaped (x%y/p and x/y/p keep two); its
+     * launcher beside it.
+     */
     @Test void everyScriptPathKeepsARecordOfItsOwn() throws Exception {
         same("", "models", "--version");
         String script = project.resolve("scripts/models.java").toString().replace("%", "%25").replace("/", "%2F");
         try (Stream<Path> kept = Files.list(tmp.resolve("cache/launch"))) {
             assertEquals(List.of(script, script + ".sh"), kept.map(f -> f.getFileName().toString()).sorted().toList());
         }
-        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("cache/launch"))));
+        assertEquals("rwx------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("cache/launch"))));
     }
 
     /** Root only (CI): a kept command another user owns (one who could have written it) is never run. */
     @Test void aKeptCommandAnotherUserOwnsIsNotRun() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root to hand a file to another user");
         same("", "models", "--version");
         Path record = Path.of(launcher("models").toString().replaceFirst("\\.sh$", ""));
         new ProcessBuilder("chown", "65534", record.toString()).start().waitFor();
         Result r = withoutJBangsBuild(launch("trace", "", "models", "--version"));
-        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: " + record + " is not this user's own\n"), r);
+        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: " + record + " is not this user's own\n"),
+                r);
     }
 
-    /** Root only (CI): a launcher another user owns is never run either; the run goes through JBang, which keeps a new one. */
+    /**
+     * Root only (CI): a launcher another user owns is never run either; the run goes through JBang, which keeps a new
+     * one.
+     */
     @Test void aLauncherAnotherUserOwnsIsNotRun() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root to hand a file to another user");
         same("", "models", "--version");
         Files.writeString(launcher("models"), "#!/bin/sh\necho evil\n");
         new ProcessBuilder("chown", "65534", launcher("models").toString()).start().waitFor();
         Result r = withoutJBangsBuild(launch("trace", "", "models", "--version"));
-        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: no launcher kept for " + project.resolve("scripts/models.java") + "\n"), r);
+        assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: no launcher kept for "
+                + project.resolve("scripts/models.java") + "\n"), r);
         assertTrue(!Files.readString(launcher("models")).contains("evil"), "replaced by the run through JBang");
     }
 
@@ -212,15 +237,18 @@ class FastPathTest {
 
     /** Root only (CI): a class-data cache beside JBang's jar that another user owns is neither mapped nor replaced. */
     @Test void aClassDataFileAnotherUserOwnsIsNotMapped() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hand a file to another user");
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "needs root to hand a file to another user");
         same("", "models", "--version");
         String jar = jar("models").toString();
-        Path cache = Path.of(jar.substring(0, jar.length() - ".jar".length()) + "-" + Runtime.version() + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
+        Path cache = Path.of(jar.substring(0, jar.length() - ".jar".length()) + "-" + Runtime.version()
+                + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
         Files.writeString(cache, "planted");
         new ProcessBuilder("chown", "65534", cache.toString()).start().waitFor();
         try {
             Result planted = launch("trace", "", "models", "--offline", "--plain");
-            assertEquals(new Result(0, launch("0", "", "models", "--offline", "--plain").out(), "[./jbang] fast path: " + launcher("models") + "\n"), planted);
+            assertEquals(new Result(0, launch("0", "", "models", "--offline", "--plain").out(), "[./jbang] fast path: "
+                    + launcher("models") + "\n"), planted);
             assertEquals("planted", Files.readString(cache), "not replaced");
         } finally {
             Files.delete(cache);

@@ -47,7 +47,8 @@ class InstallTest {
     Map<String, Long> home() throws IOException {
         Map<String, Long> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(tmp.resolve("home"))) {
-            for (Path p : s.toList()) files.put(tmp.relativize(p).toString(), Files.isDirectory(p) ? -1 : Files.size(p));
+            for (Path p : s.toList()) files.put(tmp.relativize(p).toString(), Files.isDirectory(p) ? -1
+                    : Files.size(p));
         }
         return files;
     }
@@ -61,7 +62,8 @@ class InstallTest {
 
     @Test void fromABundleWithPlainJava() throws Exception {
         Path dist = tmp.resolve("dist");
-        Process p = new ProcessBuilder(Repo.root().resolve("jbang").toString(), ".ci/bundle.java", dist.toString()).directory(Repo.root().toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Repo.root().resolve("jbang").toString(), ".ci/bundle.java",
+                dist.toString()).directory(Repo.root().toFile()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
         checkInstall(dist, "hfm", List.of(java(), "models.java"), List.of("--name", "hfm"));
@@ -72,9 +74,12 @@ class InstallTest {
         for (String script : List.of("chat", "onboard")) {
             Result installed = run(Repo.root(), Repo.root().resolve("jbang").toString(), script, "--install");
             assertEquals(0, installed.status(), installed.toString());
-            assertEquals(new Result(0, script + " 0.1.0\n", ""), run(tmp, tmp.resolve("home/.local/bin/hf-" + script).toString(), "--version"));
-            assertEquals(new Result(0, "removed " + tmp.resolve("home/.local/bin/hf-" + script) + "\nremoved " + tmp.resolve("home/.local/share/openclaw-hf/0.1.0/hf-" + script + ".jar")
-                    + " and its class-data caches\n", ""), run(tmp, tmp.resolve("home/.local/bin/hf-" + script).toString(), "--uninstall"));
+            assertEquals(new Result(0, script + " 0.1.0\n", ""), run(tmp, tmp.resolve("home/.local/bin/hf-"
+                    + script).toString(), "--version"));
+            assertEquals(new Result(0, "removed " + tmp.resolve("home/.local/bin/hf-" + script) + "\nremoved "
+                    + tmp.resolve("home/.local/share/openclaw-hf/0.1.0/hf-" + script + ".jar")
+                    + " and its class-data caches\n", ""), run(tmp, tmp.resolve("home/.local/bin/hf-"
+                            + script).toString(), "--uninstall"));
         }
     }
 
@@ -89,8 +94,10 @@ class InstallTest {
         install.add("--install");
         install.addAll(options);
         Result installed = run(from, install.toArray(String[]::new));
-        assertEquals(new Result(0, "installed " + name + " (models 0.1.0): " + command + "\n  it runs " + java() + " with " + folder.resolve(name + ".jar") + "\n  "
-                + command.getParent() + " is on your PATH: try '" + name + " --help'\n", ""), withoutJBangsBuild(installed));
+        assertEquals(new Result(0, "installed " + name + " (models 0.1.0): " + command + "\n  it runs " + java()
+                + " with " + folder.resolve(name + ".jar") + "\n  "
+                + command.getParent() + " is on your PATH: try '" + name + " --help'\n", ""),
+                        withoutJBangsBuild(installed));
         List<String> offline = new ArrayList<>(launch);
         offline.addAll(List.of("--offline", "--plain"));
         Result expected = withoutJBangsBuild(run(from, offline.toArray(String[]::new)));
@@ -102,13 +109,15 @@ class InstallTest {
         Path cache = waitForCache(folder, name);
         assertEquals(expected, run(tmp, command.toString(), "--offline", "--plain"), "a run with the cache");
         Files.writeString(cache, "not a cache");
-        assertEquals(expected, run(tmp, command.toString(), "--offline", "--plain"), "a foreign cache is ignored, silently");
+        assertEquals(expected, run(tmp, command.toString(), "--offline", "--plain"),
+                "a foreign cache is ignored, silently");
 
         // Installing again replaces the program and forgets its caches.
         assertEquals(installed.status(), withoutJBangsBuild(run(from, install.toArray(String[]::new))).status());
         assertEquals(List.of(name + ".jar"), files(folder));
 
-        assertEquals(new Result(0, "removed " + command + "\nremoved " + folder.resolve(name + ".jar") + " and its class-data caches\n", ""), run(tmp, command.toString(), "--uninstall"));
+        assertEquals(new Result(0, "removed " + command + "\nremoved " + folder.resolve(name + ".jar")
+                + " and its class-data caches\n", ""), run(tmp, command.toString(), "--uninstall"));
         assertEquals(before, home(), "--uninstall removes exactly what --install wrote");
     }
 
@@ -116,10 +125,13 @@ class InstallTest {
     static Path waitForCache(Path folder, String name) throws Exception {
         String runtime = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+_-]", "_");
         Path cache = folder.resolve(name + "-" + runtime + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa"));
-        for (long end = System.nanoTime() + 60_000_000_000L; !Files.exists(cache) && System.nanoTime() < end; ) Thread.sleep(100);
+        for (long end = System.nanoTime() + 60_000_000_000L; !Files.exists(cache)
+                && System.nanoTime() < end; ) Thread.sleep(100);
         assertTrue(Files.exists(cache), "no cache at " + cache + ": " + files(folder));
-        for (long end = System.nanoTime() + 60_000_000_000L; files(folder).size() > 2 && System.nanoTime() < end; ) Thread.sleep(100);
-        assertEquals(List.of(cache.getFileName().toString(), name + ".jar"), files(folder), "nothing else is left beside them");
+        for (long end = System.nanoTime() + 60_000_000_000L; files(folder).size() > 2
+                && System.nanoTime() < end; ) Thread.sleep(100);
+        assertEquals(List.of(cache.getFileName().toString(), name + ".jar"), files(folder),
+                "nothing else is left beside them");
         return cache;
     }
 
@@ -130,6 +142,7 @@ class InstallTest {
     }
 
     static Result withoutJBangsBuild(Result r) {
-        return new Result(r.status(), r.out(), r.err().replaceAll("\\[jbang\\] Building jar for [a-z]+\\.java\\.\\.\\.\n", ""));
+        return new Result(r.status(), r.out(),
+                r.err().replaceAll("\\[jbang\\] Building jar for [a-z]+\\.java\\.\\.\\.\n", ""));
     }
 }

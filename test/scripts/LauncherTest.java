@@ -42,7 +42,9 @@ class LauncherTest {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         for (String tool : List.of("bash", "dirname", "basename", "mktemp", "mkdir", "rm", "cat", "ls", "sed", "mv")) {
             for (String dir : List.of("/usr/bin", "/bin")) {
-                if (Files.isExecutable(Path.of(dir, tool)) && !Files.exists(bin.resolve(tool))) Files.createSymbolicLink(bin.resolve(tool), Path.of(dir, tool));
+                if (Files.isExecutable(Path.of(dir, tool))
+                        && !Files.exists(bin.resolve(tool))) Files.createSymbolicLink(bin.resolve(tool), Path.of(dir,
+                                tool));
             }
         }
         return bin;
@@ -66,7 +68,8 @@ class LauncherTest {
         String models = Repo.root().resolve("scripts/models.java").toString();
         assertEquals(new Result(0, "[" + models + "][--plain]\n", ""), launcher(bin, "models", "--plain"));
         assertEquals(new Result(0, "[build][" + models + "]\n", ""), launcher(bin, "build", "models"));
-        assertEquals(new Result(0, "[other.java][models]\n", ""), launcher(bin, "other.java", "models"), "only the script's place is an alias");
+        assertEquals(new Result(0, "[other.java][models]\n", ""), launcher(bin, "other.java", "models"),
+                "only the script's place is an alias");
         assertEquals(new Result(0, "[models@openclaw]\n", ""), launcher(bin, "models@openclaw"));
     }
 

@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
     /** Each rule: what code must not do, and the only files that may. */
     static final Map<Pattern, List<String>> RULES = Map.of(
-            Pattern.compile("System\\.(out|err)\\b|FileDescriptor\\.(out|err)|new PrintStream\\(|new PrintWriter\\(|console\\.(printf|format|writer)\\("),
+            Pattern.compile("System\\.(out|err)\\b|FileDescriptor\\.(out|err)|new PrintStream\\(|new "
+                    + "PrintWriter\\(|console\\.(printf|format|writer)\\("),
             List.of("lib/cli/Output.java", "lib/cli/SafeOutput.java"),
             Pattern.compile("console\\.(readLine|readPassword)\\((?!\"%s\", SafeOutput\\.clean\\()"),
             List.of(),
             Pattern.compile("\\bFiles\\.(write|writeString|newOutputStream|newBufferedWriter|newByteChannel|createDirector(y|ies)|createFile|createTemp(File|Directory)"
                     + "|createSymbolicLink|createLink|readString|readAllBytes|readAllLines|lines|newInputStream|newBufferedReader|copy|move|delete|deleteIfExists"
                     + "|setPosixFilePermissions|setAttribute|setLastModifiedTime|setOwner|newDirectoryStream|list|walk|find)\\("
-                    + "|FileChannel\\.open\\(|AsynchronousFileChannel|new (FileOutputStream|FileInputStream|RandomAccessFile|FileWriter|FileReader)\\("),
+                    + "|FileChannel\\.open\\(|AsynchronousFileChannel|new "
+                            + "(FileOutputStream|FileInputStream|RandomAccessFile|FileWriter|FileReader)\\("),
             List.of("lib/files/SafeFile.java", "lib/files/FileReads.java", "lib/cli/Output.java"));
 
     /** The places in {@code lib/} that break the rules, as {@code file:line: code}. */
@@ -40,7 +42,8 @@ class LayersTest {
                     if (rule.getValue().contains(name)) continue;
                     for (int i = 0; i < lines.size(); i++) {
                         String code = lines.get(i).strip();
-                        if (code.startsWith("*") || code.startsWith("//") || code.startsWith("/*") || code.startsWith("import ")) continue;
+                        if (code.startsWith("*") || code.startsWith("//") || code.startsWith("/*")
+                                || code.startsWith("import ")) continue;
                         Matcher m = rule.getKey().matcher(code);
                         if (m.find()) found.add(name + ":" + (i + 1) + ": " + code);
                     }
@@ -56,8 +59,10 @@ class LayersTest {
 
     @Test void theGuardSeesABreach(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         Path lib = Files.createDirectories(tmp.resolve("lib/chat"));
-        Files.writeString(lib.resolve("Sneaky.java"), "final class Sneaky {\n    void f() throws Exception {\n        System.err.println(\"x\");\n"
-                + "        java.nio.file.Files.writeString(java.nio.file.Path.of(\"x\"), \"y\");\n        char[] p = console.readPassword(\"%s\", prompt);\n    }\n}\n");
+        Files.writeString(lib.resolve("Sneaky.java"),
+                "final class Sneaky {\n    void f() throws Exception {\n        System.err.println(\"x\");\n"
+                + "        java.nio.file.Files.writeString(java.nio.file.Path.of(\"x\"), \"y\");\n        char[] p = "
+                        + "console.readPassword(\"%s\", prompt);\n    }\n}\n");
         assertEquals(List.of("lib/chat/Sneaky.java:3: System.err.println(\"x\");",
                         "lib/chat/Sneaky.java:4: java.nio.file.Files.writeString(java.nio.file.Path.of(\"x\"), \"y\");",
                         "lib/chat/Sneaky.java:5: char[] p = console.readPassword(\"%s\", prompt);"),
@@ -72,7 +77,8 @@ class LayersTest {
         String option = "--nope\u001b]0;pwned\u0007" + secret;
         for (Run r : List.of(t.models(option), t.chat("", option), t.onboard("", option))) {
             assertEquals(2, r.status());
-            assertEquals(true, r.err().contains("--nope\\u001b]0;pwned\\u0007[redacted]") && !r.err().contains("\u001b"), r.err());
+            assertEquals(true, r.err().contains("--nope\\u001b]0;pwned\\u0007[redacted]")
+                    && !r.err().contains("\u001b"), r.err());
         }
     }
 }

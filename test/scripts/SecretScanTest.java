@@ -22,7 +22,8 @@ class SecretScanTest {
             switch (where) {
                 case "process" -> t.with("HF_TOKEN", SECRET);
                 case "dotenv" -> t.write(t.state().resolve(".env"), "HF_TOKEN=" + SECRET + "\nbroken line\n");
-                case "config" -> config = "{ models: { providers: { huggingface: { apiKey: '" + SECRET + "' } } }, env: { X: 1 } }";
+                case "config" -> config = "{ models: { providers: { huggingface: { apiKey: '" + SECRET
+                        + "' } } }, env: { X: 1 } }";
                 case "file" -> t.write(t.home.resolve(".cache/huggingface/token"), SECRET);
                 case "apiKeyName" -> {
                     t.with("MY_KEY", SECRET);
@@ -32,8 +33,10 @@ class SecretScanTest {
             }
             t.write(t.config(), config);
             for (String[] args : new String[][] {
-                    {"status"}, {"status", "--json"}, {"status", "--check"}, {"set", "Qwen/Qwen3-8B"}, {"set", "x:auto"},
-                    {"fallbacks", "add", "Qwen/Qwen3-8B"}, {"fallbacks"}, {"aliases", "add", "Q", "Qwen/Qwen3-8B"}, {"aliases"},
+                    {"status"}, {"status", "--json"}, {"status", "--check"}, {"set", "Qwen/Qwen3-8B"}, {"set",
+                            "x:auto"},
+                    {"fallbacks", "add", "Qwen/Qwen3-8B"}, {"fallbacks"}, {"aliases", "add", "Q", "Qwen/Qwen3-8B"},
+                            {"aliases"},
                     {"list"}, {"--json"}, {"--bogus"}, {"status", "--nope"}}) {
                 runs.add(t.models(args));
             }
@@ -56,19 +59,24 @@ class SecretScanTest {
      * one: nothing printed ever holds the token, only its mask.
      */
     @Test void hostileTokensFromEverySourceThroughEveryCommandShowOnlyTheMask() throws Exception {
-        List<String> hostile = List.of("\ufeff" + SECRET + "\r\n", "hf_TopSecret\u200bValue0123456789abcd", "hf_TopSecret\u0007Value0123456789abcd",
+        List<String> hostile = List.of("\ufeff" + SECRET + "\r\n", "hf_TopSecret\u200bValue0123456789abcd",
+                "hf_TopSecret\u0007Value0123456789abcd",
                 "hf_TopSecret\u001b]52;c;eA==\u0007Value0123456789abcd");
         List<Run> runs = new ArrayList<>();
-        try (FakeRouter router = new FakeRouter().answer("/v1/models", 200, Repo.read("test/fixtures/router-models.json"))
+        try (FakeRouter router = new FakeRouter().answer("/v1/models", 200,
+                Repo.read("test/fixtures/router-models.json"))
                 .answer("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json"))) {
             int n = 0;
             for (String token : hostile) {
                 for (String where : List.of("process", "dotenv", "config", "file")) {
-                    TestEnv t = new TestEnv(tmp.resolve("h" + n++)).with("HF_ROUTER_URL", router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
+                    TestEnv t = new TestEnv(tmp.resolve("h" + n++)).with("HF_ROUTER_URL",
+                            router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
                     switch (where) {
                         case "process" -> t.with("HF_TOKEN", token);
-                        case "dotenv" -> t.write(t.state().resolve(".env"), "HF_TOKEN=\"" + token.replace("\r\n", "") + "\"\n");
-                        case "config" -> t.write(t.config(), "{ models: { providers: { huggingface: { apiKey: " + Json.write(JsonValue.of(token)) + " } } } }");
+                        case "dotenv" -> t.write(t.state().resolve(".env"), "HF_TOKEN=\"" + token.replace("\r\n", "")
+                                + "\"\n");
+                        case "config" -> t.write(t.config(), "{ models: { providers: { huggingface: { apiKey: "
+                                + Json.write(JsonValue.of(token)) + " } } } }");
                         case "file" -> t.write(t.home.resolve(".cache/huggingface/token"), token);
                         default -> throw new IllegalStateException(where);
                     }
@@ -79,7 +87,8 @@ class SecretScanTest {
                     runs.add(t.chat("", "--no-fallback", "--retries", "0", "hi"));
                     runs.add(t.onboard("", "--non-interactive"));
                 }
-                TestEnv typed = new TestEnv(tmp.resolve("typed" + n++)).with("HF_ROUTER_URL", router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
+                TestEnv typed = new TestEnv(tmp.resolve("typed" + n++)).with("HF_ROUTER_URL",
+                        router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
                 runs.add(typed.onboard("", "--non-interactive", "--huggingface-api-key", token));
                 runs.add(typed.onboardTyping("1\n" + token + "\n\n\ny\n"));
             }
@@ -88,7 +97,8 @@ class SecretScanTest {
         for (Run r : runs) {
             for (String printed : List.of(r.out(), r.err())) {
                 assertFalse(printed.contains("TopSecret") || printed.contains("Value0123456789"), printed);
-                assertFalse(printed.contains("\u0007") || printed.contains("\u001b]52"), "a control character reached the terminal: " + printed);
+                assertFalse(printed.contains("\u0007") || printed.contains("\u001b]52"),
+                        "a control character reached the terminal: " + printed);
             }
         }
     }

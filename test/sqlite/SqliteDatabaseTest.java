@@ -28,8 +28,10 @@ class SqliteDatabaseTest {
     @Test void walDatabaseShowsTheLastCommitAndNothingUncommitted() throws Exception {
         assertReadAsSqliteReadsIt("wal.sqlite");
         List<String> rows = dump(FIXTURES.resolve("wal.sqlite"), "t");
-        assertTrue(rows.contains("int 401 | int 401 | text(5) state | text(9) version 2"), "the update committed in the log");
-        assertTrue(rows.stream().noneMatch(r -> r.contains("uncommitted") || r.contains("version 3")), "frames of a transaction that never committed");
+        assertTrue(rows.contains("int 401 | int 401 | text(5) state | text(9) version 2"),
+                "the update committed in the log");
+        assertTrue(rows.stream().noneMatch(r -> r.contains("uncommitted") || r.contains("version 3")),
+                "frames of a transaction that never committed");
     }
 
     @Test void openClawsTableInItsWal() throws Exception { assertReadAsSqliteReadsIt("openclaw.sqlite"); }
@@ -39,8 +41,10 @@ class SqliteDatabaseTest {
         Assumptions.assumeTrue(Files.exists(real), "../shared is not beside the checkout");
         List<String> rows = dump(real, "config_machine_state");
         assertEquals(4, rows.size());
-        assertTrue(rows.get(1).startsWith("int 2 | text(18) authProfiles.store | text(131) {\"version\":1,\"profil..."), rows.get(1));
-        assertTrue(rows.get(3).startsWith("int 4 | text(22) plugins.installedIndex | text(83891) "), "a value on overflow pages: " + rows.get(3));
+        assertTrue(rows.get(1).startsWith("int 2 | text(18) authProfiles.store | text(131) {\"version\":1,\"profil..."),
+                rows.get(1));
+        assertTrue(rows.get(3).startsWith("int 4 | text(22) plugins.installedIndex | text(83891) "),
+                "a value on overflow pages: " + rows.get(3));
     }
 
     @Test void aLogWhoseFrameIsDamagedEndsBeforeThatFrame() throws Exception {
@@ -69,7 +73,8 @@ class SqliteDatabaseTest {
     @Test void notADatabase() throws IOException {
         Path file = tmp.resolve("x.sqlite");
         Files.writeString(file, "{\"not\": \"sqlite\"}".repeat(10));
-        assertEquals(file + ": not a SQLite 3 database", assertThrows(SqliteException.class, () -> SqliteDatabase.open(file)).getMessage());
+        assertEquals(file + ": not a SQLite 3 database", assertThrows(SqliteException.class,
+                () -> SqliteDatabase.open(file)).getMessage());
     }
 
     @Test void aFileCutShortFailsNamingThePage() throws Exception {
@@ -88,7 +93,8 @@ class SqliteDatabaseTest {
         int failed = 0, cases = 300;
         for (int i = 0; i < cases; i++) {
             byte[] bytes = original.clone();
-            for (int n = 0; n < 1 + random.nextInt(8); n++) bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            for (int n = 0; n < 1
+                    + random.nextInt(8); n++) bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
             // Half the cases hit the pages of the tree's top, where damage matters most.
             if (i % 2 == 0) bytes[100 + random.nextInt(4000)] = (byte) random.nextInt(256);
             Files.write(db, bytes);

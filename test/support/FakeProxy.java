@@ -100,10 +100,12 @@ final class FakeProxy implements AutoCloseable {
             }
             java.net.URI uri = java.net.URI.create(parts[1]);
             try (Socket target = new Socket(reach(uri.getHost()), uri.getPort())) {
-                StringBuilder forwarded = new StringBuilder(parts[0] + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " " + parts[2] + "\r\n");
+                StringBuilder forwarded = new StringBuilder(parts[0] + " " + uri.getRawPath()
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " " + parts[2] + "\r\n");
                 for (String h : head.subList(1, head.size())) {
                     String name = h.toLowerCase(java.util.Locale.ROOT);
-                    if (!name.startsWith("proxy-") && !name.startsWith("connection:")) forwarded.append(h).append("\r\n");
+                    if (!name.startsWith("proxy-")
+                            && !name.startsWith("connection:")) forwarded.append(h).append("\r\n");
                 }
                 forwarded.append("Connection: close\r\n\r\n");
                 target.getOutputStream().write(forwarded.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -156,7 +158,10 @@ final class FakeProxy implements AutoCloseable {
         server.close();
     }
 
-    /** The test's stand-in for DNS: {@link #HOST} (not loopback to us, so requests to it go through a proxy) is 127.0.0.1. */
+    /**
+     * The test's stand-in for DNS: {@link #HOST} (not loopback to us, so requests to it go through a proxy) is
+     * 127.0.0.1.
+     */
     static final String HOST = "router.proxied.test";
 
     private static String reach(String host) { return host.equals(HOST) ? "127.0.0.1" : host; }

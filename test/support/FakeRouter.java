@@ -29,7 +29,8 @@ final class FakeRouter implements AutoCloseable {
     record Request(String method, String path, String authorization, String body, Map<String, List<String>> headers) {
         /** The first value of the request header {@code name} (any case), or null. */
         String header(String name) {
-            for (Map.Entry<String, List<String>> h : headers.entrySet()) if (h.getKey().equalsIgnoreCase(name)) return h.getValue().get(0);
+            for (Map.Entry<String,
+                    List<String>> h : headers.entrySet()) if (h.getKey().equalsIgnoreCase(name)) return h.getValue().get(0);
             return null;
         }
     }
@@ -39,7 +40,8 @@ final class FakeRouter implements AutoCloseable {
         /** {@code stallAfter} for an answer that stalls before even its status line. */
         static final int BEFORE_HEAD = -2;
 
-        static Answer json(int status, String body) { return new Answer(status, Map.of("Content-Type", "application/json"), List.of(body), -1, -1); }
+        static Answer json(int status, String body) { return new Answer(status, Map.of("Content-Type",
+                "application/json"), List.of(body), -1, -1); }
 
         /** An event stream, sent one event ({@code data: ...} plus its blank line) per part. */
         static Answer sse(String body) {
@@ -82,7 +84,8 @@ final class FakeRouter implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body,
+        requests.add(new Request(exchange.getRequestMethod(), path,
+                exchange.getRequestHeaders().getFirst("Authorization"), body,
                 Map.copyOf(exchange.getRequestHeaders())));
         Answer a = next(path.endsWith("/chat/completions") ? "model:" + model(body) : path);
         if (a == null) a = next(path);
@@ -136,7 +139,10 @@ final class FakeRouter implements AutoCloseable {
 
     FakeRouter answer(String path, int status, String body) { return answer(path, Answer.json(status, body)); }
 
-    /** Answers for {@code path}, given in turn; the last one repeats. The test fails at close() if it is never asked for. */
+    /**
+     * Answers for {@code path}, given in turn; the last one repeats. The test fails at close() if it is never asked
+     * for.
+     */
     FakeRouter answer(String path, Answer... given) {
         required.add(path);
         return maybe(path, given);
@@ -177,6 +183,7 @@ final class FakeRouter implements AutoCloseable {
     public void close() {
         release.countDown();
         server.stop(0);
-        if (!neverAsked().isEmpty()) throw new AssertionError("stubbed but never asked for: " + String.join(", ", neverAsked()));
+        if (!neverAsked().isEmpty()) throw new AssertionError("stubbed but never asked for: " + String.join(", ",
+                neverAsked()));
     }
 }

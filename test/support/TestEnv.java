@@ -46,7 +46,8 @@ final class TestEnv {
      */
     TestEnv cacheModelList(String answer) {
         String baseUrl = vars.getOrDefault("HF_ROUTER_URL", ConfigFile.DEFAULT_BASE_URL).replaceAll("/+$", "");
-        write(state().resolve("cache/huggingface-models.json"), "{\"fetchedAt\":\"" + UtcTime.format(java.time.Instant.now()) + "\",\"baseUrl\":\""
+        write(state().resolve("cache/huggingface-models.json"), "{\"fetchedAt\":\""
+                + UtcTime.format(java.time.Instant.now()) + "\",\"baseUrl\":\""
                 + baseUrl + "\",\"answer\":" + answer.strip() + "}\n");
         return this;
     }
@@ -59,7 +60,8 @@ final class TestEnv {
         try {
             Path state = Files.createDirectories(state().resolve("state"));
             for (String suffix : new String[] {"", "-wal"}) {
-                Files.copy(Repo.root().resolve("test/fixtures/sqlite/openclaw.sqlite" + suffix), state.resolve("openclaw.sqlite" + suffix),
+                Files.copy(Repo.root().resolve("test/fixtures/sqlite/openclaw.sqlite" + suffix),
+                        state.resolve("openclaw.sqlite" + suffix),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
@@ -84,7 +86,10 @@ final class TestEnv {
 
     private Run chat(Term term, String stdin, String... args) { return chat(term, stdin, handler -> false, args); }
 
-    /** {@code chat} on a terminal typing {@code typed}, its Ctrl-C handler handed to {@code ctrlC} (for the test to press). */
+    /**
+     * {@code chat} on a terminal typing {@code typed}, its Ctrl-C handler handed to {@code ctrlC} (for the test to
+     * press).
+     */
     Run chatTyping(java.util.function.Consumer<Runnable> ctrlC, String typed, String... args) {
         return chat(new Term(true, 80, false), typed, handler -> {
             ctrlC.accept(handler);
@@ -109,20 +114,24 @@ final class TestEnv {
 
     /** {@code onboard} without a terminal, {@code stdin} as its input. */
     Run onboard(String stdin, String... args) {
-        return Run.of((out, err, a) -> new OnboardCommand(env(), Term.PLAIN, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null,
+        return Run.of((out, err, a) -> new OnboardCommand(env(), Term.PLAIN,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null,
                 out, err).run(a), args);
     }
 
     /** {@code onboard} on a terminal, answering its questions with the lines of {@code typed}. */
     Run onboardTyping(String typed, String... args) {
         return Run.of((out, err, a) -> new OnboardCommand(env(), Term.PLAIN, new ByteArrayInputStream(new byte[0]),
-                Keyboard.lines(new java.io.BufferedReader(new java.io.StringReader(typed)), out), out, err).run(a), args);
+                Keyboard.lines(new java.io.BufferedReader(new java.io.StringReader(typed)), out), out, err).run(a),
+                        args);
     }
 
-    Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), Term.PLAIN, out, err, a), args); }
+    Run models(String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), Term.PLAIN, out, err, a),
+            args); }
 
     /** {@code models} on a terminal {@code width} columns wide (no colour, no spinner). */
-    Run modelsAt(int width, String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), new Term(false, width, false), out, err, a), args); }
+    Run modelsAt(int width, String... args) { return Run.of((out, err, a) -> ModelsCommand.run(env(), new Term(false,
+            width, false), out, err, a), args); }
 
     String read(Path p) {
         try {
