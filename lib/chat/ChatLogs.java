@@ -50,7 +50,7 @@ final class ChatLogs {
             return shown.size() < most;
         });
         if (json) {
-            out.println(Json.pretty(new JsonArray(new ArrayList<>(shown))));
+            Output.json(out, Json.pretty(new JsonArray(new ArrayList<>(shown))));
             return Cli.OK;
         }
         if (shown.isEmpty()) {

@@ -62,7 +62,7 @@ final class ChatReport {
     Turn shown(ChatRun.Answer answer, ChatOutput output) {
         output.finish();
         Turn turn = new Turn(answer, cost(answer, known));
-        if (shown.json()) out.println(Json.pretty(json(answer, turn.cost())));
+        if (shown.json()) Output.json(out, Json.pretty(json(answer, turn.cost())));
         err.println(term.dim(Running.program() + ": " + summary(answer, turn.cost())));
         return turn;
     }
@@ -72,7 +72,7 @@ final class ChatReport {
         if (shown.json()) return;
         String content = turn.answer().content();
         if (shown.schema() != null) {
-            out.println(Json.write(StructuredAnswer.check(content, shown.schema())));
+            Output.json(out, Json.write(StructuredAnswer.check(content, shown.schema())));
         } else if (shown.extract()) {
             String block = StructuredAnswer.firstFencedBlock(content);
             if (block == null) throw new Cli.Failure("-x: the answer has no fenced code block (the whole answer is in "

@@ -55,12 +55,38 @@ final class Cli {
         Launcher.keepForFastPath(program, System.getenv(Launcher.KEEP));
         PrintStream out = SafeOutput.of(stdout), err = SafeOutput.of(stderr);
         try {
+            String unreadable = unreadable(args, System.getenv());
+            if (unreadable != null) {
+                say(err, unreadable);
+                return FAILURE;
+            }
             return run(program, usage, out, err, new CommandLine(program, args), body);
         } finally {
             SafeOutput.release(out);
             SafeOutput.release(err);
             Running.close(outer);
         }
+    }
+
+    /**
+     * Why the arguments cannot be used as Java read them, or null: a locale whose charset is not UTF-8 (a C or POSIX
+     * one, where no launcher of ours could run Java under C.UTF-8) turns each character it lacks into U+FFFD, and
+     * sending that silently would send something else than what was typed.
+     */
+    static String unreadable(String[] args, java.util.Map<String, String> env) {
+        String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+        if (charset.equalsIgnoreCase("UTF-8") || charset.equalsIgnoreCase("UTF8")) return null;
+        for (String arg : args) {
+            if (arg.indexOf('\uFFFD') < 0) continue;
+            String locale = env.get("LC_ALL") != null ? "LC_ALL=" + env.get("LC_ALL")
+                    : env.get("LC_CTYPE") != null ? "LC_CTYPE=" + env.get("LC_CTYPE")
+                    : env.get("LANG") != null ? "LANG=" + env.get("LANG") : "no LANG";
+            return "an argument holds characters this locale (" + locale + ", " + charset
+                    + ") cannot carry, and Java read"
+                    + " them as U+FFFD; run with a UTF-8 locale (LC_ALL=C.UTF-8), or give the text on stdin; nothing "
+                            + "was done";
+        }
+        return null;
     }
 
     private static int run(String program, String usage, PrintStream out, PrintStream err, CommandLine cli, Body body) {

@@ -58,6 +58,10 @@ final class Launcher {
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n").append(first).append('\n').append(second).append('\n');
         s.append("umask 077\n");
+        // The same rule as ./jbang's, which says why.
+        s.append("case ${LC_ALL:-${LC_CTYPE:-${LANG:-C}}} in C|POSIX) export "
+                + "LC_ALL=C.UTF-8 ").append(Output.TERMINAL_CHARSET)
+                .append("=US-ASCII ;; esac\n");
         s.append("java=").append(quoted(t.java().toString())).append('\n');
         s.append("jar=").append(quoted(t.jar().toString())).append('\n');
         s.append("if [ ! -x \"$java\" ]; then\n");

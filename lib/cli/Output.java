@@ -25,8 +25,7 @@ final class Output {
     static PrintStream forLocale(PrintStream given) {
         boolean stdout = given == System.out, stderr = given == System.err;
         if (!stdout && !stderr) return given;
-        String name = System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding",
-                System.getProperty("native.encoding", "UTF-8"));
+        String name = terminalCharset(stdout);
         // Nearly always: nothing to check (an encoder's first use costs a start-up a few milliseconds).
         if (name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("UTF8")) return given;
         Charset charset;
@@ -39,7 +38,51 @@ final class Output {
         given.flush();
         OutputStream fd = new BufferedOutputStream(new FileOutputStream(stdout ? FileDescriptor.out
                 : FileDescriptor.err), 8192);
-        return new PrintStream(new Ascii(fd), true, StandardCharsets.UTF_8);
+        return new AsciiStream(new Ascii(fd));
+    }
+
+    /**
+     * Set by the launchers (./jbang, an installed command) when they ran Java under C.UTF-8 for a C or POSIX locale.
+     */
+    static final String TERMINAL_CHARSET = "OPENCLAW_HF_TERMINAL_CHARSET";
+
+    /**
+     * What the terminal takes: {@value #TERMINAL_CHARSET} when a launcher ran Java under a UTF-8 locale so that
+     * arguments arrive intact (a C or POSIX locale reads them as ASCII, each other character as U+FFFD), else the
+     * JVM's {@code stdout.encoding}, else the locale's {@code native.encoding}.
+     */
+    private static String terminalCharset(boolean stdout) {
+        String told = System.getenv(TERMINAL_CHARSET);
+        if (told != null && !told.isBlank()) return told;
+        return System.getProperty(stdout ? "stdout.encoding" : "stderr.encoding",
+                System.getProperty("native.encoding", "UTF-8"));
+    }
+
+    /**
+     * The process's stdout or stderr in ASCII stand-ins: JSON printed to it escapes what it cannot show ({@link
+     * #json}).
+     */
+    static final class AsciiStream extends PrintStream {
+        AsciiStream(OutputStream ascii) { super(ascii, true, StandardCharsets.UTF_8); }
+    }
+
+    /**
+     * Prints {@code json} (JSON text) on {@code out} exactly: where the output cannot carry a character beyond ASCII,
+     * as a JSON escape (a backslash, u, four hex digits: valid in strings, where alone such characters stand), never a
+     * stand-in.
+     */
+    static void json(PrintStream out, String json) {
+        if (!(out instanceof SafeOutput safe && safe.asciiOnly()) && !(out instanceof AsciiStream)) {
+            out.println(json);
+            return;
+        }
+        StringBuilder sb = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c < 0x80) sb.append(c);
+            else sb.append(String.format("\\u%04x", (int) c));
+        }
+        out.println(sb);
     }
 
     /** The ASCII stand-in of one code point, or null to keep it (it is ASCII). */

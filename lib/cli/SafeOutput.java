@@ -33,6 +33,9 @@ final class SafeOutput extends PrintStream {
         this.filter = filter;
     }
 
+    /** Whether what this prints goes out in ASCII stand-ins (a C or POSIX locale). */
+    boolean asciiOnly() { return target instanceof Output.AsciiStream; }
+
     /** {@code given} behind the exit; a stream that already is one is returned as it is. */
     static PrintStream of(PrintStream given) {
         if (given instanceof SafeOutput) return given;

@@ -79,7 +79,7 @@ final class ListCommands {
         }
         ModelTable.Marks marks = ModelTable.Marks.of(config);
         switch (format) {
-            case JSON -> out.println(Json.pretty(ModelTable.json(models, marks, found)));
+            case JSON -> Output.json(out, Json.pretty(ModelTable.json(models, marks, found)));
             case PLAIN -> out.print(ModelTable.plain(models));
             case TABLE -> {
                 out.print(ModelTable.table(models, marks, term));
@@ -130,7 +130,7 @@ final class ListCommands {
             throw new Cli.Failure(e.getMessage());
         }
         ModelTable.Marks marks = ModelTable.Marks.of(config);
-        if (json) out.println(Json.pretty(ModelView.json(model, marks, true)));
+        if (json) Output.json(out, Json.pretty(ModelView.json(model, marks, true)));
         else out.print(ModelView.text(model, marks, found, term));
         return Cli.OK;
     }

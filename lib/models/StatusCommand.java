@@ -67,7 +67,7 @@ final class StatusCommand {
             aliases.forEach((k, v) -> a.put(k, JsonValue.of(v)));
             List<JsonValue> found = new ArrayList<>();
             for (Token t : tokens) found.add(json(t));
-            out.println(Json.pretty(JsonValue.object(
+            Output.json(out, Json.pretty(JsonValue.object(
                     "configPath", JsonValue.of(config.path.toString()),
                     "configExists", JsonValue.of(exists),
                     "primary", JsonValue.orNull(primary),

@@ -55,6 +55,10 @@ class FastPathTest {
     }
 
     Result launch(String fast, String stdin, String... args) throws Exception {
+        return launch(java.util.Map.of(), fast, stdin, args);
+    }
+
+    Result launch(java.util.Map<String, String> env, String fast, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(project.resolve("jbang").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile());
@@ -67,6 +71,7 @@ class FastPathTest {
         pb.environment().put("NO_COLOR", "1");
         for (String name : List.of("HF_TOKEN", "HUGGINGFACE_HUB_TOKEN", "HUGGING_FACE_HUB_TOKEN",
                 "HF_BILL_TO")) pb.environment().remove(name);
+        pb.environment().putAll(env);
         Process p = pb.start();
         try (var in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -214,6 +219,25 @@ class FastPathTest {
         assertEquals(new Result(0, "models 0.1.0\n", "[./jbang] fast path: no launcher kept for "
                 + project.resolve("scripts/models.java") + "\n"), r);
         assertTrue(!Files.readString(launcher("models")).contains("evil"), "replaced by the run through JBang");
+    }
+
+    /** A C locale: through JBang, then the fast path, chat sends what was typed, not U+FFFD (./jbang runs Java under C.UTF-8). */
+    @Test void inACLocaleWhatWasTypedIsSent() throws Exception {
+        try (FakeRouter router = new FakeRouter()) {
+            String answer = Repo.read("test/fixtures/chat/nostream_together.json");
+            FakeRouter.Answer ok = FakeRouter.Answer.json(200, answer);
+            router.chat("deepseek-ai/DeepSeek-R1", ok, ok, ok);
+            java.util.Map<String, String> env = java.util.Map.of("LC_ALL", "C", "HF_ROUTER_URL", router.baseUrl(),
+                    "HF_TOKEN", "hf_fastPathLocale0123");
+            assertEquals(0, launch(env, "0", "", "chat", "--no-stream", "h\u00e9llo \u2713").status());
+            assertEquals(0, launch(env, "1", "", "chat", "--no-stream", "h\u00e9llo \u2713").status());
+            Result fast = launch(env, "trace", "", "chat", "--no-stream", "h\u00e9llo \u2713");
+            assertEquals("[./jbang] fast path: " + launcher("chat"), fast.err().lines().findFirst().orElseThrow());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("h\u00e9llo \u2713", Json.parse(router.requests.get(i).body()).asObject().get("messages").asArray()
+                        .get(0).asObject().string("content"));
+            }
+        }
     }
 
     /** JBang's builds of one script break each other: runs through it take turns, and every one of them answers. */
