@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The "Default Hugging Face model" question: every model with its {@code (cheapest)} and
- * {@code (fastest)} variants, the first preselected; typing text filters, {@code >} and {@code <} page,
+ * {@code (fastest)} variants, the current default (else the first) preselected and shown first; typing text filters,
+ * {@code >} and {@code <} page,
  * a number picks, Enter takes the preselected one. Line by line, so that it works on any terminal and
  * over any pipe; the same steps drive it in the tests.
  */
@@ -21,15 +22,28 @@ final class ModelPicker {
     private final int width;
     private final List<Choice> all = new ArrayList<>();
 
-    /** {@code width}: the terminal's columns (0: no limit); a line that would not fit shows the ref alone. */
-    ModelPicker(Keyboard keyboard, PrintStream out, List<Model> models, int width) {
+    /**
+     * {@code width}: the terminal's columns (0: no limit); a line that would not fit shows the ref alone.
+     * {@code current}: the configured default (a ref), preselected as onboarding again keeps it, or null.
+     */
+    ModelPicker(Keyboard keyboard, PrintStream out, List<Model> models, int width, String current) {
         this.keyboard = keyboard;
         this.out = out;
         this.width = width;
         for (Model m : models) {
-            all.add(new Choice(m.name(), m.ref()));
-            all.add(new Choice(m.name() + " (cheapest)", m.ref() + ":cheapest"));
-            all.add(new Choice(m.name() + " (fastest)", m.ref() + ":fastest"));
+            if (m.suffix() != null) continue;   // a configured suffixed ref's row: its model's own line offers it
+            ModelRef ref = ModelRef.parse(m.ref());
+            all.add(new Choice(m.name(), ref.ref()));
+            all.add(new Choice(m.name() + " (cheapest)", ref.withSuffix("cheapest").ref()));
+            all.add(new Choice(m.name() + " (fastest)", ref.withSuffix("fastest").ref()));
+        }
+        ModelRef kept = current == null ? null : ModelRef.orNull(current);
+        if (kept != null) {
+            Choice found = null;
+            for (Choice c : all) if (found == null && kept.isRef(c.ref())) found = c;
+            // A default the list has no line for (a pinned provider, a model not listed) gets one, first.
+            all.remove(found);
+            all.add(0, found != null ? found : new Choice("your current default", kept.ref()));
         }
     }
 

@@ -49,14 +49,18 @@ final class OnboardWizard {
         List<Model> models = ModelMerge.merge(found.live(), Catalog.builtIn(), root, false);
         // DeepSeek-R1 first, the rest in their order
         models.sort((a, b) -> Boolean.compare(!isDefault(a), !isDefault(b)));
+        // Run again, onboarding keeps the configured default unless another is picked (as OpenClaw's own does).
+        String current = ConfigFile.string(root, ConfigFile.PRIMARY);
         String ref = presetModel != null ? ModelChoice.ref(env, root, presetModel, false).ref()
-                : new ModelPicker(keyboard, out, models, term.width()).pick();
+                : new ModelPicker(keyboard, out, models, term.width(), current).pick();
         if (ref == null) throw cancelled();
         ref = backend(ref, models);
         String billTo = billing();
         out.println();
         out.println("Ready to write:");
-        out.println("  " + config.shown + ": default model " + ref + ", its alias \"" + OnboardSetup.ALIAS
+        String was = current == null || ModelRef.parse(ref).isRef(current) ? "" : " (was " + Printable.line(current)
+                + ")";
+        out.println("  " + config.shown + ": default model " + ref + was + ", its alias \"" + OnboardSetup.ALIAS
                 + "\" (unless it has one),"
                 + " auth profile huggingface:default, provider huggingface" + (billTo == null ? "" : billTo.isEmpty()
                         ? ", inference billed to your account" : ", inference billed to " + billTo));
@@ -93,8 +97,10 @@ final class OnboardWizard {
 
     private static boolean isDefault(Model m) { return m.ref().equals(ModelRef.DEFAULT_MODEL); }
 
+    /** The auth question, asked only when there is a choice to make (today there is one: a Hugging Face API key). */
     private void authChoice() throws IOException {
         List<String> labels = new ArrayList<>(OnboardCommand.AUTH_CHOICES.values());
+        if (labels.size() == 1) return;
         out.println();
         out.println("Auth choice:");
         if (new Menu(keyboard, out).choose(labels, 0, "Choice [1]: ", null) == null) throw cancelled();

@@ -16,7 +16,7 @@ class ModelPickerTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         List<Model> models = Catalog.builtIn().models();
         String picked = new ModelPicker(Keyboard.lines(new BufferedReader(new StringReader("2\n")), out), out, models,
-                width).pick();
+                width, null).pick();
         assertEquals("huggingface/deepseek-ai/DeepSeek-R1:cheapest", picked);
         return bytes.toString(StandardCharsets.UTF_8);
     }

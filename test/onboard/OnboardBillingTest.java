@@ -45,7 +45,7 @@ class OnboardBillingTest {
     }
 
     @Test void theStepsOfferThemAndTheChoiceIsWritten() {
-        Run r = t.onboardTyping("\n" + TOKEN + "\n\n\n2\n\n");
+        Run r = t.onboardTyping(TOKEN + "\n\n\n2\n\n");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("""
                 Bill inference to:
@@ -60,7 +60,7 @@ class OnboardBillingTest {
         assertTrue(t.models("status").out().contains("Bill to:    acme-labs (from config "
                 + "models.providers.huggingface.headers.X-HF-Bill-To)\n"));
         // Onboarding again, the choice is the default; 1 goes back to the token's own account.
-        Run again = t.onboardTyping("\n\n\n\n1\n\n");
+        Run again = t.onboardTyping("\n\n\n1\n\n");
         assertEquals(0, again.status(), again.err());
         assertTrue(again.out().contains("  2) the organization acme-labs   ← default\n"), again.out());
         assertTrue(t.models("status").out().contains("Bill to:    your own account"));

@@ -42,14 +42,11 @@ class OnboardWizardTest {
     @Test void aRejectedTokenIsAskedAgainThenAFilteredPickThatLocksTheProvider() {
         hub.answer("/api/whoami-v2", FakeRouter.Answer.json(401, "{\"error\":\"Invalid credentials\"}"),
                 FakeRouter.Answer.json(200, OnboardTest.WHOAMI_FINE_GRAINED));
-        Run r = t.onboardTyping("\nhf_typo\n" + TOKEN + "\nqwen\n2\n\n");
+        Run r = t.onboardTyping("hf_typo\n" + TOKEN + "\nqwen\n2\n\n");
         assertEquals(0, r.status(), r.err());
         assertEquals("""
                 Hugging Face Inference Providers for OpenClaw: nothing is written until you confirm at the end.
 
-                Auth choice:
-                  1) Hugging Face (API key)   ← default
-                Choice [1]:\s
                 A token with "Make calls to Inference Providers": https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained
                 Hugging Face token (input hidden): Hugging Face rejected the token (401). Try another one.
                 A token with "Make calls to Inference Providers": https://huggingface.co/settings/tokens/new?ownUserPermissions=inference.serverless.write&tokenType=fineGrained
@@ -83,10 +80,11 @@ class OnboardWizardTest {
 
     @Test void aFoundTokenIsOfferedAndABackendPinned() {
         t.with("HF_TOKEN", TOKEN);
-        Run r = t.onboardTyping("\n\n\n2\ny\n");
+        Run r = t.onboardTyping("\n\n2\ny\n");
         assertEquals(0, r.status(), r.err());
         String out = r.out();
-        assertEquals(true, out.contains("Choice [1]: \nUse the token from environment variable HF_TOKEN (hf_…xyz)? "
+        assertEquals(true, out.contains("confirm at the end.\n\nUse the token from environment variable HF_TOKEN "
+                + "(hf_…xyz)? "
                 + "[Y/n] Signed in as example-user.\n"), out);
         assertEquals(true, out.contains(MODELS_PAGE_1 + """
 
@@ -102,8 +100,7 @@ class OnboardWizardTest {
     }
 
     @Test void endOfInputAtAnyQuestionWritesNothing() {
-        for (String typed : new String[] {"", "\n", "\n" + TOKEN + "\n", "\n" + TOKEN + "\n\n", "\n" + TOKEN
-                + "\n\n\n"}) {
+        for (String typed : new String[] {"", TOKEN + "\n", TOKEN + "\n\n", TOKEN + "\n\n\n"}) {
             Run r = t.onboardTyping(typed);
             assertEquals(1, r.status(), typed);
             assertEquals("onboard: cancelled; nothing written\n", r.err());
@@ -112,8 +109,39 @@ class OnboardWizardTest {
         }
     }
 
+    @Test void runAgainItOffersTheConfiguredDefaultAndEnterKeepsIt() {
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/Qwen/Qwen3-8B:cheapest' } } } }");
+        Run kept = t.onboardTyping(TOKEN + "\n\n\n");
+        assertEquals(0, kept.status(), kept.err());
+        assertEquals(true, kept.out().contains("""
+                Default Hugging Face model (page 1 of 2):
+                   1) Qwen3 8B (router) (cheapest)         huggingface/Qwen/Qwen3-8B:cheapest   ← default
+                   2) DeepSeek R1                          huggingface/deepseek-ai/DeepSeek-R1
+                """), kept.out());
+        assertEquals(true, kept.out().contains("Enter for Qwen3 8B (router) (cheapest): Provider locked"), kept.out());
+        assertEquals(true, kept.out().contains(": default model huggingface/Qwen/Qwen3-8B:cheapest, its alias"),
+                kept.out());
+        assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.string(Json5.parse(t.read(t.config())),
+                ConfigFile.PRIMARY));
+        Run replaced = t.onboardTyping(TOKEN + "\n2\n\n\n");
+        assertEquals(true, replaced.out().contains(": default model huggingface/deepseek-ai/DeepSeek-R1 (was "
+                + "huggingface/Qwen/Qwen3-8B:cheapest),"),
+                replaced.out());
+    }
+
+    @Test void aDefaultTheListHasNoLineForIsOfferedFirstAsItIs() {
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/deepseek-ai/DeepSeek-R1:together' "
+                + "} } } }");
+        Run r = t.onboardTyping(TOKEN + "\n\n\n");
+        assertEquals(true, r.out().contains("   1) your current default                 "
+                + "huggingface/deepseek-ai/DeepSeek-R1:together   ← default\n"),
+                r.out());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1:together", ConfigFile.string(Json5.parse(t.read(t.config())),
+                ConfigFile.PRIMARY));
+    }
+
     @Test void declinedAtTheEnd() {
-        Run r = t.onboardTyping("\n" + TOKEN + "\n\n\nn\n");
+        Run r = t.onboardTyping(TOKEN + "\n\n\nn\n");
         assertEquals("onboard: nothing written\n", r.err());
         assertEquals(1, r.status());
         assertFalse(Files.exists(t.config()));

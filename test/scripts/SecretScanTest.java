@@ -90,7 +90,7 @@ class SecretScanTest {
                 TestEnv typed = new TestEnv(tmp.resolve("typed" + n++)).with("HF_ROUTER_URL",
                         router.baseUrl()).with("HF_ENDPOINT", router.hubUrl());
                 runs.add(typed.onboard("", "--non-interactive", "--huggingface-api-key", token));
-                runs.add(typed.onboardTyping("1\n" + token + "\n\n\ny\n"));
+                runs.add(typed.onboardTyping(token + "\n\n\ny\n"));
             }
         }
         assertEquals(4 * (4 * 6 + 2), runs.size());
