@@ -25,7 +25,10 @@ final class Discovery {
     record Result(List<RouterModel> live, Source source, Instant fetchedAt, String note) { }
 
     /** How the caller wants the list: never touch the network, refetch even if the cache is fresh. */
-    record Options(boolean offline, boolean refresh, Duration timeout) { }
+    /** {@code keep}: whether a list fetched is cached (onboarding keeps nothing until the user confirms). */
+    record Options(boolean offline, boolean refresh, Duration timeout, boolean keep) {
+        Options(boolean offline, boolean refresh, Duration timeout) { this(offline, refresh, timeout, true); }
+    }
 
     private final Env env;
     private final JsonValue config;
@@ -68,7 +71,7 @@ final class Discovery {
             }
             List<RouterModel> models = RouterModel.listFrom(answer);
             if (models.isEmpty()) throw new RouterError(0, "the router listed no models");
-            writeCache(baseUrl, body);
+            if (options.keep()) writeCache(baseUrl, body);
             return new Result(models, Source.LIVE, now, null);
         } catch (RouterError e) {
             why = e.getMessage();

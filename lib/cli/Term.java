@@ -122,10 +122,25 @@ final class Term {
             }
         }, "spinner");
         thread.setDaemon(true);
+        // Ctrl-C while it spins: the line is cleared before the JVM ends (the command's own hook says why it ended).
+        Thread clear = new Thread(() -> {
+            thread.interrupt();
+            try {
+                thread.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(clear);
         thread.start();
         return () -> {
             thread.interrupt();
             thread.join(500);
+            try {
+                Runtime.getRuntime().removeShutdownHook(clear);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway, and finds the spinner gone
+            }
         };
     }
 }

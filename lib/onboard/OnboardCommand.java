@@ -80,8 +80,13 @@ public final class OnboardCommand {
         Term term = Term.detect(System.getenv());
         Console console = System.console();
         Keyboard keyboard = term.tty() && console != null ? Keyboard.console(console) : null;
-        return new OnboardCommand(Env.system(), term, System.in, keyboard, out, err).run(args);
+        OnboardCommand onboard = new OnboardCommand(Env.system(), term, System.in, keyboard, out, err);
+        onboard.process = true;
+        return onboard.run(args);
     }
+
+    /** Whether this is the process's own onboard (not a test's): then Ctrl-C says what it left, as the JVM ends. */
+    private boolean process;
 
     /** What the command line asked for. */
     static final class Given {
@@ -93,6 +98,13 @@ public final class OnboardCommand {
         return Cli.run("onboard", USAGE, out, err, args, cli -> {
             Given o = parse(cli);
             Onboarding onboarding = new Onboarding(env, out, err);
+            if (process) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    err.println();
+                    Cli.say(err, "interrupted; " + onboarding.written());
+                    SafeOutput.release(err);
+                }));
+            }
             ConfigFile config = ConfigFile.of(env);
             // a config that does not parse stops us here, before anything is asked or written
             JsonValue root = config.read();

@@ -147,7 +147,7 @@ final class OnboardWizard {
         Discovery.Result found;
         try (AutoCloseable spinner = term.spinner(err, "loading the model list\u2026")) {
             found = new Discovery(env, root, Instant.now(), token).discover(new Discovery.Options(false, false,
-                    Duration.ofSeconds(30)));
+                    Duration.ofSeconds(30), false));
         }
         if (found.note() != null) Cli.say(err, found.note());
         return found;

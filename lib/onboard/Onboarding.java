@@ -52,6 +52,13 @@ final class Onboarding {
      * Writes the config, then the token, and says where and what to try next. {@code ref}: the default
      * model to set, or null to keep the config's own (see {@link OnboardSetup#apply}).
      */
+    /**
+     * What {@link #write} has written so far, for a Ctrl-C to say: each step is whole or not done (atomic replaces).
+     */
+    private volatile String progress = "nothing written";
+
+    String written() { return progress; }
+
     void write(ConfigFile config, String ref, Token token, String billTo) throws Exception {
         // Everything checked before anything is written: the config was read whole already; the .env must be a file.
         Path dotEnv = SafeFile.target(env.stateDir().resolve(".env"));
@@ -64,12 +71,14 @@ final class Onboarding {
             written[0] = doc.value();
             return done;
         });
+        this.progress = "the config was written (" + config.shown + "), the token not yet: run onboard again";
         Token.Stored stored;
         try {
             stored = Token.store(env, written[0], token);
         } catch (SidecarLock.Busy e) {
             throw new Cli.Failure(e.getMessage());
         }
+        this.progress = "all was written";
         out.println("Wrote " + config.shown + ": " + String.join(", ", said));
         out.println("Saved the token to " + env.display(stored.file()) + " as " + stored.variable() + " ("
                 + token.masked() + ")"

@@ -106,6 +106,7 @@ class OnboardWizardTest {
             assertEquals("onboard: cancelled; nothing written\n", r.err());
             assertFalse(Files.exists(t.config()));
             assertFalse(Files.exists(t.state().resolve(".env")));
+            assertFalse(Files.exists(t.state()), "not even the model list's cache: the banner says nothing is written");
         }
     }
 
