@@ -30,6 +30,8 @@ final class ListCommands {
             .add("--tools", null, null, "models with tool calls (list)")
             .add("--vision", null, null, "models that take images (list)")
             .add("--reasoning", null, null, "reasoning models (list)")
+            .add("--sort", null, "KEY", "price (cheapest output first), context (largest first), throughput\n"
+                    + "(fastest provider first) or name; unknown figures last (list)")
             .oneOf("--json", "--plain").oneOf("--offline", "--refresh");
     static final Options SHOW = LIST.only("--json", "--offline", "--refresh", "--timeout");
 
@@ -48,6 +50,7 @@ final class ListCommands {
     int list() throws Exception {
         Format format = Format.TABLE;
         String search = null, provider = null;
+        java.util.Comparator<Model> sort = null;
         boolean all = false, tools = false, vision = false, reasoning = false;
         java.util.Set<String> given = new java.util.HashSet<>();
         while (cli.hasNext()) {
@@ -63,6 +66,7 @@ final class ListCommands {
                 case "--tools" -> tools = true;
                 case "--vision" -> vision = true;
                 case "--reasoning" -> reasoning = true;
+                case "--sort" -> sort = sortKey(cli.value(option));
                 default -> throw new IllegalStateException(option);
             }
         }
@@ -77,14 +81,20 @@ final class ListCommands {
             if ((tools && !m.tools()) || (vision && !m.vision()) || (reasoning && !m.reasoning())) continue;
             models.add(m);
         }
+        if (sort != null) models.sort(sort);
         ModelTable.Marks marks = ModelTable.Marks.of(config);
         switch (format) {
             case JSON -> Output.json(out, Json.pretty(ModelTable.json(models, marks, found)));
             case PLAIN -> out.print(ModelTable.plain(models));
             case TABLE -> {
-                out.print(ModelTable.table(models, marks, term));
+                ModelTable.Shown table = ModelTable.table(models, marks, term);
+                out.print(table.text());
                 err.println(term.dim((models.size() == 1 ? "1 model" : models.size() + " models") + " \u00b7 "
                         + describe(found)));
+                if (table.gaveWay() != null) {
+                    err.println(term.dim("At " + term.width() + " columns: " + table.gaveWay()
+                            + " (a wider terminal, --plain or --json shows all)"));
+                }
             }
         }
         return Cli.OK;
@@ -162,6 +172,32 @@ final class ListCommands {
         }
         if (found.note() != null) Cli.say(err, found.note());
         return found;
+    }
+
+    /**
+     * The order {@code --sort KEY} asks for: cheapest output price, largest context, fastest live provider, or name;
+     * models without the figure go last, in the order they came.
+     */
+    private static java.util.Comparator<Model> sortKey(String key) {
+        return switch (key) {
+            case "price" -> java.util.Comparator.comparing(Model::costOutput, java.util.Comparator.nullsLast(
+                    java.util.Comparator.<java.math.BigDecimal>naturalOrder()));
+            case "context" -> java.util.Comparator.comparingLong(Model::contextWindow).reversed();
+            case "throughput" -> java.util.Comparator.comparing(ListCommands::fastest, java.util.Comparator.nullsLast(
+                    java.util.Comparator.<Double>reverseOrder()));
+            case "name" -> java.util.Comparator.comparing(m -> m.name().toLowerCase(Locale.ROOT));
+            default -> throw new Cli.UsageException("invalid value for --sort: '" + Printable.line(key)
+                    + "' (valid: price, context, throughput, name)");
+        };
+    }
+
+    /** The best live throughput among the model's providers, or null when none is listed. */
+    private static Double fastest(Model m) {
+        Double best = null;
+        for (RouterModel.Offer o : m.providers()) {
+            if (o.live() && o.throughput() != null && (best == null || o.throughput() > best)) best = o.throughput();
+        }
+        return best;
     }
 
     /**

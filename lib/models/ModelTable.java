@@ -44,14 +44,19 @@ final class ModelTable {
 
     static final int MODEL = 0, NAME = 1, CTX = 2, IN = 3, OUT = 4, PROVIDERS = 5, TAGS = 6;
 
+    /** A table as printed, and what had to give way for it to fit ({@code null}: nothing), for the line under it. */
+    record Shown(String text, String gaveWay) { }
+
     /**
      * The table, fitted to the terminal's width (no limit in a pipe). A model's alias stands in its NAME cell
-     * (the label the user chose). What gives way, in this order, until every line fits: the PROVIDERS column,
-     * the two price columns, the descriptive tags (reasoning, vision, tools: {@code default}, {@code fallback#N},
-     * {@code alias:X} and {@code unlisted} stay), NAME down to 10 characters, CTX, then NAME. The ref is never
-     * cut, nor are the tags that stay: where they still do not fit, they go on under the TAGS column.
+     * (the label the user chose). Price and context are what a user choosing a model needs, so they stay longest;
+     * what gives way, in this order, until every line fits: a long PROVIDERS cell is cut to its first names and a
+     * count ({@code groq,novita,+3}), NAME narrows, the descriptive tags go (reasoning, vision, tools: {@code default},
+     * {@code fallback#N}, {@code alias:X} and {@code unlisted} stay), then NAME and PROVIDERS go, the
+     * refs lose their {@code huggingface/}, then a long ref is cut, and only then the prices and CTX. Tags that still
+     * do not fit go on under the TAGS column, never cut. {@link Shown#gaveWay} says what gave way.
      */
-    static String table(List<Model> models, Marks marks, Term term) {
+    static Shown table(List<Model> models, Marks marks, Term term) {
         List<String[]> rows = new ArrayList<>(models.size() + 1);
         List<List<String>> tags = new ArrayList<>(models.size() + 1);
         rows.add(new String[] {"MODEL", "NAME", "CTX", "IN $/M", "OUT $/M", "PROVIDERS", "TAGS"});
@@ -60,13 +65,12 @@ final class ModelTable {
             List<String> all = tags(m, marks);
             String alias = alias(m, marks);
             rows.add(new String[] {Printable.line(m.ref()), Printable.line(alias != null ? alias : m.name()),
-                    Figures.tokens(m.contextWindow()),
-                    Figures.price(m.costInput()), Figures.price(m.costOutput()), Printable.line(providers(m)),
-                            Printable.line(joined(all))});
+                    Figures.tokens(m.contextWindow()), Figures.price(m.costInput()), Figures.price(m.costOutput()),
+                    Printable.line(providers(m)), Printable.line(joined(all))});
             tags.add(all);
         }
         int[] width = widths(rows);
-        fit(rows, tags, width, term.width());
+        String gaveWay = Fit.fit(rows, tags, width, term.width());
         // Tags that still do not fit go on to lines of their own under the TAGS column, never cut.
         int tagsAt = total(width) - width[TAGS], room = term.width() > 0 ? term.width() - tagsAt : Integer.MAX_VALUE;
         StringBuilder sb = new StringBuilder(rows.size() * 128);
@@ -81,7 +85,7 @@ final class ModelTable {
             sb.append('\n');
             for (String more : tagLines.subList(1, tagLines.size())) pad(sb, tagsAt).append(more).append('\n');
         }
-        return sb.toString();
+        return new Shown(sb.toString(), gaveWay);
     }
 
     /**
@@ -104,41 +108,8 @@ final class ModelTable {
         return lines;
     }
 
-    /** The tags that say how the config uses a model: never dropped from the table. */
-    private static List<String> essentialTags(List<String> tags) {
-        List<String> kept = new ArrayList<>(tags.size());
-        for (String t : tags) if (t.equals("default") || t.startsWith("fallback#") || t.startsWith("alias:")
-                || t.equals("unlisted")) kept.add(t);
-        return kept;
-    }
-
-    /**
-     * Gives way column by column, in the order {@link #table} states, until the table fits; a dropped column's width is
-     * -1.
-     */
-    private static void fit(List<String[]> rows, List<List<String>> tags, int[] width, int terminal) {
-        if (terminal <= 0 || total(width) <= terminal) return;
-        width[PROVIDERS] = -1;
-        if (total(width) <= terminal) return;
-        width[IN] = -1;
-        width[OUT] = -1;
-        if (total(width) <= terminal) return;
-        width[TAGS] = "TAGS".length();
-        for (int r = 1; r < rows.size(); r++) {
-            tags.set(r, essentialTags(tags.get(r)));
-            rows.get(r)[TAGS] = joined(tags.get(r));
-            width[TAGS] = Math.max(width[TAGS], rows.get(r)[TAGS].length());
-        }
-        if (total(width) <= terminal) return;
-        width[NAME] = Math.min(width[NAME], Math.max(10, width[NAME] - (total(width) - terminal)));
-        if (total(width) <= terminal) return;
-        width[CTX] = -1;
-        if (total(width) <= terminal) return;
-        width[NAME] = -1;
-    }
-
     /** The width of a line: the kept columns and the two spaces between each. */
-    private static int total(int[] width) {
+    static int total(int[] width) {
         int total = -2;
         for (int w : width) if (w >= 0) total += w + 2;
         return total;
@@ -213,7 +184,7 @@ final class ModelTable {
     /**
      * {@code String.join(" ", tags)} by hand, as {@link #providers} joins: both run per row, cold (see {@link #line}).
      */
-    private static String joined(List<String> tags) {
+    static String joined(List<String> tags) {
         if (tags.isEmpty()) return "";
         StringBuilder sb = new StringBuilder(tags.get(0));
         for (int i = 1; i < tags.size(); i++) sb.append(' ').append(tags.get(i));

@@ -3,6 +3,7 @@
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES ../catalog/sources.java
 //SOURCES ConfigCommands.java
+//SOURCES Fit.java
 //SOURCES ListCommands.java
 //SOURCES ModelTable.java
 //SOURCES ModelView.java

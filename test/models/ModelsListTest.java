@@ -254,20 +254,37 @@ class ModelsListTest extends RouterTest {
         assertEquals(11, t.models("--offline", "--plain").out().lines().count());
     }
 
+    @Test void aLongProviderListIsCutToItsFirstNamesAndACount() {
+        assertEquals("groq,deepinfra,+3", Fit.cutList("groq,deepinfra,together,novita,nebius"));
+        assertEquals("novita,together", Fit.cutList("novita,together"));
+        assertEquals("a-very-long-provide,+2", Fit.cutList("a-very-long-provider-name,b,c"));
+    }
+
+    @Test void sortByPriceContextThroughputOrName() {
+        assertEquals(List.of("huggingface/Qwen/Qwen3-8B", "huggingface/deepseek-ai/DeepSeek-R1",
+                "huggingface/deepseek-ai/DeepSeek-V4-Pro"),
+                t.models("--plain", "--sort", "price").out().lines().limit(3).toList());
+        assertEquals("huggingface/deepseek-ai/DeepSeek-V4-Pro", t.models("--plain", "--sort",
+                "context").out().lines().findFirst().orElseThrow());
+        assertEquals(new Run(2, "",
+                "models: invalid value for --sort: 'cost' (valid: price, context, throughput, name)\n"
+                + "Try 'models --help' for more information.\n"), t.models("--sort", "cost"));
+    }
+
     @Test void tableFitsTheTerminal() {
         Catalog catalog = Catalog.builtIn();
         String table = ModelTable.table(ModelMerge.merge(RouterModel.listFrom(Json.parse(MODELS)), catalog,
                 JsonValue.object(), false),
-                new ModelTable.Marks(null, List.of(), java.util.Map.of()), new Term(false, 100, false));
+                new ModelTable.Marks(null, List.of(), java.util.Map.of()), new Term(false, 100, false)).text();
         for (String line : table.split("\n")) assertTrue(line.length() <= 100, line.length() + ": " + line);
-        // The providers column gave way first: the rest fits whole.
-        assertEquals("huggingface/deepseek-ai/DeepSeek-R1      DeepSeek R1         164k    0.70     2.50  reasoning "
-                + "tools", table.split("\n")[1]);
+        // Price and context stay; the providers are cut to a few, NAME goes before them.
+        assertEquals("huggingface/deepseek-ai/DeepSeek-R1       164k    0.70     2.50  novita,together,+1",
+                table.split("\n")[1]);
     }
 
     /**
-     * At 80 and 120 columns and in a pipe: every line fits, no ref is cut, the config's tags all stay, an alias is the
-     * name.
+     * At 80 and 120 columns and in a pipe: every line fits, price and context stay, the config's tags all stay, and
+     * the line under the table says what gave way.
      */
     @Test void theTableAt80And120ColumnsAndInAPipe() {
         t.write(t.config(), """
@@ -277,29 +294,37 @@ class ModelsListTest extends RouterTest {
                   models: { providers: { huggingface: { models: [{ id: 'a-rather-long-organisation-name/an-even-longer-model-name-v2' }] } } } }
                 """);
         t.models("--plain");   // cache the list
-        String at80 = t.modelsAt(80, "--offline").out();
+        Run at80 = t.modelsAt(80, "--offline");
         assertEquals("""
-                MODEL                                                                     TAGS
-                huggingface/deepseek-ai/DeepSeek-R1                                       default
-                                                                                          alias:Hugging Face
-                huggingface/Qwen/Qwen3-8B                                                 alias:qwen8
-                huggingface/Qwen/Qwen3-8B:cheapest                                        fallback#1
-                huggingface/deepseek-ai/DeepSeek-V4-Pro
-                huggingface/zai-org/GLM-4.5V
-                huggingface/some-org/tiny-chat_v2                                         fallback#2
-                huggingface/a-rather-long-organisation-name/an-even-longer-model-name-v2
-                """, at80);
-        String at120 = t.modelsAt(120, "--offline").out();
+                MODEL                                   CTX  IN $/M  OUT $/M  TAGS
+                deepseek-ai/DeepSeek-R1                164k    0.70     2.50  default
+                                                                              alias:Hugging Face
+                Qwen/Qwen3-8B                           41k    0.06     0.25  alias:qwen8
+                Qwen/Qwen3-8B:cheapest                  41k    0.06     0.25  fallback#1
+                deepseek-ai/DeepSeek-V4-Pro           1049k    1.69     3.38
+                zai-org/GLM-4.5V                       131k       -        -
+                some-org/tiny-chat_v2                  131k       -        -  fallback#2
+                a-rather-long-organisation-name/an-\u2026   131k       -        -
+                """, at80.out());
+        assertEquals("At 80 columns: NAME and PROVIDERS left out, long refs cut, only the config's tags, refs without "
+                + "huggingface/"
+                + " (a wider terminal, --plain or --json shows all)",
+                        at80.err().lines().skip(1).findFirst().orElseThrow());
+        Run at120 = t.modelsAt(120, "--offline");
         assertEquals("""
-                MODEL                                                                     NAME           CTX  TAGS
-                huggingface/deepseek-ai/DeepSeek-R1                                       Hugging Fa\u2026   164k  default alias:Hugging Face
-                huggingface/Qwen/Qwen3-8B                                                 qwen8          41k  alias:qwen8
-                huggingface/Qwen/Qwen3-8B:cheapest                                        Qwen3 8B (\u2026    41k  fallback#1
-                huggingface/deepseek-ai/DeepSeek-V4-Pro                                   DeepSeek V\u2026  1049k
-                huggingface/zai-org/GLM-4.5V                                              GLM 4.5V      131k
-                huggingface/some-org/tiny-chat_v2                                         Tiny Chat \u2026   131k  fallback#2
-                huggingface/a-rather-long-organisation-name/an-even-longer-model-name-v2  AN Even Lo\u2026   131k
-                """, at120);
+                MODEL                                           CTX  IN $/M  OUT $/M  PROVIDERS           TAGS
+                huggingface/deepseek-ai/DeepSeek-R1            164k    0.70     2.50  novita,together,+1  default alias:Hugging Face
+                huggingface/Qwen/Qwen3-8B                       41k    0.06     0.25  nscale              alias:qwen8
+                huggingface/Qwen/Qwen3-8B:cheapest              41k    0.06     0.25  nscale              fallback#1
+                huggingface/deepseek-ai/DeepSeek-V4-Pro       1049k    1.69     3.38  novita,together,+3
+                huggingface/zai-org/GLM-4.5V                   131k       -        -  -
+                huggingface/some-org/tiny-chat_v2              131k       -        -  hf-inference        fallback#2
+                huggingface/a-rather-long-organisation-name\u2026   131k       -        -  -
+                """, at120.out());
+        assertEquals("At 120 columns: NAME left out, providers cut to the first few, long refs cut, only the config's "
+                + "tags"
+                + " (a wider terminal, --plain or --json shows all)",
+                        at120.err().lines().skip(1).findFirst().orElseThrow());
         String piped = t.models("--offline").out();
         String first = piped.lines().skip(1).findFirst().orElseThrow();
         assertTrue(first.contains("  novita,together,featherless-ai  ")
