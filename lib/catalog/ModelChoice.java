@@ -36,7 +36,7 @@ final class ModelChoice {
         if (force) return new Checked(ref.ref(), null);
         if (live == null) {
             return new Checked(ref.ref(), "no model list is cached, so " + ref.ref()
-                    + " was not checked; 'models list' fetches one");
+                    + " was not checked; '" + Invocation.command("models") + " list' fetches one");
         }
         List<Model> known = ModelMerge.merge(live, Catalog.builtIn(), root, false);
         boolean found = false;
@@ -63,7 +63,7 @@ final class ModelChoice {
             if (close.size() == 3 || distance(key, m) > Math.max(3, key.length() / 2)) break;
             close.add(Printable.line(m.ref()));
         }
-        if (close.isEmpty()) return "; see 'models list'";
+        if (close.isEmpty()) return "; see '" + Invocation.command("models") + " list'";
         return "; did you mean " + String.join(", ", close) + "?";
     }
 

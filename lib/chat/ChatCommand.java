@@ -159,6 +159,7 @@ public final class ChatCommand {
 
     int run(String... args) {
         return Cli.run("chat", USAGE, out, err, args, cli -> {
+            Running.invokedAs(env.invocation());
             Thread hook = process ? interruptedHook() : null;
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -180,7 +181,8 @@ public final class ChatCommand {
         env.useConfig(config);
         env.willLookUp(BillTo.VARIABLE, ChatLog.SWITCH);
         Token.Found keys = Token.first(env, config);
-        if (keys.blocked() != null) throw new Cli.Failure(keys.blocked() + "; set it, or run onboard");
+        if (keys.blocked() != null) throw new Cli.Failure(keys.blocked() + "; set it, or run "
+                + Invocation.command("onboard"));
         Token token = keys.first();
         BillTo billTo = BillTo.of(r.billTo, env, config);
         for (String warning : env.warnings()) Cli.warn(err, warning);
@@ -342,7 +344,7 @@ public final class ChatCommand {
                 + env.display(logged.file()));
         List<JsonObject> turns = logged.conversation(cid);
         if (turns.isEmpty()) throw new Cli.Failure("no conversation " + Printable.line(cid) + " in "
-                + env.display(logged.file()) + " (see 'chat logs')");
+                + env.display(logged.file()) + " (see '" + Invocation.command("chat") + " logs')");
         return new Conversation(cid, turns, log);
     }
 

@@ -76,7 +76,7 @@ final class ChatReport {
         } else if (shown.extract()) {
             String block = StructuredAnswer.firstFencedBlock(content);
             if (block == null) throw new Cli.Failure("-x: the answer has no fenced code block (the whole answer is in "
-                    + "'chat logs -n 1 --json')");
+                    + "'" + Invocation.command("chat") + " logs -n 1 --json')");
             out.println(block);
         }
     }

@@ -215,14 +215,15 @@ final class ChatRun {
         String quoted = said == null ? "" : " (router: " + shorten(said) + ")";
         if ("model_not_supported".equals(code) || (said != null && said.contains("not supported by"))) {
             return new Failed(status + ": no provider you have enabled serves this model; enable one at "
-                    + "https://hf.co/settings/inference-providers or pin one with :<provider> (see 'models show')"
+                    + "https://hf.co/settings/inference-providers or pin one with :<provider> (see '"
+                            + Invocation.command("models") + " show')"
                             + quoted, Next.OTHER_MODEL, null);
         }
         if ("model_not_found".equals(code)) return new Failed(status + ": no such model" + quoted, Next.OTHER_MODEL,
                 null);
         return switch (status) {
             case 401 -> new Failed("401: " + (tokenSource != null ? "token rejected; check the token from "
-                    + tokenSource + ", or run onboard"
+                    + tokenSource + ", or run " + Invocation.command("onboard")
                     : RouterError.unauthorized(false)) + quoted, Next.OTHER_MODEL, null);
             case 402 -> new Failed(billTo != null
                     ? "402: the organization " + billTo.org() + " (billed, from " + billTo.source()

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Running {
     private final String program;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private volatile Invocation invocation = Invocation.BARE;
 
     private Running(String program) { this.program = program; }
 
@@ -35,6 +36,11 @@ final class Running {
         String program = CURRENT.get().program;
         return program != null ? program : "openclaw-hf";
     }
+
+    /** How this run was started (for hints that name a command); {@link Invocation#BARE} until a command says. */
+    static Invocation invocation() { return CURRENT.get().invocation; }
+
+    static void invokedAs(Invocation how) { CURRENT.get().invocation = how; }
 
     /** Remembers {@code secret}: from now on {@link #redact} hides it. */
     static void secret(String secret) {

@@ -7,6 +7,7 @@
 //SOURCES Figures.java
 //SOURCES InstallRecord.java
 //SOURCES Installer.java
+//SOURCES Invocation.java
 //SOURCES Launcher.java
 //SOURCES Options.java
 //SOURCES Output.java

@@ -66,6 +66,9 @@ final class Env {
         return Path.of(home != null && !home.isEmpty() ? home : userHome).toAbsolutePath();
     }
 
+    /** How this run was started, for hints that name a command ({@link Invocation}). */
+    Invocation invocation() { return Invocation.of(process("JBANG_LAUNCH_CMD"), cwd); }
+
     /** A variable of the process environment only (used to find files, before any file is read). */
     String process(String name) {
         String v = process.get(name);

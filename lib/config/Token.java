@@ -48,8 +48,7 @@ final class Token {
             char c = value.charAt(i);
             if (c < 0x21 || c > 0x7e) {
                 return String.format("the token from %s (%s) holds a character no request can carry (U+%04X); copy it "
-                        + "again, or run onboard",
-                        source, masked(), (int) c);
+                        + "again, or run %s", source, masked(), (int) c, Invocation.command("onboard"));
             }
         }
         return null;

@@ -61,7 +61,10 @@ public final class ModelsCommand {
         // A class rather than a lambda: see Cli.Body.
         return Cli.run("models", USAGE, out, err, args, new Cli.Body() {
             @Override
-            public int run(CommandLine cli) throws Exception { return dispatch(cli, env, term, out, err); }
+            public int run(CommandLine cli) throws Exception {
+                Running.invokedAs(env.invocation());
+                return dispatch(cli, env, term, out, err);
+            }
         });
     }
 

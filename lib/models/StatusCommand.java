@@ -97,7 +97,8 @@ final class StatusCommand {
             out.println("Bill to:    " + (billTo == null
                     ? "your own account (set HF_BILL_TO=ORG to bill an organization)" : billTo.shown()));
             out.println("Token:      " + (keys.blocked() != null ? "none: OpenClaw has no key (see the note)"
-                    : token == null ? "no token (set HF_TOKEN, or run onboard)" : token.masked() + " from "
+                    : token == null ? "no token (set HF_TOKEN, or run " + Invocation.command("onboard") + ")"
+                            : token.masked() + " from "
                             + token.source()));
             for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from "
                     + tokens.get(i).source());
@@ -160,7 +161,8 @@ final class StatusCommand {
         Token used = tokens.get(0);
         if (!used.openClawReads()) {
             notes.add("only this toolkit reads the " + used.source()
-                    + ": OpenClaw will report \"Missing auth\"; run onboard to store the token where it looks");
+                    + ": OpenClaw will report \"Missing auth\"; run " + Invocation.command("onboard")
+                            + " to store the token where it looks");
         }
         for (Token other : tokens.subList(1, tokens.size())) {
             if (other.secret().equals(used.secret())) continue;

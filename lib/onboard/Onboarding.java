@@ -71,7 +71,8 @@ final class Onboarding {
             written[0] = doc.value();
             return done;
         });
-        this.progress = "the config was written (" + config.shown + "), the token not yet: run onboard again";
+        this.progress = "the config was written (" + config.shown + "), the token not yet: run "
+                + Invocation.command("onboard") + " again";
         Token.Stored stored;
         try {
             stored = Token.store(env, written[0], token);
@@ -92,8 +93,13 @@ final class Onboarding {
         }
         out.println();
         out.println("Next:");
-        out.println("  models list       the models you can use");
-        out.println("  chat \"Hello\"      a first question to " + ConfigFile.string(written[0], ConfigFile.PRIMARY));
-        out.println("  models status     check the setup");
+        String models = Invocation.command("models"), chat = Invocation.command("chat");
+        List<String[]> next = List.of(new String[] {models + " list", "the models you can use"},
+                new String[] {chat + " \"Hello\"", "a first question to " + ConfigFile.string(written[0],
+                        ConfigFile.PRIMARY)},
+                new String[] {models + " status", "check the setup"});
+        int width = 0;
+        for (String[] n : next) width = Math.max(width, n[0].length());
+        for (String[] n : next) out.println("  " + n[0] + " ".repeat(width - n[0].length() + 5) + n[1]);
     }
 }

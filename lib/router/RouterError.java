@@ -35,7 +35,7 @@ final class RouterError extends Exception {
 
     /** What a 401 means: the token was refused, or there was none to send. */
     static String unauthorized(boolean tokenSent) {
-        return tokenSent ? "token rejected" : "no token was sent; set HF_TOKEN or run onboard";
+        return tokenSent ? "token rejected" : "no token was sent; set HF_TOKEN or run " + Invocation.command("onboard");
     }
 
     /** The one-line form of a non-2xx answer; {@code tokenSent}: whether the request carried a token. */
