@@ -37,9 +37,31 @@ final class ConfigFile {
         return new ConfigFile(env.configPath(), env.display(env.configPath()), env.lockWait());
     }
 
-    /** The config's value; an empty object when there is no file. */
+    /**
+     * The config's value; an empty object when there is no file. The keys every command reads are checked here, once,
+     * so that a wrong type is said with the file, line and column ({@code openclaw.json:1:37: agents.defaults.model.
+     * primary is the number 42, not a string}); the edits read the document itself, so that they can mend such a key.
+     */
     JsonValue read() {
-        return document().value();
+        Json5Document doc = document();
+        for (List<String> key : List.of(PRIMARY, BASE_URL, FALLBACKS)) {
+            Json5Document.Node node = doc.find(key);
+            if (node == null) continue;
+            try {
+                if (key == FALLBACKS) doc.value().stringsAt(key);
+                else doc.value().stringAt(key);
+            } catch (JsonException e) {
+                throw new Cli.Failure(new JsonException(e.getMessage(), TextPosition.of(doc.text(),
+                        node.start)).inFile(shown));
+            }
+            for (int i = 0; i < node.elements.size(); i++) {
+                JsonValue element = node.elements.get(i).value;
+                if (element instanceof JsonString) continue;
+                throw new Cli.Failure(new JsonException(String.join(".", key) + "[" + i + "] is " + element.describe()
+                        + ", not a string", TextPosition.of(doc.text(), node.elements.get(i).start)).inFile(shown));
+            }
+        }
+        return doc.value();
     }
 
     Json5Document document() {

@@ -84,4 +84,25 @@ class StatusTest {
         assertEquals("models: warning: config env.HF_TOKEN: OpenClaw refuses a string directly under env (Unrecognized "
                 + "key); move it to env.vars.HF_TOKEN\n", r.err());
     }
+
+    /**
+     * A key every command reads, of the wrong type: one line naming the file, line and column, exit 1, whichever
+     * command.
+     */
+    @Test void aKeyOfTheWrongTypeIsSaidWithItsFileLineAndColumn() {
+        Object[][] cases = {
+            {"{ agents: { defaults: { model: { primary: 42 } } } }",
+                    "1:43: agents.defaults.model.primary is the number 42, not a string"},
+            {"{\n  agents: { defaults: { model: {\n    fallbacks: ['x', true] } } } }",
+                    "3:22: agents.defaults.model.fallbacks[1] is the boolean true, not a string"},
+            {"{ models: { providers: { huggingface: { baseUrl: ['x'] } } } }",
+                    "1:50: models.providers.huggingface.baseUrl is an array, not a string"},
+        };
+        for (Object[] c : cases) {
+            t.write(t.config(), (String) c[0]);
+            String said = "~/.openclaw/openclaw.json:" + c[1] + "\n";
+            assertEquals(new Run(1, "", "models: " + said), t.models("status"), (String) c[0]);
+            assertEquals(new Run(1, "", "models: " + said), t.models("list", "--offline"), (String) c[0]);
+        }
+    }
 }
