@@ -55,21 +55,28 @@ final class ModelChoice {
      * "; did you mean a, b or c?" with the ids nearest to what was typed, or "; see 'models list'" when none is near.
      */
     static String suggestions(String wanted, List<Model> models) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();   // a configured suffixed ref's row: its id again
+        for (Model m : models) ids.add(m.id());
+        return suggestionsAmong(wanted, new ArrayList<>(ids));
+    }
+
+    /** {@link #suggestions} among Hub ids (the router's list), each said as its ref. */
+    static String suggestionsAmong(String wanted, List<String> ids) {
         String key = ModelRef.looseId(wanted);
-        List<Model> sorted = new ArrayList<>(models);
-        sorted.sort(Comparator.comparingInt(m -> distance(key, m)));
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.comparingInt(id -> distance(key, id)));
         List<String> close = new ArrayList<>();
-        for (Model m : sorted) {
-            if (close.size() == 3 || distance(key, m) > Math.max(3, key.length() / 2)) break;
-            close.add(Printable.line(m.ref()));
+        for (String id : sorted) {
+            if (close.size() == 3 || distance(key, id) > Math.max(3, key.length() / 2)) break;
+            close.add(Printable.line(ModelRef.PREFIX + id));
         }
         if (close.isEmpty()) return "; see '" + Invocation.command("models") + " list'";
         return "; did you mean " + String.join(", ", close) + "?";
     }
 
     /** Distance to the id, or to its name part alone when that is nearer (people type just the model). */
-    private static int distance(String key, Model m) {
-        String id = m.id().toLowerCase(java.util.Locale.ROOT);
+    private static int distance(String key, String hubId) {
+        String id = hubId.toLowerCase(java.util.Locale.ROOT);
         return Math.min(Suggestions.distance(key, id), Suggestions.distance(key, id.substring(id.indexOf('/') + 1)));
     }
 }

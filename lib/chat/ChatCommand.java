@@ -212,6 +212,13 @@ public final class ChatCommand {
                     Cli.warn(err, "fallback " + chain.remove(i).routerId() + " left out: " + e.getMessage());
                 }
             }
+            // A model the cached list lacks is asked all the same (the list may be older than the model), said first.
+            if (!known.isEmpty() && chain.get(0).in(known) == null) {
+                List<String> ids = new ArrayList<>();
+                for (RouterModel m : known) ids.add(m.id());
+                Cli.warn(err, chain.get(0).id() + " is not in the router's list (as cached)"
+                        + ModelChoice.suggestionsAmong(chain.get(0).id(), ids));
+            }
             if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), known, err));
             List<Attachment> attached = new ArrayList<>();
             for (String a : r.attachments) attached.add(Attachment.of(a, in));

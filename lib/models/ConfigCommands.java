@@ -26,7 +26,7 @@ final class ConfigCommands {
     int set() {
         boolean force = cli.flag("--force");
         String model = operand("MODEL");
-        noMore();
+        noMore(model);
         String[] previous = new String[1];
         boolean[] wasFallback = new boolean[1];
         List<String> notes = new java.util.ArrayList<>();
@@ -209,10 +209,23 @@ final class ConfigCommands {
     static final Options OPTIONS = new Options()
             .add("--force", null, null, "write MODEL even when the cached router list lacks it");
 
-    private void noMore() {
+    private void noMore() { noMore(null); }
+
+    /**
+     * Nothing may follow; a word after {@code model} is most likely the rest of an alias typed unquoted ({@code models
+     * set Hugging Face}), and is said so.
+     */
+    private void noMore(String model) {
         if (!cli.hasNext()) return;
         String arg = cli.next();
         if (arg.startsWith("-")) OPTIONS.take(cli, arg);   // a typo of --force is said as one
+        if (model != null) {
+            StringBuilder words = new StringBuilder(model).append(' ').append(arg);
+            while (cli.hasNext() && !cli.peek().startsWith("-")) words.append(' ').append(cli.next());
+            String typed = Printable.line(words.toString());
+            throw new Cli.UsageException("one MODEL, not '" + typed + "': quote an alias with spaces ("
+                    + Invocation.command("models") + " set \"" + typed + "\")");
+        }
         throw cli.unknown(arg);
     }
 

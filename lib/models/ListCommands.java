@@ -81,6 +81,7 @@ final class ListCommands {
             if ((tools && !m.tools()) || (vision && !m.vision()) || (reasoning && !m.reasoning())) continue;
             models.add(m);
         }
+        if (provider != null && models.isEmpty()) requireKnownProvider(provider, found);
         if (sort != null) models.sort(sort);
         ModelTable.Marks marks = ModelTable.Marks.of(config);
         switch (format) {
@@ -189,6 +190,25 @@ final class ListCommands {
             default -> throw new Cli.UsageException("invalid value for --sort: '" + Printable.line(key)
                     + "' (valid: price, context, throughput, name)");
         };
+    }
+
+    /**
+     * {@code --provider NAME} that no listed model has as a live provider: a typo more likely than a fact, said with
+     * the names that are there (an empty table would say nothing).
+     */
+    private static void requireKnownProvider(String provider, Discovery.Result found) {
+        if (found.live() == null) return;   // the built-in catalog: no live providers to compare with
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (RouterModel m : found.live()) {
+            for (RouterModel.Offer o : m.providers()) if (o.live()) names.add(o.provider());
+        }
+        if (names.isEmpty()) return;
+        for (String name : names) if (name.equalsIgnoreCase(provider)) return;
+        String close = Suggestions.closest(provider, names);
+        throw new Cli.UsageException("invalid value for --provider: '" + Printable.line(provider)
+                + "' serves no listed model"
+                + (close != null ? " (did you mean " + close + "?)" : " (live providers: " + String.join(", ", names)
+                        + ")"));
     }
 
     /** The best live throughput among the model's providers, or null when none is listed. */

@@ -146,7 +146,9 @@ final class StatusCommand {
             notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref
                     + " is not in the router's list (as cached "
                     + UtcTime.format(found.fetchedAt()) + "): it is not served now" + (i == 0 && primary != null
-                            ? "; chat will go to the fallbacks" : ""));
+                            ? (fallbacks.isEmpty() ? "; chat has no fallback to go to ("
+                                    + Invocation.command("models") + " fallbacks add MODEL)"
+                                    : "; chat will go to the fallbacks") : ""));
         }
         return notes;
     }

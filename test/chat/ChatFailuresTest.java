@@ -157,6 +157,16 @@ class ChatFailuresTest extends RouterTest {
                         "deepseek-ai/DeepSeek-R1:sambanova", "hi").err().lines().findFirst().orElseThrow());
     }
 
+    @Test void aModelTheCachedListLacksIsAskedAllTheSameWithWhatItMayHaveMeant() {
+        t.cacheModelList(Repo.read("test/fixtures/router-models.json"));
+        router.chat("deepseek-ai/DeepSeek-R2", FakeRouter.Answer.json(404,
+                "{\"error\":{\"message\":\"Model not found\",\"code\":\"model_not_found\"}}"));
+        Run r = t.chat("", "-m", "deepseek-ai/DeepSeek-R2", "--no-fallback", "hi");
+        assertEquals("chat: warning: deepseek-ai/DeepSeek-R2 is not in the router's list (as cached); did you mean"
+                + " huggingface/deepseek-ai/DeepSeek-R1, huggingface/deepseek-ai/DeepSeek-V4-Pro?", r.err().lines().findFirst().orElseThrow());
+        assertEquals(1, r.status());
+    }
+
     @Test void requestsNameThisToolkitAsTheirUserAgent() {
         router.chat(R1, OK);
         t.chat("", "hi");

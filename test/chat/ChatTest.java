@@ -192,4 +192,10 @@ class ChatTest extends RouterTest {
         t.chat("", "hi");
         assertEquals(List.<Duration>of(), t.pauses);
     }
+
+    @Test void helpAsThePromptIsTheHelpAndNothingIsSent() {
+        assertEquals(new Run(0, ChatCommand.USAGE, "chat: 'chat help' shows this; to ask a model about help: chat -- help\n"),
+                t.chat("", "help"));
+        assertEquals(java.util.List.of(), router.requests);
+    }
 }

@@ -43,4 +43,10 @@ class ModelIdentityTest extends RouterTest {
         List<String> defaults = json.at("models").asArray().objects().stream().filter(m -> m.strings("tags").contains("default")).map(m -> m.string("ref")).toList();
         assertEquals(List.of("huggingface/Qwen/Qwen3-8B:cheapest"), defaults);
     }
+
+    @Test void anAliasWithSpacesTypedUnquotedIsSaidSo() {
+        assertEquals(new Run(2, "",
+                "models: one MODEL, not 'Hugging Face': quote an alias with spaces (models set \"Hugging Face\")\n"
+                + "Try 'models --help' for more information.\n"), t.models("set", "Hugging", "Face"));
+    }
 }

@@ -260,6 +260,19 @@ class ModelsListTest extends RouterTest {
         assertEquals("a-very-long-provide,+2", Fit.cutList("a-very-long-provider-name,b,c"));
     }
 
+    @Test void aProviderNoListedModelHasIsATypoSaidSo() {
+        t.models("--plain");   // cache the list
+        assertEquals(new Run(2, "",
+                "models: invalid value for --provider: 'togther' serves no listed model (did you mean together?)\n"
+                + "Try 'models --help' for more information.\n"), t.models("--offline", "--provider", "togther"));
+        assertEquals(0, t.models("--offline", "--provider", "together", "--search", "nothing-like-it").status(),
+                "a real provider with no match is an empty list");
+    }
+
+    @Test void helpAsACommandIsTheHelp() {
+        assertEquals(new Run(0, ModelsCommand.USAGE, ""), t.models("help"));
+    }
+
     @Test void sortByPriceContextThroughputOrName() {
         assertEquals(List.of("huggingface/Qwen/Qwen3-8B", "huggingface/deepseek-ai/DeepSeek-R1",
                 "huggingface/deepseek-ai/DeepSeek-V4-Pro"),
