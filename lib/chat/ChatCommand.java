@@ -76,7 +76,12 @@ public final class ChatCommand {
               --install           install as the command hf-chat in DIR (default ~/.local/bin),
                                   quick to start (a class-data cache of its own); --dir DIR, --name NAME
               --uninstall         remove what --install wrote
-            """;
+
+            In a conversation (chat on a terminal, no PROMPT):
+            """ + ChatRepl.HELP.indent(2) + """
+
+            """ + Help.environment("HF_TOKEN", "HF_ROUTER_URL", "HF_BILL_TO", "HF_CHAT_LOG", "HTTPS_PROXY",
+                    "OPENCLAW_STATE_DIR", "NO_COLOR");
 
     private final Env env;
     private final Term term;

@@ -92,14 +92,14 @@ final class Cli {
     private static int run(String program, String usage, PrintStream out, PrintStream err, CommandLine cli, Body body) {
         // `models help`, as git and gh take it; `chat -- help` asks the model.
         if (cli.beforeDoubleDash().equals(java.util.List.of("help"))) {
-            out.print(usage);
+            out.print(Help.wrapped(usage, Term.detect(System.getenv()).width()));
             if (program.equals("chat")) say(err, "'chat help' shows this; to ask a model about help: chat -- help");
             return OK;
         }
         // Every command answers these the same way, wherever they stand, before anything else runs.
         for (String arg : cli.beforeDoubleDash()) {
             if (arg.equals("-h") || arg.equals("--help")) {
-                out.print(usage);
+                out.print(Help.wrapped(usage, Term.detect(System.getenv()).width()));
                 return OK;
             }
             if (arg.equals("--version")) {

@@ -5,6 +5,7 @@
 //SOURCES Cli.java
 //SOURCES CommandLine.java
 //SOURCES Figures.java
+//SOURCES Help.java
 //SOURCES InstallRecord.java
 //SOURCES Installer.java
 //SOURCES Invocation.java

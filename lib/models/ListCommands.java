@@ -166,6 +166,8 @@ final class ListCommands {
     }
 
     private Discovery.Result discover(JsonValue config) throws Exception {
+        // HF_HUB_OFFLINE=1, the Hugging Face libraries' switch, is --offline unless --refresh asks otherwise.
+        boolean offline = this.offline || ("1".equals(env.process("HF_HUB_OFFLINE")) && !refresh);
         Discovery.Result found;
         try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list\u2026")) {
             found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh,

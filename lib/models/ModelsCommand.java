@@ -48,7 +48,9 @@ public final class ModelsCommand {
             The list comes from GET {base URL}/models (with your token when there is one), merged with
             the built-in catalog and your config's models.providers.huggingface.models[] entries. When
             the router cannot be reached, a cached list or the built-in catalog is used, and stderr says why.
-            """;
+
+            """ + Help.environment("HF_TOKEN", "HF_ROUTER_URL", "HF_HUB_OFFLINE", "HTTPS_PROXY", "OPENCLAW_STATE_DIR",
+                    "NO_COLOR");
 
     private ModelsCommand() { }
 

@@ -53,7 +53,9 @@ public final class OnboardCommand {
             The token is checked with GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2: a rejected
             token stops everything (nothing written); a token without the Inference Providers permission,
             or no network, gets a warning and setup goes on.
-            """;
+
+            """ + Help.environment("HF_TOKEN", "HF_ENDPOINT", "HF_ROUTER_URL", "HF_HUB_OFFLINE", "HTTPS_PROXY",
+                    "OPENCLAW_STATE_DIR");
     static final List<String> MODES = List.of("local");
     /** The ways to authenticate, by --auth-choice: a map so that other providers can join later. */
     static final Map<String, String> AUTH_CHOICES = new LinkedHashMap<>(Map.of("huggingface-api-key",

@@ -269,6 +269,36 @@ class ModelsListTest extends RouterTest {
                 "a real provider with no match is an empty list");
     }
 
+    @Test void hfHubOfflineIsOffline() {
+        t.with("HF_HUB_OFFLINE", "1");
+        Run r = t.models("--plain");
+        assertEquals(0, r.status());
+        assertEquals(List.of(), router.requests, "no request");
+    }
+
+    @Test void everyHelpNamesTheVariablesItReads() {
+        for (String name : List.of("HF_TOKEN", "HF_ROUTER_URL", "HF_HUB_OFFLINE", "HTTPS_PROXY",
+                "OPENCLAW_STATE_DIR")) {
+            assertTrue(ModelsCommand.USAGE.contains("\n  " + name + " "), name);
+        }
+        for (String name : List.of("HF_TOKEN", "HF_ENDPOINT", "HF_HUB_OFFLINE", "HTTPS_PROXY")) {
+            assertTrue(OnboardCommand.USAGE.contains("\n  " + name + " "), name);
+        }
+        for (String name : List.of("HF_TOKEN", "HF_ROUTER_URL", "HF_BILL_TO", "HF_CHAT_LOG", "HTTPS_PROXY")) {
+            assertTrue(ChatCommand.USAGE.contains("\n  " + name + " "), name);
+        }
+        assertTrue(ChatCommand.USAGE.contains("\n  /model REF "), "chat --help lists the conversation's commands");
+    }
+
+    @Test void helpIsWrappedAtTheTerminalsWidthBetweenWords() {
+        String help = "Usage: x\n  --model MODEL   a ref, an id or an alias, with a suffix\nplain words that go on and "
+                + "on and on and on\n";
+        assertEquals("Usage: x\n  --model MODEL   a ref, an id or\n                  an alias, with a\n                "
+                + "  suffix\n"
+                + "plain words that go on and on and\non and on\n", Help.wrapped(help, 34));
+        assertEquals(help, Help.wrapped(help, 0), "no limit in a pipe");
+    }
+
     @Test void helpAsACommandIsTheHelp() {
         assertEquals(new Run(0, ModelsCommand.USAGE, ""), t.models("help"));
     }
