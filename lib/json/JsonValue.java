@@ -33,7 +33,8 @@ sealed interface JsonValue permits JsonObject, JsonArray, JsonString, JsonNumber
     static JsonObject object(Object... keysAndValues) {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            members.put((String) keysAndValues[i], (JsonValue) keysAndValues[i + 1]);
+            // A Java null (not JsonValue.NULL) leaves the member out: a field given only when it applies.
+            if (keysAndValues[i + 1] != null) members.put((String) keysAndValues[i], (JsonValue) keysAndValues[i + 1]);
         }
         return new JsonObject(members);
     }

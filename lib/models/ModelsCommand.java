@@ -9,7 +9,7 @@ public final class ModelsCommand {
                    models set MODEL [--force]
                    models fallbacks [list | add MODEL [--force] | remove MODEL | clear]
                    models aliases [list | add ALIAS MODEL [--force] | remove ALIAS]
-                   models status [--json] [--check]
+                   models status [--json] [--check] [--verify]
                    models --help | --version
                    models --install [--dir DIR] [--name NAME] | --uninstall
 

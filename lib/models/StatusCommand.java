@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code models status [--json] [--check]}: the config file, default, fallbacks, aliases, base URL, and the
+ * {@code models status [--json] [--check] [--verify]}: the config file, default, fallbacks, aliases, base URL, and the
  * token: the one used (as OpenClaw itself picks it: its stored key first) and every other one found, with a
  * word where two disagree or where OpenClaw could not see it; OpenClaw's model policy and the models it leaves out.
  * {@code --check} exits 1 when there is no token OpenClaw can use, or when OpenClaw would refuse the default.
@@ -25,14 +25,17 @@ final class StatusCommand {
     static final Options OPTIONS = new Options()
             .add("--json", null, null, "as JSON")
             .add("--check", null, null,
-                    "exit 1 when there is no token OpenClaw can use, or OpenClaw would refuse the default");
+                    "exit 1 when there is no token OpenClaw can use, or OpenClaw would refuse the default")
+            .add("--verify", null, null, "ask Hugging Face now (whoami-v2) whether the token works and may call\n"
+                    + "Inference Providers; exit 1 when it does not, or cannot be asked");
 
     int run() {
-        boolean json = false, check = false;
+        boolean json = false, check = false, verify = false;
         while (cli.hasNext()) {
             switch (OPTIONS.take(cli, cli.next())) {
                 case "--json" -> json = true;
                 case "--check" -> check = true;
+                case "--verify" -> verify = true;
                 default -> throw new IllegalStateException();
             }
         }
@@ -62,6 +65,8 @@ final class StatusCommand {
         String oursAlone = billTo == null ? null : billTo.oursAlone(root);
         if (oursAlone != null) notes.add(oursAlone);
         boolean exists = Files.exists(config.path);
+        TokenCheck verified = verify && token != null ? TokenCheck.of(env, token, env::warn) : null;
+        boolean works = verified != null && verified.problem() == null;
         if (json) {
             Map<String, JsonValue> a = new LinkedHashMap<>();
             aliases.forEach((k, v) -> a.put(k, JsonValue.of(v)));
@@ -83,7 +88,13 @@ final class StatusCommand {
                     "token", token == null ? JsonValue.NULL : json(token),
                     "tokenBlocked", JsonValue.orNull(keys.blocked()),
                     "tokens", new JsonArray(found),
-                    "notes", JsonArray.ofStrings(notes))));
+                    "notes", JsonArray.ofStrings(notes),
+                    // only when asked: what scripts parse today stays as it is
+                    "verified", !verify ? null : JsonValue.object("works", JsonValue.of(works),
+                            "account", verified == null || verified.who() == null ? JsonValue.NULL
+                                    : JsonValue.of(verified.who().name()),
+                            "problem", JsonValue.orNull(verified == null ? "no token to verify"
+                                    : verified.problem())))));
         } else {
             out.println("Config:     " + config.shown + (exists ? "" : " (not created yet)"));
             out.println("Default:    " + (primary == null ? "(none)" : primary));
@@ -102,8 +113,15 @@ final class StatusCommand {
                             + token.source()));
             for (int i = 1; i < tokens.size(); i++) out.println("Also:       " + tokens.get(i).masked() + " from "
                     + tokens.get(i).source());
+            if (verify) {
+                out.println("Verified:   " + (verified == null ? "no token to verify"
+                        : works ? "the token works: signed in as " + verified.who().shownName()
+                                + ", and it may call Inference Providers"
+                        : verified.problem()));
+            }
             for (String note : notes) out.println("Note:       " + note);
         }
+        if (verify && !works) return Cli.FAILURE;
         return check && (token == null || !token.openClawReads() || defaultRefused) ? 1 : 0;
     }
 

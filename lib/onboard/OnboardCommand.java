@@ -132,7 +132,7 @@ public final class OnboardCommand {
             }
             Token token = token(o, root);
             if (!o.skipValidation) {
-                Onboarding.TokenCheck check = onboarding.check(token);
+                TokenCheck check = onboarding.check(token);
                 if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
                 if (check.problem() != null) Cli.warn(err, check.problem());
                 else out.println("Token OK: signed in to Hugging Face as " + check.who().shownName());

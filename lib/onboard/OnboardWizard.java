@@ -131,7 +131,7 @@ final class OnboardWizard {
                 out.println(candidate.problem() + ".");
                 continue;
             }
-            Onboarding.TokenCheck check = onboarding.check(candidate);
+            TokenCheck check = onboarding.check(candidate);
             if (check.rejected()) {
                 out.println(check.problem() + ". Try another one.");
                 continue;

@@ -9,11 +9,6 @@ import java.util.List;
  * The step-by-step wizard and the non-interactive path both call it.
  */
 final class Onboarding {
-    static final String HUB = "https://huggingface.co";
-
-    /** How a token fared: the account when checked; {@code problem} says what to warn about, or why it was rejected. */
-    record TokenCheck(Whoami who, String problem, boolean rejected) { }
-
     private final Env env;
     private final PrintStream out;
     private final PrintStream err;
@@ -24,28 +19,13 @@ final class Onboarding {
         this.err = err;
     }
 
-    /** {@code GET {HF_ENDPOINT or https://huggingface.co}/api/whoami-v2}, unless {@code HF_HUB_OFFLINE=1}. */
+    /**
+     * The token checked with Hugging Face ({@link TokenCheck}); a check that could not be made lets onboarding go on.
+     */
     TokenCheck check(Token token) {
-        if ("1".equals(env.process("HF_HUB_OFFLINE"))) return new TokenCheck(null,
-                "HF_HUB_OFFLINE=1: the token was not checked", false);
-        Env.Value endpoint = env.lookupNotFromHere("HF_ENDPOINT", w -> Cli.warn(err, w));
-        String hub = endpoint != null ? endpoint.value().strip().replaceAll("/+$", "") : HUB;
-        try (RouterClient client = RouterClient.forHub(env, hub, token, Duration.ofSeconds(15), w -> Cli.warn(err,
-                w))) {
-            Whoami who = Whoami.of(client.whoami());
-            if (who.canCallInference()) return new TokenCheck(who, null, false);
-            return new TokenCheck(who, "the token of " + who.shownName()
-                    + " lacks the \"Make calls to Inference Providers\" permission"
-                    + " (inference.serverless.write): chat will be refused; make one that has it at "
-                            + Whoami.NEW_TOKEN_URL, false);
-        } catch (RouterError e) {
-            if (e.status == 401) return new TokenCheck(null, "Hugging Face rejected the token (401)", true);
-            return new TokenCheck(null, "could not check the token with " + hub + " (" + e.getMessage() + "); going on",
-                    false);
-        } catch (JsonException e) {
-            return new TokenCheck(null, "could not read the answer of " + hub + " (" + e.getMessage() + "); going on",
-                    false);
-        }
+        TokenCheck check = TokenCheck.of(env, token, w -> Cli.warn(err, w));
+        if (!check.unchecked() || check.problem().startsWith("HF_HUB_OFFLINE")) return check;
+        return new TokenCheck(null, check.problem() + "; going on", false, true);
     }
 
     /**

@@ -9,4 +9,3 @@
 //SOURCES OnboardSetup.java
 //SOURCES OnboardWizard.java
 //SOURCES Onboarding.java
-//SOURCES Whoami.java

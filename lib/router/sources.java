@@ -8,4 +8,6 @@
 //SOURCES RouterClient.java
 //SOURCES RouterError.java
 //SOURCES RouterResponse.java
+//SOURCES TokenCheck.java
 //SOURCES TokenDestination.java
+//SOURCES Whoami.java

@@ -105,4 +105,35 @@ class StatusTest {
             assertEquals(new Run(1, "", "models: " + said), t.models("list", "--offline"), (String) c[0]);
         }
     }
+
+    /** --verify asks whoami now: the token works, is rejected, or lacks the permission; exit 1 unless it works. */
+    @Test void verifyAsksHuggingFaceWhetherTheTokenWorks() throws Exception {
+        try (FakeRouter hub = new FakeRouter()) {
+            String lacking = Repo.read("test/fixtures/whoami-v2_finegrained.json").replace("inference.serverless.write",
+                    "repo.read");
+            hub.answer("/api/whoami-v2", FakeRouter.Answer.json(200,
+                    Repo.read("test/fixtures/whoami-v2_finegrained.json")),
+                    FakeRouter.Answer.json(401, "{\"error\":\"Invalid credentials in Authorization header\"}"),
+                    FakeRouter.Answer.json(200, lacking));
+            t.with("HF_ENDPOINT", hub.hubUrl()).with("HF_TOKEN", "hf_verifyMe0123456789");
+            Run works = t.models("status", "--verify");
+            assertEquals(0, works.status(), works.err());
+            assertEquals(true, works.out().contains("\nVerified:   the token works: signed in as example-user, and it "
+                    + "may call"
+                    + " Inference Providers\n"), works.out());
+            Run rejected = t.models("status", "--verify");
+            assertEquals(1, rejected.status());
+            assertEquals(true, rejected.out().contains("\nVerified:   Hugging Face rejected the token (401)\n"),
+                    rejected.out());
+            Run lacks = t.models("status", "--verify", "--json");
+            assertEquals(1, lacks.status());
+            JsonObject verified = Json.parse(lacks.out()).asObject().get("verified").asObject();
+            assertEquals(false, verified.boolOr("works", true));
+            assertEquals("example-user", verified.string("account"));
+            assertEquals(true, verified.string("problem").contains("lacks the \"Make calls to Inference Providers\" "
+                    + "permission"),
+                    verified.string("problem"));
+            assertEquals("Bearer hf_verifyMe0123456789", hub.requests.get(0).authorization());
+        }
+    }
 }
