@@ -160,7 +160,16 @@ final class StatusCommand {
         for (int i = 0; i < chain.size(); i++) {
             String ref = chain.get(i);
             ModelRef parsed = ref.startsWith(ModelRef.PREFIX) ? ModelRef.orNull(ref) : null;
-            if (parsed == null || parsed.in(found.live()) != null) continue;
+            if (parsed == null) continue;
+            if (parsed.in(found.live()) != null) {
+                // Listed, but pinned to a provider that does not serve it: said as models show and chat say it.
+                try {
+                    parsed.requireServed(found.live());
+                } catch (ModelRefException e) {
+                    notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref + ": " + e.getMessage());
+                }
+                continue;
+            }
             notes.add((i == 0 && primary != null ? "the default " : "fallback ") + ref
                     + " is not in the router's list (as cached "
                     + UtcTime.format(found.fetchedAt()) + "): it is not served now" + (i == 0 && primary != null

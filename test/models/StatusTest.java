@@ -136,4 +136,14 @@ class StatusTest {
             assertEquals("Bearer hf_verifyMe0123456789", hub.requests.get(0).authorization());
         }
     }
+
+    @Test void aPinnedProviderThatDoesNotServeTheDefaultIsANote() {
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: 'huggingface/deepseek-ai/DeepSeek-R1:sambanova' "
+                + "} } } }");
+        t.cacheModelList(Repo.read("test/fixtures/router-models.json"));
+        assertEquals(true, t.models("status").out().contains("\nNote:       the default "
+                + "huggingface/deepseek-ai/DeepSeek-R1:sambanova:"
+                + " ':sambanova' does not serve deepseek-ai/DeepSeek-R1; providers that do: novita, together, "
+                        + "featherless-ai\n"));
+    }
 }
