@@ -93,8 +93,8 @@ final class ListCommands {
                 err.println(term.dim((models.size() == 1 ? "1 model" : models.size() + " models") + " \u00b7 "
                         + describe(found)));
                 if (table.gaveWay() != null) {
-                    err.println(term.dim("At " + term.width() + " columns: " + table.gaveWay()
-                            + " (a wider terminal, --plain or --json shows all)"));
+                    err.println(term.dim(Help.wrapped("At " + term.width() + " columns: " + table.gaveWay()
+                            + " (a wider terminal, --plain or --json shows all)", term.width())));
                 }
             }
         }

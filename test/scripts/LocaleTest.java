@@ -27,7 +27,7 @@ class LocaleTest extends RouterTest {
 
     record Result(int status, String out, String err) { }
 
-    /** A jar whose manifest names the test's class path and ChatMain: what a launcher starts, as it starts ours. */
+    /** A jar whose manifest names the test's class path (Program among it): what a launcher starts, as it starts ours. */
     Path jar() throws Exception {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -66,11 +66,11 @@ class LocaleTest extends RouterTest {
     @Test void throughTheLauncherWhatWasTypedIsSentAndJsonIsExact() throws Exception {
         Path launcher = tmp.resolve("hf-chat");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Files.writeString(launcher, Launcher.fastPath(new Launcher.Target(java, jar(), "ChatMain",
+        Files.writeString(launcher, Launcher.fastPath(new Launcher.Target(java, jar(), "Program",
                 Runtime.version().feature())));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         router.chat(R1, FakeRouter.Answer.json(200, ANSWER), FakeRouter.Answer.json(200, ANSWER));
-        Result r = run(List.of(launcher.toString(), "--no-stream", "--json", "-s", "S\u00e9", "h\u00e9llo \u2713"));
+        Result r = run(List.of(launcher.toString(), "chat", "--no-stream", "--json", "-s", "S\u00e9", "h\u00e9llo \u2713"));
         assertEquals(0, r.status(), r.err());
         assertEquals("h\u00e9llo \u2713",
                 Json.parse(router.requests.get(0).body()).asObject().get("messages").asArray().get(1).asObject().string("content"));
@@ -78,13 +78,13 @@ class LocaleTest extends RouterTest {
         assertTrue(r.out().contains("\"content\": \"caf\\u00e9 \\u2713\""), r.out());
         assertTrue(r.out().chars().allMatch(c -> c < 0x80), "stdout is ASCII: " + r.out());
         assertTrue(r.err().chars().allMatch(c -> c < 0x80), "stderr is ASCII: " + r.err());
-        Result plain = run(List.of(launcher.toString(), "--no-stream", "hi"));
+        Result plain = run(List.of(launcher.toString(), "chat", "--no-stream", "hi"));
         assertEquals(new Result(0, "caf? ?\n", "chat: " + R1 + "\n"), plain, "text out gets the ASCII stand-ins");
     }
 
     @Test void withoutALauncherSuchArgumentsAreRefusedAndNothingIsSent() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Result r = run(List.of(java, "-cp", System.getProperty("java.class.path"), "ChatMain", "h\u00e9llo"));
+        Result r = run(List.of(java, "-cp", System.getProperty("java.class.path"), "Program", "chat", "h\u00e9llo"));
         assertEquals(new Result(1, "",
                 "chat: an argument holds characters this locale (LC_ALL=C, ANSI_X3.4-1968) cannot carry,"
                 + " and Java read them as U+FFFD; run with a UTF-8 locale (LC_ALL=C.UTF-8), or give the text on stdin;"
