@@ -30,15 +30,21 @@ class TerminalTest {
 
     @BeforeEach void setUp() throws Exception {
         Assumptions.assumeTrue(run("tmux", "-V").startsWith("tmux "), "tmux is not installed");
-        socket = "openclaw-hf-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        socket = "none-yet";
         hub = new FakeRouter().maybe("/api/whoami-v2", 200, OnboardTest.WHOAMI_FINE_GRAINED)
                 .maybe("/v1/models", 200, Repo.read("test/fixtures/router-models.json"));
         t = new TestEnv(tmp).with("HF_ROUTER_URL", hub.baseUrl()).with("HF_ENDPOINT", hub.hubUrl());
     }
 
+    /** Every tmux server a test started (one a pane, each on a socket of its own). */
+    final List<String> sockets = new ArrayList<>();
+
     @AfterEach void tearDown() throws Exception {
-        if (socket != null) run("tmux", "-L", socket, "kill-server");
-        if (hub != null) hub.close();
+        for (String s : sockets) run("tmux", "-L", s, "kill-server");
+        if (hub != null) {
+            hub.release.countDown();
+            hub.close();
+        }
     }
 
     static String run(String... command) throws Exception {
@@ -52,13 +58,18 @@ class TerminalTest {
         }
     }
 
-    /** Starts {@code args} (Program's: models, onboard, chat) in a pane {@code width} columns wide, with the test's home. */
+    /**
+     * Starts {@code args} (Program's: models, onboard, chat) in a pane {@code width} columns wide, with the test's
+     * home.
+     */
     void start(int width, String... args) throws Exception {
-        Map<String, String> env = new TreeMap<>(Map.of("HOME", t.home.toString(), "PATH", "/usr/bin:/bin", "NO_COLOR", "1",
+        Map<String, String> env = new TreeMap<>(Map.of("HOME", t.home.toString(), "PATH", "/usr/bin:/bin", "NO_COLOR",
+                "1",
                 "LANG", "C.UTF-8", "TERM", "xterm"));
         env.putAll(t.vars);
         // trap, not ignore: Ctrl-C still reaches java (a handler is reset by exec), and the pane stays to be read.
-        StringBuilder script = new StringBuilder("#!/bin/sh\ntrap : INT\ncd ").append(Launcher.quoted(t.cwd.toString())).append('\n');
+        StringBuilder script = new StringBuilder("#!/bin/sh\ntrap : "
+                + "INT\ncd ").append(Launcher.quoted(t.cwd.toString())).append('\n');
         script.append("env -i");
         env.forEach((k, v) -> script.append(' ').append(k).append('=').append(Launcher.quoted(v)));
         script.append(' ').append(Launcher.quoted(Path.of(System.getProperty("java.home"), "bin", "java").toString()))
@@ -66,7 +77,10 @@ class TerminalTest {
         for (String a : args) script.append(' ').append(Launcher.quoted(a));
         script.append("\necho \"[exit $?]\"\nexec sleep 600\n");
         Path file = Files.writeString(tmp.resolve("run.sh"), script.toString());
-        run("tmux", "-L", socket, "new-session", "-d", "-x", Integer.toString(width), "-y", "60", "-s", "t", "sh " + file);
+        socket = "openclaw-hf-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        sockets.add(socket);
+        run("tmux", "-L", socket, "new-session", "-d", "-x", Integer.toString(width), "-y", "60", "-s", "t", "sh "
+                + file);
     }
 
     /** What the pane shows, without the blank lines below it. */
@@ -100,7 +114,6 @@ class TerminalTest {
             assertEquals(same.out() + same.err() + "[exit 0]\n", shown, width + " columns");
             for (String line : shown.split("\n")) assertTrue(line.length() <= width, line);
             assertTrue(shown.contains("  CTX  IN $/M  OUT $/M  "), "price and context are there at " + width);
-            run("tmux", "-L", socket, "kill-server");
         }
     }
 
@@ -111,13 +124,15 @@ class TerminalTest {
         waitFor("(hf_\u20266789)? [Y/n]");
         keys("Enter");
         String page = waitFor("Enter for Qwen3 8B (router) (cheapest):");
-        assertTrue(page.contains("\n   1) Qwen3 8B (router) (cheapest)         huggingface/Qwen/Qwen3-8B:cheapest   \u2190 default\n"), page);
+        assertTrue(page.contains("\n   1) Qwen3 8B (router) (cheapest)         huggingface/Qwen/Qwen3-8B:cheapest   "
+                + "\u2190 default\n"), page);
         keys("Enter");
         waitFor("Write these? [Y/n]");
         keys("Enter");
         String done = waitFor("[exit 0]");
         assertTrue(done.contains(": default model huggingface/Qwen/Qwen3-8B:cheapest, its alias"), done);
-        assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.string(Json5.parse(t.read(t.config())), ConfigFile.PRIMARY));
+        assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.string(Json5.parse(t.read(t.config())),
+                ConfigFile.PRIMARY));
     }
 
     @Test void ctrlCInOnboardingSaysNothingWasWrittenAndWritesNothing() throws Exception {
@@ -128,5 +143,17 @@ class TerminalTest {
         String shown = waitFor("[exit 130]");
         assertTrue(shown.contains("onboard: interrupted; nothing written\n"), shown);
         assertFalse(Files.exists(t.state()), "nothing at all in " + t.state());
+    }
+
+    @Test void ctrlCWhileTheSpinnerSpinsLeavesNoSpinnerBehind() throws Exception {
+        hub.answer("/v1/models", FakeRouter.Answer.json(200,
+                "{\"data\":[]}").stallAfter(FakeRouter.Answer.BEFORE_HEAD));
+        start(100, "models", "--refresh");
+        waitFor("fetching the model list");
+        for (long end = System.nanoTime() + 30_000_000_000L; hub.requests.isEmpty()
+                && System.nanoTime() < end; ) Thread.sleep(20);
+        keys("C-c");
+        String shown = waitFor("[exit 130]");
+        assertEquals("[exit 130]\n", shown, "the spinner's line is cleared");
     }
 }
