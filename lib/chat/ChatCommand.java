@@ -163,7 +163,7 @@ public final class ChatCommand {
     }
 
     int run(String... args) {
-        return Cli.run("chat", USAGE, out, err, args, cli -> {
+        return Cli.run("chat", USAGE, out, err, args, term, cli -> {
             Running.invokedAs(env.invocation());
             Thread hook = process ? interruptedHook() : null;
             if (hook != null) Runtime.getRuntime().addShutdownHook(hook);

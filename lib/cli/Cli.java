@@ -51,6 +51,12 @@ final class Cli {
      * a Java class name.
      */
     static int run(String program, String usage, PrintStream stdout, PrintStream stderr, String[] args, Body body) {
+        return run(program, usage, stdout, stderr, args, Term.PLAIN, body);
+    }
+
+    /** {@link #run} on {@code term}: its width is the help's (wrapped between words), none for a pipe or a test. */
+    static int run(String program, String usage, PrintStream stdout, PrintStream stderr, String[] args, Term term,
+            Body body) {
         Object outer = Running.open(program);
         Launcher.keepForFastPath(program, System.getenv(Launcher.KEEP));
         PrintStream out = SafeOutput.of(stdout), err = SafeOutput.of(stderr);
@@ -60,7 +66,7 @@ final class Cli {
                 say(err, unreadable);
                 return FAILURE;
             }
-            return run(program, usage, out, err, new CommandLine(program, args), body);
+            return run(program, usage, term, out, err, new CommandLine(program, args), body);
         } finally {
             SafeOutput.release(out);
             SafeOutput.release(err);
@@ -89,17 +95,18 @@ final class Cli {
         return null;
     }
 
-    private static int run(String program, String usage, PrintStream out, PrintStream err, CommandLine cli, Body body) {
+    private static int run(String program, String usage, Term term, PrintStream out, PrintStream err, CommandLine cli,
+            Body body) {
         // `models help`, as git and gh take it; `chat -- help` asks the model.
         if (cli.beforeDoubleDash().equals(java.util.List.of("help"))) {
-            out.print(Help.wrapped(usage, Term.detect(System.getenv()).width()));
+            out.print(Help.wrapped(usage, term.width()));   // the width asked (stty) only for help
             if (program.equals("chat")) say(err, "'chat help' shows this; to ask a model about help: chat -- help");
             return OK;
         }
         // Every command answers these the same way, wherever they stand, before anything else runs.
         for (String arg : cli.beforeDoubleDash()) {
             if (arg.equals("-h") || arg.equals("--help")) {
-                out.print(Help.wrapped(usage, Term.detect(System.getenv()).width()));
+                out.print(Help.wrapped(usage, term.width()));   // the width asked (stty) only for help
                 return OK;
             }
             if (arg.equals("--version")) {

@@ -61,7 +61,7 @@ public final class ModelsCommand {
     static int run(Env env, Term term, PrintStream stdout, PrintStream stderr, String... args) {
         PrintStream out = SafeOutput.of(stdout), err = SafeOutput.of(stderr);
         // A class rather than a lambda: see Cli.Body.
-        return Cli.run("models", USAGE, out, err, args, new Cli.Body() {
+        return Cli.run("models", USAGE, out, err, args, term, new Cli.Body() {
             @Override
             public int run(CommandLine cli) throws Exception {
                 Running.invokedAs(env.invocation());

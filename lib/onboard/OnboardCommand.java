@@ -97,7 +97,7 @@ public final class OnboardCommand {
     }
 
     int run(String... args) {
-        return Cli.run("onboard", USAGE, out, err, args, cli -> {
+        return Cli.run("onboard", USAGE, out, err, args, term, cli -> {
             Running.invokedAs(env.invocation());
             Given o = parse(cli);
             Onboarding onboarding = new Onboarding(env, out, err);
