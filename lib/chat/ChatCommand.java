@@ -41,6 +41,9 @@ public final class ChatCommand {
             .add("--no-stdin", null, null,
                     "with a PROMPT, do not read piped stdin (by default piped text is sent\nfirst, then a blank line "
                             + "and the PROMPT: cat FILE | chat \"summarise\")")
+            .add("--plan", null, null, "print where the question would go (each model:provider in order, and why;\n"
+                    + "what was left out, and why) and send nothing; --json for scripts")
+            .add("--reroute", null, null, "let the plan replace a pinned :provider by others that can serve")
             .add("--no-log", null, null, "do not log this exchange (HF_CHAT_LOG=off: never log)")
             .add("--bill-to", null, "ORG", "bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat\n"
                     + "requests only); default: HF_BILL_TO, else the "
@@ -159,7 +162,7 @@ public final class ChatCommand {
         int retries = 2;
         final List<String> fallbacks = new ArrayList<>();
         final List<String> prompt = new ArrayList<>();
-        boolean noStdin;
+        boolean noStdin, plan, reroute;
     }
 
     int run(String... args) {
@@ -197,7 +200,7 @@ public final class ChatCommand {
         JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
         ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries,
                 Duration.ofMillis(Math.round(r.timeout * 1000)),
-                schema == null ? null : StructuredAnswer.responseFormat(schema));
+                schema == null ? null : StructuredAnswer.responseFormat(schema), r.reroute);
         List<RouterModel> known = ChatReport.cached(env, config);
         try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w),
                 billTo)) {
@@ -224,14 +227,12 @@ public final class ChatCommand {
                 Cli.warn(err, chain.get(0).id() + " is not in the router's list (as cached)"
                         + ModelChoice.suggestionsAmong(chain.get(0).id(), ids));
             }
-            if (schema != null) chain.set(0, StructuredAnswer.servedBy(chain.get(0), known, err));
             List<Attachment> attached = new ArrayList<>();
             for (String a : r.attachments) attached.add(Attachment.of(a, in));
-            if (!attached.isEmpty()) {
-                Attachment.requireImages(chain.get(0), known);
-                chain = Attachment.withoutTextOnlyFallbacks(chain, known, err);
-            }
+            // The model asked for must take images; the fallbacks that do not are left out by the plan, said so.
+            if (!attached.isEmpty()) Attachment.requireImages(chain.get(0), known);
             if (r.prompt.isEmpty() && term.tty()) {
+                if (r.plan) throw new Cli.UsageException("--plan plans one question: give a PROMPT");
                 ChatRepl repl = new ChatRepl(session, chain, in, err, aliases, () -> System.exit(Cli.INTERRUPTED));
                 repl.attach(attached);
                 onInterrupt.test(repl::interrupt);
@@ -245,7 +246,14 @@ public final class ChatCommand {
             String asked = String.join(" ", r.prompt);
             String prompt = piped.isBlank() ? asked : asked.isEmpty() ? piped : piped + "\n\n" + asked;
             if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
-            session.ask(chain, Attachment.message(prompt, attached));
+            JsonValue question = Attachment.message(prompt, attached);
+            if (r.plan) {
+                RoutePlan plan = session.plan(chain, session.messagesWith(question));
+                if (r.json) Output.json(out, Json.pretty(plan.json()));
+                else out.print(plan.text());
+                return Cli.OK;
+            }
+            session.ask(chain, question);
             return Cli.OK;
         }
     }
@@ -326,6 +334,8 @@ public final class ChatCommand {
                 case "--extract" -> r.extract = true;
                 case "--attach" -> r.attachments.add(cli.value(arg));
                 case "--no-stdin" -> r.noStdin = true;
+                case "--plan" -> r.plan = true;
+                case "--reroute" -> r.reroute = true;
                 default -> throw new IllegalStateException(option);
             }
         }

@@ -23,9 +23,12 @@ final class ChatRun {
         void pause(Duration d) throws InterruptedException;
     }
 
-    /** {@code responseFormat}: sent as the request's {@code response_format} (--schema), or null. */
+    /**
+     * {@code responseFormat}: sent as the request's {@code response_format} (--schema), or null. {@code reroute}:
+     * a pinned provider may be planned around ({@link RoutePlan}).
+     */
     record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle,
-            JsonObject responseFormat) { }
+            JsonObject responseFormat, boolean reroute) { }
 
     /** What one request to one model came to: an answer, or a failure and what may follow it. */
     sealed interface Attempt permits Answer, Failed { }
@@ -57,15 +60,20 @@ final class ChatRun {
     }
 
     /**
-     * Asks each model of {@code chain} in turn until one answers; fails with the reason when none did. With
-     * {@code firstOnce}, the first is asked once, without retries (a provider a conversation stuck to: when it
-     * fails, the user's own ref comes next at once).
+     * Asks each attempt of {@code plan} in turn ({@link RoutePlan}) until one answers; fails with the reason when none
+     * did. A failure that may pass (408, 409, 425, 429, 5xx, a network failure), before any of the answer was shown:
+     * an attempt the plan chose from the list moves on to the next at once, unless the router asks to wait
+     * (Retry-After) no longer than {@link Backoff#LONGEST}; a model as given is retried, as {@link Backoff} says.
+     * With {@code firstOnce}, the first is asked once (a provider a conversation stuck to: when it fails, the plan
+     * comes next at once, even on a 400 that provider alone may give).
      */
-    Answer ask(List<ModelRef> chain, List<JsonValue> messages, ChatOutput output,
+    Answer ask(List<RoutePlan.Attempt> plan, List<JsonValue> messages, ChatOutput output,
             boolean firstOnce) throws InterruptedException {
         int attempts = 0;
-        for (int m = 0; m < chain.size(); m++) {
-            ModelRef model = chain.get(m);
+        for (int m = 0; m < plan.size(); m++) {
+            RoutePlan.Attempt planned = plan.get(m);
+            ModelRef model = planned.ref();
+            boolean sticky = firstOnce && m == 0, next = m + 1 < plan.size();
             for (int retry = 0; ; retry++) {
                 attempts++;
                 output.clear();
@@ -84,11 +92,13 @@ final class ChatRun {
                     output.finish();
                     throw new Cli.Failure(line + "; the answer above is incomplete");
                 }
-                // A provider the conversation stuck to may refuse what the model itself takes: back to the user's ref.
-                if (failed.next() == Next.STOP && !(firstOnce && m == 0)) throw new Cli.Failure(line);
-                if (failed.next() == Next.RETRY && retry < settings.retries() && !(firstOnce && m == 0)) {
+                // A provider the conversation stuck to may refuse what the model itself takes: back to the plan.
+                if (failed.next() == Next.STOP && !sticky) throw new Cli.Failure(line);
+                if (failed.next() == Next.RETRY && retry < settings.retries() && !sticky) {
                     Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
-                    if (wait.compareTo(Backoff.LONGEST) <= 0) {
+                    // A planned attempt waits only when told to, and not long; else another provider is asked now.
+                    boolean waits = !planned.planned() || !next || failed.retryAfter() != null;
+                    if (waits && wait.compareTo(Backoff.LONGEST) <= 0) {
                         Cli.say(err, line + "; retrying in " + Figures.seconds(wait) + " (retry " + (retry + 1) + " of "
                                 + settings.retries() + ")");
                         try {
@@ -98,15 +108,19 @@ final class ChatRun {
                         }
                         continue;
                     }
-                    line += " (asks to wait " + Figures.seconds(wait) + ")";
+                    if (waits) line += " (asks to wait " + Figures.seconds(wait) + ")";
+                    else if (failed.retryAfter() == null
+                            && failed.line().startsWith("429")) line += " (no Retry-After)";
                 }
-                if (m + 1 < chain.size()) Cli.say(err, line + "; trying " + chain.get(m + 1).routerId());
+                if (next) Cli.say(err, line + "; trying " + plan.get(m + 1).ref().routerId());
                 else Cli.say(err, line);
                 break;
             }
         }
         throw new Cli.Failure("no model answered (" + attempts + (attempts == 1 ? " attempt" : " attempts") + ")");
     }
+
+    Settings settings() { return settings; }
 
     /** One request: an {@link Answer} or a {@link Failed}. */
     private Attempt once(ModelRef model, List<JsonValue> messages, ChatOutput output) {
@@ -236,6 +250,7 @@ final class ChatRun {
                     + "\"Make calls to Inference Providers\" at https://huggingface.co/settings/tokens" + quoted,
                             Next.OTHER_MODEL, null);
             case 404 -> new Failed("404: not found" + quoted, Next.OTHER_MODEL, null);
+            case 413 -> new Failed("413: the request is too large for this provider" + quoted, Next.OTHER_MODEL, null);
             case 408, 409, 425, 429 -> new Failed(status + ": " + (status == 429 ? "rate limited" : "try again later")
                     + quoted, Next.RETRY, retryAfter);
             default -> status >= 500

@@ -75,6 +75,23 @@ final class ChatSession {
         }
     }
 
+    /** The messages asking {@code question} sends: the system prompt, the history, the question. */
+    List<JsonValue> messagesWith(JsonValue question) {
+        List<JsonValue> messages = new ArrayList<>();
+        if (system != null) messages.add(ChatReport.message("system", system));
+        messages.addAll(history);
+        messages.add(question);
+        return messages;
+    }
+
+    /**
+     * The plan for asking {@code messages} of {@code chain} ({@link RoutePlan}), with the cached list the report has.
+     */
+    RoutePlan plan(List<ModelRef> chain, List<JsonValue> messages) {
+        return RoutePlan.of(chain, RoutePlan.Needs.of(messages, run.settings()), report.known(),
+                run.settings().reroute());
+    }
+
     /** The cached router list the report prices by: what /model and /attach check a model against. */
     List<RouterModel> known() { return report.known(); }
 
@@ -105,9 +122,7 @@ final class ChatSession {
      */
     ChatReport.Turn ask(List<ModelRef> chain, JsonValue question) throws InterruptedException {
         ModelRef chosen = chain.get(0);
-        List<ModelRef> asked = new ArrayList<>(chain);
         boolean sticks = chosen.suffix() == null && provider != null && chosen.ref().equals(providerOf);
-        if (sticks) asked.add(0, new ModelRef(chosen.id(), provider));
         List<JsonValue> added = new ArrayList<>();
         if (system != null && !system.equals(loggedSystem)) added.add(ChatReport.message("system", system));
         added.add(question);
@@ -115,6 +130,15 @@ final class ChatSession {
         if (system != null) messages.add(ChatReport.message("system", system));
         messages.addAll(history);
         messages.add(question);
+        RoutePlan plan = plan(chain, messages);
+        plan.tell(err);
+        List<RoutePlan.Attempt> asked = new ArrayList<>(plan.attempts);
+        if (sticks) {
+            ModelRef stuck = new ModelRef(chosen.id(), provider);
+            asked.removeIf(a -> a.ref().equals(stuck));
+            asked.add(0, new RoutePlan.Attempt(stuck, "the provider this conversation stuck to", true));
+        }
+        if (asked.isEmpty()) throw new Cli.Failure("no model of the chain can serve this request; nothing was sent");
         long started = System.nanoTime();
         Instant at = Instant.now();
         ChatReport.Turn turn;

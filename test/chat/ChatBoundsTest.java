@@ -177,7 +177,7 @@ class ChatBoundsTest extends RouterTest {
         assertEquals(new Run(1, "",
                 "chat: not falling back to Qwen/Qwen3-8B: it does not take images (its input: text)\n"
                 + "chat: deepseek-ai/DeepSeek-R1: 503: server error (router: down)\nchat: no model answered (1 "
-                        + "attempt)\n"), r);
+                        + "attempt)\n"), r, "together, the one provider, is the router's own pick: not asked twice");
         assertEquals(List.of(R1), models());
     }
     @Test void aSearchOfTheLogFindsTextInAnyCaseAndWhatJsonEscapes() {
