@@ -51,7 +51,8 @@ final class RoutePlan {
             if (structuredOutput) parts.add("structured output");
             if (tools) parts.add("tools");
             if (images) parts.add("images");
-            parts.add("about " + promptTokens + " prompt tokens" + (maxTokens == null ? "" : " + " + maxTokens
+            parts.add("about " + promptTokens + (promptTokens == 1 ? " prompt token" : " prompt tokens")
+                    + (maxTokens == null ? "" : " + " + maxTokens
                     + " out"));
             return String.join(", ", parts);
         }
