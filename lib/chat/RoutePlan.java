@@ -133,11 +133,12 @@ final class RoutePlan {
         }
         int added = 0;
         if (policy.equals("preferred") && capable.size() == live && !needs.structuredOutput() && !needs.tools()) {
-            add(new Attempt(ref, "the router's own pick", true));
-            added++;
             // With no suffix the router picks the fastest: that provider again, by name, would ask it twice.
-            boolean likely = live == 1 || capable.get(0).throughput() != null;
-            if (ref.suffix() == null && likely) capable.remove(0);
+            boolean likely = ref.suffix() == null && (live == 1 || capable.get(0).throughput() != null);
+            add(new Attempt(ref, "the router's own pick" + (likely ? " (" + capable.get(0).provider() + ", the fastest)" : ""),
+                    true));
+            added++;
+            if (likely) capable.remove(0);
         }
         for (RouterModel.Offer o : capable) {
             if (added == MOST_PER_MODEL) {
@@ -204,8 +205,9 @@ final class RoutePlan {
             Attempt a = attempts.get(i);
             sb.append(String.format("%3d. %-" + width + "s  %s%n", i + 1, Printable.line(a.ref().routerId()), a.why()));
         }
-        for (LeftOut l : leftOut) sb.append("  left out: ").append(Printable.line(l.what())).append(" "
-                + "(").append(l.why()).append(")\n");
+        for (LeftOut l : leftOut) {
+            sb.append("  left out: ").append(Printable.line(l.what())).append(": ").append(l.why()).append('\n');
+        }
         return sb.toString();
     }
 

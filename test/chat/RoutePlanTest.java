@@ -57,9 +57,9 @@ class RoutePlanTest extends RouterTest {
                   1. hold/multi:p-mid    fastest capable (100 tokens/s)
                   2. hold/multi:p-cheap  fastest capable (50 tokens/s)
                   3. hold/other:p-other  fastest capable (80 tokens/s)
-                  left out: hold/multi:p-fast (no structured output listed)
-                  left out: hold/multi:p-stage (status staging)
-                  left out: hold/multi:p-err (status error)
+                  left out: hold/multi:p-fast: no structured output listed
+                  left out: hold/multi:p-stage: status staging
+                  left out: hold/multi:p-err: status error
                 """, ""), t.chat("", "-m", MULTI, "--fallback", OTHER, "--schema", "{\"type\":\"object\"}", "--plan", "hi"));
         assertEquals(List.of(), router.requests);
         Run json = t.chat("", "-m", MULTI + ":cheapest", "--plan", "--json", "hi");
