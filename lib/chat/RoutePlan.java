@@ -135,8 +135,8 @@ final class RoutePlan {
         if (policy.equals("preferred") && capable.size() == live && !needs.structuredOutput() && !needs.tools()) {
             // With no suffix the router picks the fastest: that provider again, by name, would ask it twice.
             boolean likely = ref.suffix() == null && (live == 1 || capable.get(0).throughput() != null);
-            add(new Attempt(ref, "the router's own pick" + (likely ? " (" + capable.get(0).provider() + ", the fastest)" : ""),
-                    true));
+            String pick = likely ? " (" + capable.get(0).provider() + ", the fastest)" : "";
+            add(new Attempt(ref, "the router's own pick" + pick, true));
             added++;
             if (likely) capable.remove(0);
         }
