@@ -122,7 +122,8 @@ final class Launcher {
      * JBang's class-data one): otherwise, and on any error, nothing is kept and the next run goes through JBang again.
      */
     static void keepForFastPath(String program, String keep) {
-        if (keep == null || !keep.startsWith("/")) return;
+        // ./jbang names the record after the script's path: only scripts/PROGRAM.java keeps a launcher for PROGRAM.
+        if (keep == null || !keep.startsWith("/") || !keep.endsWith("%2F" + program + ".java.sh")) return;
         try {
             String classPath = System.getProperty("java.class.path", "");
             List<String> args = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
