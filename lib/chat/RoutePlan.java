@@ -1,6 +1,4 @@
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -124,13 +122,7 @@ final class RoutePlan {
             return;
         }
         String policy = ref.provider() != null ? "fastest" : ref.suffix() == null ? "preferred" : ref.suffix();
-        if (policy.equals("cheapest")) {
-            capable.sort(Comparator.comparing(RouterModel.Offer::priceOut,
-                    Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder())));
-        } else {
-            capable.sort(Comparator.comparing(RouterModel.Offer::throughput,
-                    Comparator.nullsLast(Comparator.<Double>reverseOrder())));
-        }
+        sort(capable, policy.equals("cheapest"));
         int added = 0;
         if (policy.equals("preferred") && capable.size() == live && !needs.structuredOutput() && !needs.tools()) {
             // With no suffix the router picks the fastest: that provider again, by name, would ask it twice.
@@ -149,6 +141,26 @@ final class RoutePlan {
             add(new Attempt(ref.withSuffix(o.provider()), why(policy, o), true));
             added++;
         }
+    }
+
+    /**
+     * {@code offers} cheapest output first ({@code byPrice}) or fastest first, those without the figure last, in the
+     * order listed. By hand, not with Comparator.comparing: the first method handle costs a chat run about 10 ms
+     * (StartBench's hf-chat hi, 109 ms before the planner, 119 ms with a comparator).
+     */
+    private static void sort(List<RouterModel.Offer> offers, boolean byPrice) {
+        for (int i = 1; i < offers.size(); i++) {
+            RouterModel.Offer o = offers.get(i);
+            int j = i;
+            while (j > 0 && before(o, offers.get(j - 1), byPrice)) j--;
+            offers.remove(i);
+            offers.add(j, o);
+        }
+    }
+
+    private static boolean before(RouterModel.Offer a, RouterModel.Offer b, boolean byPrice) {
+        if (byPrice) return a.priceOut() != null && (b.priceOut() == null || a.priceOut().compareTo(b.priceOut()) < 0);
+        return a.throughput() != null && (b.throughput() == null || a.throughput() > b.throughput());
     }
 
     /** Why {@code o} cannot serve the request, or null when it can. */
