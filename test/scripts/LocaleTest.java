@@ -27,7 +27,7 @@ class LocaleTest extends RouterTest {
 
     record Result(int status, String out, String err) { }
 
-    /** A jar whose manifest names the test's class path (Program among it): what a launcher starts, as it starts ours. */
+    /** A jar whose manifest names the test's class path (Main among it): what a launcher starts, as it starts ours. */
     Path jar() throws Exception {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -66,7 +66,7 @@ class LocaleTest extends RouterTest {
     @Test void throughTheLauncherWhatWasTypedIsSentAndJsonIsExact() throws Exception {
         Path launcher = tmp.resolve("hf-chat");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Files.writeString(launcher, Launcher.fastPath(new Launcher.Target(java, jar(), "Program",
+        Files.writeString(launcher, Launcher.fastPath(new Launcher.Target(java, jar(), "Main",
                 Runtime.version().feature())));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         router.chat(R1, FakeRouter.Answer.json(200, ANSWER), FakeRouter.Answer.json(200, ANSWER));
@@ -84,7 +84,7 @@ class LocaleTest extends RouterTest {
 
     @Test void withoutALauncherSuchArgumentsAreRefusedAndNothingIsSent() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Result r = run(List.of(java, "-cp", System.getProperty("java.class.path"), "Program", "chat", "h\u00e9llo"));
+        Result r = run(List.of(java, "-cp", System.getProperty("java.class.path"), "Main", "chat", "h\u00e9llo"));
         assertEquals(new Result(1, "",
                 "chat: an argument holds characters this locale (LC_ALL=C, ANSI_X3.4-1968) cannot carry,"
                 + " and Java read them as U+FFFD; run with a UTF-8 locale (LC_ALL=C.UTF-8), or give the text on stdin;"

@@ -59,7 +59,7 @@ class TerminalTest {
     }
 
     /**
-     * Starts {@code args} (Program's: models, onboard, chat) in a pane {@code width} columns wide, with the test's
+     * Starts {@code args} (Main's: models, onboard, chat) in a pane {@code width} columns wide, with the test's
      * home.
      */
     void start(int width, String... args) throws Exception {
@@ -73,7 +73,7 @@ class TerminalTest {
         script.append("env -i");
         env.forEach((k, v) -> script.append(' ').append(k).append('=').append(Launcher.quoted(v)));
         script.append(' ').append(Launcher.quoted(Path.of(System.getProperty("java.home"), "bin", "java").toString()))
-                .append(" -cp ").append(Launcher.quoted(System.getProperty("java.class.path"))).append(" Program");
+                .append(" -cp ").append(Launcher.quoted(System.getProperty("java.class.path"))).append(" Main");
         for (String a : args) script.append(' ').append(Launcher.quoted(a));
         script.append("\necho \"[exit $?]\"\nexec sleep 600\n");
         Path file = Files.writeString(tmp.resolve("run.sh"), script.toString());
