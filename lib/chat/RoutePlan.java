@@ -113,8 +113,9 @@ final class RoutePlan {
             return;
         }
         if (capable.isEmpty()) {
-            if (first && live > 0) {
-                // Nothing listed says it can; asked as given all the same, said so (the list may be behind).
+            if (first) {
+                // Nothing listed says it can; the model asked for is asked as given all the same (the list may be
+                // behind).
                 add(new Attempt(ref, "as given: no live provider says it can serve " + needs.said(), false));
             } else {
                 leftOut.add(new LeftOut(ref.routerId(), "no live provider can serve " + needs.said(), true));

@@ -51,6 +51,19 @@ class RoutePlanTest extends RouterTest {
                 tried(plan(MULTI + ":p-fast", new RoutePlan.Needs(true, false, false, 10, null), true)), "--reroute");
     }
 
+    @Test void theModelAskedForThatNoListedProviderCanServeIsAskedAsGivenAFallbackIsLeftOut() {
+        List<RouterModel> known = RouterModel.listFrom(Json.parse("{\"data\":[{\"id\":\"x/down\",\"providers\":"
+                + "[{\"provider\":\"a\",\"status\":\"error\"}]}]}"));
+        RoutePlan first = RoutePlan.of(List.of(ModelRef.parse("x/down")), plain(), known, false);
+        assertEquals(List.of("x/down"), tried(first), "the list may be behind: the router decides");
+        RoutePlan fallback = RoutePlan.of(List.of(ModelRef.parse(MULTI + ":p-fast"), ModelRef.parse("x/down")), plain(),
+                known, false);
+        assertEquals(List.of("hold/multi:p-fast"), tried(fallback));
+        assertEquals("x/down: no live provider can serve about 10 prompt tokens",
+                fallback.leftOut.get(fallback.leftOut.size() - 1).what()
+                + ": " + fallback.leftOut.get(fallback.leftOut.size() - 1).why());
+    }
+
     @Test void planPrintsTheAttemptsAndWhatWasLeftOutAndSendsNothing() {
         assertEquals(new Run(0, """
                 Needs: structured output, about 1 prompt token
