@@ -101,50 +101,65 @@ public final class OnboardCommand {
             Running.invokedAs(env.invocation());
             Given o = parse(cli);
             Onboarding onboarding = new Onboarding(env, out, err);
-            if (process) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    err.println();
-                    Cli.say(err, "interrupted; " + onboarding.written());
-                    SafeOutput.release(err);
-                }));
-            }
-            ConfigFile config = ConfigFile.of(env);
-            // a config that does not parse stops us here, before anything is asked or written
-            JsonValue root = config.read();
-            env.useConfig(root);
-            env.willLookUp(BillTo.VARIABLE);   // the steps read it after the token: one login shell for both
-            for (String warning : env.warnings()) Cli.warn(err, warning);
-            if (!o.nonInteractive) {
-                if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with "
-                        + "--huggingface-api-key KEY, or HF_TOKEN set)");
-                if (o.key != null || o.skipValidation || o.billTo != null) {
-                    throw new Cli.UsageException("--huggingface-api-key, --skip-validation and --bill-to go with "
-                            + "--non-interactive (the steps offer the organizations)");
-                }
-                return new OnboardWizard(onboarding, env, term, keyboard, out, err, config, root, o.model).run();
-            }
-            // Without --model, a default the config already has is kept (as OpenClaw's onboarding keeps it).
-            String ref = null;
-            if (o.model != null) {
-                ModelChoice.Checked checked = ModelChoice.ref(env, root, o.model, o.force);
-                if (checked.warning() != null) Cli.warn(err, checked.warning());
-                ref = checked.ref();
-            }
-            Token token = token(o, root);
-            if (!o.skipValidation) {
-                TokenCheck check = onboarding.check(token);
-                if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
-                if (check.problem() != null) Cli.warn(err, check.problem());
-                else out.println("Token OK: signed in to Hugging Face as " + check.who().shownName());
-                if (o.billTo != null && check.who() != null && !check.who().billable().contains(o.billTo)) {
-                    Cli.warn(err, "Hugging Face does not list " + o.billTo + " as an organization this token can bill"
-                            + (check.who().billable().isEmpty() ? "" : " (it lists: " + String.join(", ",
-                                    check.who().billable()) + ")"));
+            // Ctrl-C: the JVM ends; this says what was written by then. Removed once onboarding is over.
+            Thread hook = !process ? null : new Thread(() -> {
+                err.println();
+                Cli.say(err, "interrupted; " + onboarding.written());
+                SafeOutput.release(err);
+            });
+            if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return steps(o, onboarding);
+            } finally {
+                if (hook != null) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // Ctrl-C came: the hook says so
+                    }
                 }
             }
-            onboarding.write(config, ref, token, o.billTo);
-            return Cli.OK;
         });
+    }
+
+    /** Onboarding itself, once the command line is read: on a terminal the wizard, else the flags' setup. */
+    private int steps(Given o, Onboarding onboarding) throws Exception {
+        ConfigFile config = ConfigFile.of(env);
+        // a config that does not parse stops us here, before anything is asked or written
+        JsonValue root = config.read();
+        env.useConfig(root);
+        env.willLookUp(BillTo.VARIABLE);   // the steps read it after the token: one login shell for both
+        for (String warning : env.warnings()) Cli.warn(err, warning);
+        if (!o.nonInteractive) {
+            if (keyboard == null) throw new Cli.UsageException("not a terminal: add --non-interactive (with "
+                    + "--huggingface-api-key KEY, or HF_TOKEN set)");
+            if (o.key != null || o.skipValidation || o.billTo != null) {
+                throw new Cli.UsageException("--huggingface-api-key, --skip-validation and --bill-to go with "
+                        + "--non-interactive (the steps offer the organizations)");
+            }
+            return new OnboardWizard(onboarding, env, term, keyboard, out, err, config, root, o.model).run();
+        }
+        // Without --model, a default the config already has is kept (as OpenClaw's onboarding keeps it).
+        String ref = null;
+        if (o.model != null) {
+            ModelChoice.Checked checked = ModelChoice.ref(env, root, o.model, o.force);
+            if (checked.warning() != null) Cli.warn(err, checked.warning());
+            ref = checked.ref();
+        }
+        Token token = token(o, root);
+        if (!o.skipValidation) {
+            TokenCheck check = onboarding.check(token);
+            if (check.rejected()) throw new Cli.Failure(check.problem() + "; nothing written");
+            if (check.problem() != null) Cli.warn(err, check.problem());
+            else out.println("Token OK: signed in to Hugging Face as " + check.who().shownName());
+            if (o.billTo != null && check.who() != null && !check.who().billable().contains(o.billTo)) {
+                Cli.warn(err, "Hugging Face does not list " + o.billTo + " as an organization this token can bill"
+                        + (check.who().billable().isEmpty() ? "" : " (it lists: " + String.join(", ",
+                                check.who().billable()) + ")"));
+            }
+        }
+        onboarding.write(config, ref, token, o.billTo);
+        return Cli.OK;
     }
 
     private static Given parse(CommandLine cli) {

@@ -131,6 +131,7 @@ class TerminalTest {
         keys("Enter");
         String done = waitFor("[exit 0]");
         assertTrue(done.contains(": default model huggingface/Qwen/Qwen3-8B:cheapest, its alias"), done);
+        assertFalse(done.contains("interrupted"), "the Ctrl-C hook is gone once onboarding is over: " + done);
         assertEquals("huggingface/Qwen/Qwen3-8B:cheapest", ConfigFile.string(Json5.parse(t.read(t.config())),
                 ConfigFile.PRIMARY));
     }
