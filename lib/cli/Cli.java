@@ -153,7 +153,12 @@ final class Cli {
             return why == null ? "cannot be used" : why.substring(0, 1).toLowerCase() + why.substring(1);
         }
         if (e instanceof InvalidPathException p) return "not a usable path: " + p.getInput();
-        if (e instanceof IOException && e.getMessage() != null) return e.getMessage();
+        if (e instanceof IOException && e.getMessage() != null) {
+            // The operating system's words (strerror: "No space left on device"), some JDKs' FileSystemException
+            // reason and others' bare message: said alike, in lower case, as every message here starts.
+            String m = e.getMessage();
+            return m.matches("[A-Z][a-z]+( [a-z]+)*") ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+        }
         return "unexpected " + (e instanceof IOException ? "input/output error" : "internal error")
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (please report it, with the command run)";
     }

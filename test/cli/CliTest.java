@@ -54,6 +54,7 @@ class CliTest {
             {"denied", "/etc/shadow: permission denied"},
             {"exists", "/tmp/x: already exists"},
             {"read-only", "/usr/bin: read-only file system"},
+            {"the system's words", "no space left on device"},
             {"bad path", "not a usable path: a\\u0000b"},
         };
         Exception[] thrown = {
@@ -61,6 +62,7 @@ class CliTest {
             new java.nio.file.AccessDeniedException("/etc/shadow"),
             new java.nio.file.FileAlreadyExistsException("/tmp/x"),
             new java.nio.file.FileSystemException("/usr/bin", null, "Read-only file system"),
+            new java.io.IOException("No space left on device"),
             new java.nio.file.InvalidPathException("a\u0000b", "Nul character not allowed"),
         };
         for (int i = 0; i < cases.length; i++) {
