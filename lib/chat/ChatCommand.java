@@ -43,6 +43,10 @@ public final class ChatCommand {
                             + "and the PROMPT: cat FILE | chat \"summarise\")")
             .add("--plan", null, null, "print where the question would go (each model:provider in order, and why;\n"
                     + "what was left out, and why) and send nothing; --json for scripts")
+            .add("--estimate", null, null, "print what the question would cost at each planned provider (the prompt's\n"
+                    + "tokens estimated; at most: --max-tokens, else the rest of the context) and send nothing")
+            .add("--max-cost", null, "USD", "refuse, before sending, a question whose estimate may pass USD\n"
+                    + "(default: HF_MAX_COST)")
             .add("--reroute", null, null, "let the plan replace a pinned :provider by others that can serve")
             .add("--no-log", null, null, "do not log this exchange (HF_CHAT_LOG=off: never log)")
             .add("--bill-to", null, "ORG", "bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat\n"
@@ -83,7 +87,8 @@ public final class ChatCommand {
             In a conversation (chat on a terminal, no PROMPT):
             """ + ChatRepl.HELP.indent(2) + """
 
-            """ + Help.environment("HF_TOKEN", "HF_ROUTER_URL", "HF_BILL_TO", "HF_CHAT_LOG", "HTTPS_PROXY",
+            """ + Help.environment("HF_TOKEN", "HF_ROUTER_URL", "HF_BILL_TO", "HF_MAX_COST", "HF_CHAT_LOG",
+                    "HTTPS_PROXY",
                     "OPENCLAW_STATE_DIR", "NO_COLOR");
 
     private final Env env;
@@ -162,7 +167,8 @@ public final class ChatCommand {
         int retries = 2;
         final List<String> fallbacks = new ArrayList<>();
         final List<String> prompt = new ArrayList<>();
-        boolean noStdin, plan, reroute;
+        boolean noStdin, plan, reroute, estimate;
+        java.math.BigDecimal maxCost;
     }
 
     int run(String... args) {
@@ -200,7 +206,9 @@ public final class ChatCommand {
         JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
         ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries,
                 Duration.ofMillis(Math.round(r.timeout * 1000)),
-                schema == null ? null : StructuredAnswer.responseFormat(schema), r.reroute);
+                schema == null ? null : StructuredAnswer.responseFormat(schema), r.reroute, maxCost(r),
+                        r.maxCost != null
+                        ? "--max-cost" : "HF_MAX_COST");
         List<RouterModel> known = ChatReport.cached(env, config);
         try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w),
                 billTo)) {
@@ -253,8 +261,37 @@ public final class ChatCommand {
                 else out.print(plan.text());
                 return Cli.OK;
             }
+            if (r.estimate) {
+                RoutePlan plan = session.plan(chain, session.messagesWith(question));
+                out.print(CostEstimate.text(plan, CostEstimate.of(plan, known, ChatSession.images(question))));
+                return Cli.OK;
+            }
             session.ask(chain, question);
             return Cli.OK;
+        }
+    }
+
+    /** A cost in USD given by {@code where}: a plain non-negative number ({@code 0.05}). */
+    private static java.math.BigDecimal usd(String where, String value) {
+        try {
+            java.math.BigDecimal usd = new java.math.BigDecimal(value.strip());
+            if (usd.signum() >= 0) return usd;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new Cli.UsageException("invalid value for " + where + ": '" + Printable.line(value)
+                + "' (an amount in USD, such as 0.05)");
+    }
+
+    /** --max-cost, else HF_MAX_COST (a bad value there is a failure naming it), else none. */
+    private java.math.BigDecimal maxCost(Request r) {
+        if (r.maxCost != null) return r.maxCost;
+        String set = env.process("HF_MAX_COST");
+        if (set == null) return null;
+        try {
+            return usd("HF_MAX_COST", set);
+        } catch (Cli.UsageException e) {
+            throw new Cli.Failure(e.getMessage());
         }
     }
 
@@ -336,6 +373,8 @@ public final class ChatCommand {
                 case "--no-stdin" -> r.noStdin = true;
                 case "--plan" -> r.plan = true;
                 case "--reroute" -> r.reroute = true;
+                case "--estimate" -> r.estimate = true;
+                case "--max-cost" -> r.maxCost = usd(arg, cli.value(arg));
                 default -> throw new IllegalStateException(option);
             }
         }

@@ -25,10 +25,11 @@ final class ChatRun {
 
     /**
      * {@code responseFormat}: sent as the request's {@code response_format} (--schema), or null. {@code reroute}:
-     * a pinned provider may be planned around ({@link RoutePlan}).
+     * a pinned provider may be planned around ({@link RoutePlan}). {@code maxCost}: the most a question may cost
+     * (USD, {@link CostEstimate}), or null; {@code maxCostFrom} says where it was set.
      */
     record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle,
-            JsonObject responseFormat, boolean reroute) { }
+            JsonObject responseFormat, boolean reroute, java.math.BigDecimal maxCost, String maxCostFrom) { }
 
     /** What one request to one model came to: an answer, or a failure and what may follow it. */
     sealed interface Attempt permits Answer, Failed { }

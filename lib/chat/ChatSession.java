@@ -75,6 +75,15 @@ final class ChatSession {
         }
     }
 
+    /** How many images {@code question} carries. */
+    static int images(JsonValue question) {
+        int n = 0;
+        if (question.asObject().get("content") instanceof JsonArray parts) {
+            for (JsonObject part : parts.objects()) if ("image_url".equals(part.string("type"))) n++;
+        }
+        return n;
+    }
+
     /** The messages asking {@code question} sends: the system prompt, the history, the question. */
     List<JsonValue> messagesWith(JsonValue question) {
         List<JsonValue> messages = new ArrayList<>();
@@ -132,6 +141,10 @@ final class ChatSession {
         messages.add(question);
         RoutePlan plan = plan(chain, messages);
         plan.tell(err);
+        String over = CostEstimate.overCap(CostEstimate.of(plan, report.known(), images(question)),
+                run.settings().maxCost(),
+                run.settings().maxCostFrom());
+        if (over != null) throw new Cli.Failure(over);
         List<RoutePlan.Attempt> asked = new ArrayList<>(plan.attempts);
         if (sticks) {
             ModelRef stuck = new ModelRef(chosen.id(), provider);

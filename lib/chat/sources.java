@@ -13,6 +13,7 @@
 //SOURCES ChatReport.java
 //SOURCES ChatRun.java
 //SOURCES ChatSession.java
+//SOURCES CostEstimate.java
 //SOURCES RoutePlan.java
 //SOURCES Sse.java
 //SOURCES StructuredAnswer.java

@@ -19,6 +19,7 @@ final class Help {
         VARIABLES.put("HF_HUB_OFFLINE",
                 "=1: no network for what can do without (models list as --offline,\nonboard skips whoami)");
         VARIABLES.put("HF_BILL_TO", "the organization chat bills (header X-HF-Bill-To)");
+        VARIABLES.put("HF_MAX_COST", "the most a question may cost, in USD, as --max-cost");
         VARIABLES.put("HF_CHAT_LOG", "=off: never log conversations (see chat logs --path)");
         VARIABLES.put("HTTPS_PROXY",
                 "the proxy for https (also HTTP_PROXY, lower case too; user:password@\nallowed); NO_PROXY: hosts "

@@ -155,4 +155,35 @@ class RoutePlanTest extends RouterTest {
         assertEquals(List.of(MULTI), router.chatModels());
         assertEquals("Hel\n", r.out());
     }
+
+    /** A prompt of 4000 characters: about 1000 tokens. */
+    static final String THOUSAND = "abcd".repeat(1000);
+
+    @Test void estimateSaysWhatEachPlannedProviderWouldChargeAndSendsNothing() {
+        assertEquals(new Run(0, """
+                Estimate for about 1000 prompt tokens + at most 1000 out:
+                  1. hold/multi:p-cheap  $0.00025 to $0.00075
+                  2. hold/multi:p-mid    $0.0005 to $0.0015
+                  3. hold/multi:p-fast   $0.0015 to $0.0045
+                """, ""), t.chat("", "-m", MULTI + ":cheapest", "--max-tokens", "1000", "--estimate", THOUSAND));
+        assertEquals(List.of(), router.requests);
+    }
+
+    @Test void maxCostRefusesBeforeSendingAQuestionThatMayCostMore() {
+        assertEquals(new Run(1, "", "chat: asking hold/multi:p-cheap may cost up to $0.00075, over --max-cost $0.0005"
+                + " (--max-tokens bounds it); nothing was sent\n"),
+                t.chat("", "-m", MULTI + ":cheapest", "--max-tokens", "1000", "--max-cost", "0.0005", THOUSAND));
+        t.with("HF_MAX_COST", "0.0001");
+        assertEquals("chat: asking hold/multi:p-cheap may cost up to $0.00075, over HF_MAX_COST $0.0001 (--max-tokens "
+                + "bounds it);"
+                + " nothing was sent", t.chat("", "-m", MULTI + ":cheapest", "--max-tokens", "1000",
+                        THOUSAND).err().strip());
+        assertEquals(List.of(), router.requests);
+        router.chat("hold/multi:p-cheap", OK);
+        assertEquals(0, t.chat("", "--no-stream", "-m", MULTI + ":cheapest", "--max-tokens", "1000", "--max-cost",
+                "0.001",
+                THOUSAND).status(), "within the cap: asked (--max-cost wins over HF_MAX_COST)");
+        assertEquals(new Run(2, "", "chat: invalid value for --max-cost: 'lots' (an amount in USD, such as 0.05)\n"
+                + "Try 'chat --help' for more information.\n"), t.chat("", "--max-cost", "lots", "hi"));
+    }
 }

@@ -16,7 +16,7 @@ class OptionsTest {
     /** A value each kind of option takes, so that every option can be given once. */
     static final Map<String, String> VALUES = Map.ofEntries(Map.entry("MODEL", "deepseek-ai/DeepSeek-R1"),
             Map.entry("REF", "deepseek-ai/DeepSeek-R1"),
-            Map.entry("S", "1"), Map.entry("N", "1"), Map.entry("T", "1"), Map.entry("TEXT", "x"), Map.entry("NAME",
+            Map.entry("S", "1"), Map.entry("USD", "0.05"), Map.entry("N", "1"), Map.entry("T", "1"), Map.entry("TEXT", "x"), Map.entry("NAME",
                     "together"), Map.entry("ID", "x"),
             Map.entry("FILE|JSON", "{}"), Map.entry("F|URL", "https://example.com/a.png"), Map.entry("ORG", "acme"),
                     Map.entry("KEY", "hf_abcdefghijklmnop"),
