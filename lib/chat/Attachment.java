@@ -91,29 +91,6 @@ record Attachment(String shown, JsonObject part, long bytes) {
     }
 
     /**
-     * {@code chain} without the fallbacks the cached list says take no images (each said on {@code err}): an image
-     * never goes to a text-only model. The first model is checked by {@link #requireImages}.
-     */
-    static List<ModelRef> withoutTextOnlyFallbacks(List<ModelRef> chain, List<RouterModel> known,
-            java.io.PrintStream err) {
-        List<ModelRef> kept = new ArrayList<>(chain.subList(0, 1));
-        for (ModelRef fallback : chain.subList(1, chain.size())) {
-            RouterModel m = textOnly(fallback, known);
-            if (m == null) kept.add(fallback);
-            else Cli.say(err, "not falling back to " + fallback.routerId() + ": it does not take images (its input: "
-                    + String.join(", ", m.input()) + ")");
-        }
-        return kept;
-    }
-
-    /** The cached list's entry for {@code model} when it says the model takes no images; else null. */
-    private static RouterModel textOnly(ModelRef model, List<RouterModel> known) {
-        for (RouterModel m : known) if (model.names(m.id()) && !m.input().isEmpty()
-                && !m.input().contains("image")) return m;
-        return null;
-    }
-
-    /**
      * Refuses, before anything is sent, images for a model the cached list says takes none (its input modalities
      * lack "image"), naming models that do. A model the list does not know, or no list, is not refused.
      */

@@ -149,28 +149,6 @@ public final class ChatCommand {
         });
     }
 
-    /** What the command line asked for. */
-    static final class Request {
-        String model;
-        String system;
-        String billTo;
-        /** -c: the most recent conversation; --cid: that one. */
-        boolean continueLast, noLog;
-        String cid;
-        String schema;
-        boolean extract;
-        final List<String> attachments = new ArrayList<>();
-        Double temperature;
-        Integer maxTokens;
-        boolean stream = true, json, hideReasoning, noFallback;
-        double timeout = 60;
-        int retries = 2;
-        final List<String> fallbacks = new ArrayList<>();
-        final List<String> prompt = new ArrayList<>();
-        boolean noStdin, plan, reroute, estimate;
-        java.math.BigDecimal maxCost;
-    }
-
     int run(String... args) {
         return Cli.run("chat", USAGE, out, err, args, term, cli -> {
             Running.invokedAs(env.invocation());
@@ -190,7 +168,7 @@ public final class ChatCommand {
             env.useConfig(ConfigFile.of(env).read());
             return ChatLogs.run(cli, env, out, err);
         }
-        Request r = parse(cli);
+        ChatRequest r = ChatRequest.parse(cli);
         JsonValue config = ConfigFile.of(env).read();
         env.useConfig(config);
         env.willLookUp(BillTo.VARIABLE, ChatLog.SWITCH);
@@ -263,7 +241,7 @@ public final class ChatCommand {
             }
             if (r.estimate) {
                 RoutePlan plan = session.plan(chain, session.messagesWith(question));
-                out.print(CostEstimate.text(plan, CostEstimate.of(plan, known, ChatSession.images(question))));
+                out.print(CostEstimate.text(plan, CostEstimate.of(plan, known)));
                 return Cli.OK;
             }
             session.ask(chain, question);
@@ -271,25 +249,13 @@ public final class ChatCommand {
         }
     }
 
-    /** A cost in USD given by {@code where}: a plain non-negative number ({@code 0.05}). */
-    private static java.math.BigDecimal usd(String where, String value) {
-        try {
-            java.math.BigDecimal usd = new java.math.BigDecimal(value.strip());
-            if (usd.signum() >= 0) return usd;
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new Cli.UsageException("invalid value for " + where + ": '" + Printable.line(value)
-                + "' (an amount in USD, such as 0.05)");
-    }
-
     /** --max-cost, else HF_MAX_COST (a bad value there is a failure naming it), else none. */
-    private java.math.BigDecimal maxCost(Request r) {
+    private java.math.BigDecimal maxCost(ChatRequest r) {
         if (r.maxCost != null) return r.maxCost;
         String set = env.process("HF_MAX_COST");
         if (set == null) return null;
         try {
-            return usd("HF_MAX_COST", set);
+            return ChatRequest.usd("HF_MAX_COST", set);
         } catch (Cli.UsageException e) {
             throw new Cli.Failure(e.getMessage());
         }
@@ -335,59 +301,6 @@ public final class ChatCommand {
         return new String(bytes, StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "");
     }
 
-    private static Request parse(CommandLine cli) {
-        Request r = new Request();
-        boolean options = true;
-        java.util.Set<String> given = new java.util.HashSet<>();
-        while (cli.hasNext()) {
-            String arg = cli.next();
-            if (!options || !arg.startsWith("-") || arg.equals("-")) {
-                r.prompt.add(arg);
-                continue;
-            }
-            if (arg.equals("--")) {
-                options = false;
-                continue;
-            }
-            String option = OPTIONS.take(cli, arg);
-            given.add(option);
-            switch (option) {
-                case "--model" -> r.model = cli.value(arg);
-                case "--system" -> r.system = cli.value(arg);
-                case "--temperature" -> r.temperature = cli.decimalValue(arg, 0, 2);
-                case "--max-tokens" -> r.maxTokens = cli.intValue(arg, 1);
-                case "--no-stream" -> r.stream = false;
-                case "--json" -> r.json = true;
-                case "--hide-reasoning" -> r.hideReasoning = true;
-                case "--timeout" -> r.timeout = cli.decimalValue(arg, 0.1, 3600);
-                case "--retries" -> r.retries = cli.intValue(arg, 0);
-                case "--fallback" -> r.fallbacks.add(cli.value(arg));
-                case "--no-fallback" -> r.noFallback = true;
-                case "--bill-to" -> r.billTo = cli.value(arg);
-                case "--continue" -> r.continueLast = true;
-                case "--cid" -> r.cid = cli.value(arg);
-                case "--no-log" -> r.noLog = true;
-                case "--schema" -> r.schema = cli.value(arg);
-                case "--extract" -> r.extract = true;
-                case "--attach" -> r.attachments.add(cli.value(arg));
-                case "--no-stdin" -> r.noStdin = true;
-                case "--plan" -> r.plan = true;
-                case "--reroute" -> r.reroute = true;
-                case "--estimate" -> r.estimate = true;
-                case "--max-cost" -> r.maxCost = usd(arg, cli.value(arg));
-                default -> throw new IllegalStateException(option);
-            }
-        }
-        OPTIONS.requireAtMostOne(given);
-        if (r.attachments.contains("-")
-                && r.prompt.isEmpty()) throw new Cli.UsageException("-a - reads the image from stdin: give the prompt "
-                        + "as arguments");
-        if (r.schema != null && r.extract) throw new Cli.UsageException("--schema and -x together: choose one");
-        if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the "
-                + "most recent conversation, --cid the one named");
-        return r;
-    }
-
     /**
      * A conversation's id, the turns the log holds of it (none for a new one), and the log its turns go to (null:
      * none).
@@ -395,7 +308,7 @@ public final class ChatCommand {
     private record Conversation(String cid, List<JsonObject> logged, ChatLog log) { }
 
     /** A new conversation, or (-c, --cid) one from the log; logged unless --no-log or HF_CHAT_LOG=off. */
-    private Conversation conversation(Request r) throws java.io.IOException {
+    private Conversation conversation(ChatRequest r) throws java.io.IOException {
         ChatLog log = r.noLog || ChatLog.off(env) ? null : new ChatLog(ChatLog.path(env));
         if (!r.continueLast && r.cid == null) return new Conversation(ChatLog.newCid(java.time.Instant.now(), random),
                 List.of(), log);
@@ -413,7 +326,8 @@ public final class ChatCommand {
      * The model (-m, else the continued conversation's, else the configured default), then its fallbacks (given, else
      * configured), each once.
      */
-    private static List<ModelRef> chain(Request r, JsonValue config, Map<String, String> aliases, String continued) {
+    private static List<ModelRef> chain(ChatRequest r, JsonValue config, Map<String, String> aliases,
+            String continued) {
         String primary = r.model != null ? r.model : continued != null ? continued : ConfigFile.string(config,
                 ConfigFile.PRIMARY);
         List<ModelRef> chain = new ArrayList<>();

@@ -75,15 +75,6 @@ final class ChatSession {
         }
     }
 
-    /** How many images {@code question} carries. */
-    static int images(JsonValue question) {
-        int n = 0;
-        if (question.asObject().get("content") instanceof JsonArray parts) {
-            for (JsonObject part : parts.objects()) if ("image_url".equals(part.string("type"))) n++;
-        }
-        return n;
-    }
-
     /** The messages asking {@code question} sends: the system prompt, the history, the question. */
     List<JsonValue> messagesWith(JsonValue question) {
         List<JsonValue> messages = new ArrayList<>();
@@ -135,13 +126,10 @@ final class ChatSession {
         List<JsonValue> added = new ArrayList<>();
         if (system != null && !system.equals(loggedSystem)) added.add(ChatReport.message("system", system));
         added.add(question);
-        List<JsonValue> messages = new ArrayList<>();
-        if (system != null) messages.add(ChatReport.message("system", system));
-        messages.addAll(history);
-        messages.add(question);
+        List<JsonValue> messages = messagesWith(question);
         RoutePlan plan = plan(chain, messages);
         plan.tell(err);
-        String over = CostEstimate.overCap(CostEstimate.of(plan, report.known(), images(question)),
+        String over = CostEstimate.overCap(CostEstimate.of(plan, report.known()),
                 run.settings().maxCost(),
                 run.settings().maxCostFrom());
         if (over != null) throw new Cli.Failure(over);

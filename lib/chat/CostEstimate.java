@@ -19,8 +19,8 @@ final class CostEstimate {
     private CostEstimate() { }
 
     /** The estimate for each attempt of {@code plan} (the router's own pick: the range over its capable providers). */
-    static List<Range> of(RoutePlan plan, List<RouterModel> known, int images) {
-        long prompt = plan.needs.promptTokens() + images * IMAGE_TOKENS;
+    static List<Range> of(RoutePlan plan, List<RouterModel> known) {
+        long prompt = plan.needs.promptTokens() + plan.needs.images() * IMAGE_TOKENS;
         List<Range> ranges = new ArrayList<>();
         for (RoutePlan.Attempt a : plan.attempts) {
             RouterModel m = a.ref().in(known);

@@ -24,19 +24,19 @@ final class RoutePlan {
      * What a request needs of a provider: structured output ({@code response_format}), tools, images, and room for
      * about {@code promptTokens} (four characters a token) plus {@code maxTokens} in its context.
      */
-    record Needs(boolean structuredOutput, boolean tools, boolean images, long promptTokens, Integer maxTokens) {
+    record Needs(boolean structuredOutput, boolean tools, int images, long promptTokens, Integer maxTokens) {
         long context() { return promptTokens + (maxTokens == null ? 0 : maxTokens); }
 
         /** What asking {@code messages} with {@code settings} needs. */
         static Needs of(List<JsonValue> messages, ChatRun.Settings settings) {
             long chars = 0;
-            boolean images = false;
+            int images = 0;
             for (JsonValue m : messages) {
                 JsonValue content = m.asObject().get("content");
                 if (content instanceof JsonString s) chars += s.value().length();
                 if (content instanceof JsonArray parts) {
                     for (JsonObject part : parts.objects()) {
-                        if ("image_url".equals(part.string("type"))) images = true;
+                        if ("image_url".equals(part.string("type"))) images++;
                         if (part.string("text") != null) chars += part.string("text").length();
                     }
                 }
@@ -48,7 +48,7 @@ final class RoutePlan {
             List<String> parts = new ArrayList<>();
             if (structuredOutput) parts.add("structured output");
             if (tools) parts.add("tools");
-            if (images) parts.add("images");
+            if (images > 0) parts.add("images");
             parts.add("about " + promptTokens + (promptTokens == 1 ? " prompt token" : " prompt tokens")
                     + (maxTokens == null ? "" : " + " + maxTokens
                     + " out"));
@@ -90,7 +90,7 @@ final class RoutePlan {
                     : "as given (no cached list to plan with)", false));
             return;
         }
-        if (needs.images() && !m.input().isEmpty() && !m.input().contains("image")) {
+        if (needs.images() > 0 && !m.input().isEmpty() && !m.input().contains("image")) {
             leftOut.add(new LeftOut(ref.routerId(), "it does not take images (its input: " + String.join(", ",
                     m.input()) + ")",
                     true));
@@ -233,7 +233,7 @@ final class RoutePlan {
         for (LeftOut l : leftOut) out.add(JsonValue.object("what", JsonValue.of(l.what()), "why", JsonValue.of(l.why()),
                 "model", JsonValue.of(l.model())));
         return JsonValue.object("needs", JsonValue.object("structuredOutput", JsonValue.of(needs.structuredOutput()),
-                        "tools", JsonValue.of(needs.tools()), "images", JsonValue.of(needs.images()),
+                        "tools", JsonValue.of(needs.tools()), "images", JsonValue.of(needs.images() > 0),
                         "promptTokens", JsonValue.of(needs.promptTokens()),
                         "maxTokens", needs.maxTokens() == null ? JsonValue.NULL : JsonValue.of(needs.maxTokens())),
                 "fromList", JsonValue.of(fromList), "attempts", new JsonArray(tries), "leftOut", new JsonArray(out));

@@ -63,26 +63,6 @@ final class StructuredAnswer {
     }
 
     /**
-     * With no provider pinned: the model at a live provider that says it serves structured output, when the cached
-     * model list {@code known} knows one (said on {@code err}); else the model as it is.
-     */
-    static ModelRef servedBy(ModelRef model, List<RouterModel> known, java.io.PrintStream err) {
-        if (model.suffix() != null) return model;
-        for (RouterModel m : known) {
-            if (!model.names(m.id())) continue;
-            for (RouterModel.Offer o : m.providers()) {
-                if (o.live() && Boolean.TRUE.equals(o.supportsStructuredOutput())) {
-                    Cli.say(err, "--schema: asking " + o.provider() + ", which serves structured output for "
-                            + model.id());
-                    return new ModelRef(model.id(), o.provider());
-                }
-            }
-            Cli.warn(err, "no live provider of " + model.id() + " says it serves structured output; asking it anyway");
-        }
-        return model;
-    }
-
-    /**
      * The answer as JSON, checked against {@code schema}; a one-line failure saying what is wrong. A ```json fence
      * around it is allowed.
      */

@@ -11,6 +11,7 @@
 //SOURCES ChatOutput.java
 //SOURCES ChatRepl.java
 //SOURCES ChatReport.java
+//SOURCES ChatRequest.java
 //SOURCES ChatRun.java
 //SOURCES ChatSession.java
 //SOURCES CostEstimate.java

@@ -50,13 +50,11 @@ final class Help {
         for (String line : text.split("\n", -1)) {
             int hang = hang(line);
             String rest = line;
-            boolean first = true;
             while (rest.length() > width) {
                 int cut = rest.lastIndexOf(' ', width);
-                if (cut <= hang || (!first && cut <= hang)) break;   // one long word: the terminal may break it
+                if (cut <= hang) break;   // one long word: the terminal may break it
                 sb.append(rest, 0, cut).append('\n');
                 rest = " ".repeat(hang) + rest.substring(cut + 1).stripLeading();
-                first = false;
             }
             sb.append(rest).append('\n');
         }

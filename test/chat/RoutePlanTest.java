@@ -32,7 +32,7 @@ class RoutePlanTest extends RouterTest {
         return plan.attempts.stream().map(a -> a.ref().routerId()).toList();
     }
 
-    static RoutePlan.Needs plain() { return new RoutePlan.Needs(false, false, false, 10, null); }
+    static RoutePlan.Needs plain() { return new RoutePlan.Needs(false, false, 0, 10, null); }
 
     @Test void eachPolicyOrdersTheCapableLiveProviders() {
         Object[][] cases = {
@@ -40,15 +40,15 @@ class RoutePlanTest extends RouterTest {
             {MULTI, plain(), List.of(MULTI, "hold/multi:p-mid", "hold/multi:p-cheap")},
             {MULTI + ":cheapest", plain(), List.of("hold/multi:p-cheap", "hold/multi:p-mid", "hold/multi:p-fast")},
             {MULTI + ":fastest", plain(), List.of("hold/multi:p-fast", "hold/multi:p-mid", "hold/multi:p-cheap")},
-            {MULTI, new RoutePlan.Needs(true, false, false, 10, null), List.of("hold/multi:p-mid",
+            {MULTI, new RoutePlan.Needs(true, false, 0, 10, null), List.of("hold/multi:p-mid",
                     "hold/multi:p-cheap")},
-            {MULTI, new RoutePlan.Needs(true, false, false, 9000, null), List.of("hold/multi:p-cheap")},
-            {MULTI + ":p-fast", new RoutePlan.Needs(true, false, false, 10, null), List.of("hold/multi:p-fast")},
+            {MULTI, new RoutePlan.Needs(true, false, 0, 9000, null), List.of("hold/multi:p-cheap")},
+            {MULTI + ":p-fast", new RoutePlan.Needs(true, false, 0, 10, null), List.of("hold/multi:p-fast")},
         };
         for (Object[] c : cases) assertEquals(c[2], tried(plan((String) c[0], (RoutePlan.Needs) c[1], false)), c[0]
                 + " " + c[1]);
         assertEquals(List.of("hold/multi:p-mid", "hold/multi:p-cheap"),
-                tried(plan(MULTI + ":p-fast", new RoutePlan.Needs(true, false, false, 10, null), true)), "--reroute");
+                tried(plan(MULTI + ":p-fast", new RoutePlan.Needs(true, false, 0, 10, null), true)), "--reroute");
     }
 
     @Test void theModelAskedForThatNoListedProviderCanServeIsAskedAsGivenAFallbackIsLeftOut() {

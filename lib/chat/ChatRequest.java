@@ -1,0 +1,90 @@
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a chat command line asked for, read by {@link #parse} from {@link ChatCommand#OPTIONS}. */
+final class ChatRequest {
+    String model;
+    String system;
+    String billTo;
+    /** -c: the most recent conversation; --cid: that one. */
+    boolean continueLast, noLog;
+    String cid;
+    String schema;
+    boolean extract;
+    final List<String> attachments = new ArrayList<>();
+    Double temperature;
+    Integer maxTokens;
+    boolean stream = true, json, hideReasoning, noFallback;
+    double timeout = 60;
+    int retries = 2;
+    final List<String> fallbacks = new ArrayList<>();
+    final List<String> prompt = new ArrayList<>();
+    boolean noStdin, plan, reroute, estimate;
+    java.math.BigDecimal maxCost;
+
+    /** Reads the command line by {@link ChatCommand#OPTIONS}; usage errors name the flag. */
+    static ChatRequest parse(CommandLine cli) {
+        ChatRequest r = new ChatRequest();
+        boolean options = true;
+        java.util.Set<String> given = new java.util.HashSet<>();
+        while (cli.hasNext()) {
+            String arg = cli.next();
+            if (!options || !arg.startsWith("-") || arg.equals("-")) {
+                r.prompt.add(arg);
+                continue;
+            }
+            if (arg.equals("--")) {
+                options = false;
+                continue;
+            }
+            String option = ChatCommand.OPTIONS.take(cli, arg);
+            given.add(option);
+            switch (option) {
+                case "--model" -> r.model = cli.value(arg);
+                case "--system" -> r.system = cli.value(arg);
+                case "--temperature" -> r.temperature = cli.decimalValue(arg, 0, 2);
+                case "--max-tokens" -> r.maxTokens = cli.intValue(arg, 1);
+                case "--no-stream" -> r.stream = false;
+                case "--json" -> r.json = true;
+                case "--hide-reasoning" -> r.hideReasoning = true;
+                case "--timeout" -> r.timeout = cli.decimalValue(arg, 0.1, 3600);
+                case "--retries" -> r.retries = cli.intValue(arg, 0);
+                case "--fallback" -> r.fallbacks.add(cli.value(arg));
+                case "--no-fallback" -> r.noFallback = true;
+                case "--bill-to" -> r.billTo = cli.value(arg);
+                case "--continue" -> r.continueLast = true;
+                case "--cid" -> r.cid = cli.value(arg);
+                case "--no-log" -> r.noLog = true;
+                case "--schema" -> r.schema = cli.value(arg);
+                case "--extract" -> r.extract = true;
+                case "--attach" -> r.attachments.add(cli.value(arg));
+                case "--no-stdin" -> r.noStdin = true;
+                case "--plan" -> r.plan = true;
+                case "--reroute" -> r.reroute = true;
+                case "--estimate" -> r.estimate = true;
+                case "--max-cost" -> r.maxCost = usd(arg, cli.value(arg));
+                default -> throw new IllegalStateException(option);
+            }
+        }
+        ChatCommand.OPTIONS.requireAtMostOne(given);
+        if (r.attachments.contains("-")
+                && r.prompt.isEmpty()) throw new Cli.UsageException("-a - reads the image from stdin: give the prompt "
+                        + "as arguments");
+        if (r.schema != null && r.extract) throw new Cli.UsageException("--schema and -x together: choose one");
+        if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the "
+                + "most recent conversation, --cid the one named");
+        return r;
+    }
+
+    /** A cost in USD given by {@code where}: a plain non-negative number ({@code 0.05}). */
+    static java.math.BigDecimal usd(String where, String value) {
+        try {
+            java.math.BigDecimal usd = new java.math.BigDecimal(value.strip());
+            if (usd.signum() >= 0) return usd;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new Cli.UsageException("invalid value for " + where + ": '" + Printable.line(value)
+                + "' (an amount in USD, such as 0.05)");
+    }
+}
