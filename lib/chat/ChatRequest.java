@@ -78,13 +78,11 @@ final class ChatRequest {
 
     /** A cost in USD given by {@code where}: a plain non-negative number ({@code 0.05}). */
     static java.math.BigDecimal usd(String where, String value) {
-        try {
-            java.math.BigDecimal usd = new java.math.BigDecimal(value.strip());
-            if (usd.signum() >= 0) return usd;
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new Cli.UsageException("invalid value for " + where + ": '" + Printable.line(value)
+        // Plain digits only, bounded: an exponent (1e-999999999) would make printing the cap a billion characters.
+        String v = value.strip();
+        if (v.matches("[0-9]{1,9}(\\.[0-9]{1,9})?")) return new java.math.BigDecimal(v);
+        String shown = value.length() > 40 ? value.substring(0, 40) + "\u2026" : value;
+        throw new Cli.UsageException("invalid value for " + where + ": '" + Printable.line(shown)
                 + "' (an amount in USD, such as 0.05)");
     }
 }

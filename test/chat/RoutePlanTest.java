@@ -185,5 +185,6 @@ class RoutePlanTest extends RouterTest {
                 THOUSAND).status(), "within the cap: asked (--max-cost wins over HF_MAX_COST)");
         assertEquals(new Run(2, "", "chat: invalid value for --max-cost: 'lots' (an amount in USD, such as 0.05)\n"
                 + "Try 'chat --help' for more information.\n"), t.chat("", "--max-cost", "lots", "hi"));
+        assertEquals(2, t.chat("", "--max-cost", "1e-999999999", "hi").status(), "no exponent: printing it would never end");
     }
 }
