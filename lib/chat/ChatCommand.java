@@ -195,7 +195,9 @@ public final class ChatCommand {
                     r.extract), known);
             ChatSession session = new ChatSession(conversation.cid(), conversation.logged(), r.system,
                     conversation.log(),
-                    new ChatRun(router, settings, pause, random, err), report, err);
+                    new ChatRun(router, settings, pause, random, err, () -> token == null ? List.of()
+                            : BudgetStop.explain(TokenCheck.of(env, token, w -> Cli.warn(err, w)), billTo)),
+                    report, err);
             // A pinned provider the cached list says does not serve the model: said as models show says it, before any
             // request; the model asked for is refused, a fallback so pinned is left out with a warning.
             for (int i = chain.size() - 1; i >= 0; i--) {

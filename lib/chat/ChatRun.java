@@ -10,8 +10,9 @@ import java.util.Random;
  * <ul>
  * <li>Retries (408, 409, 425, 429, 5xx, no connection, a stream that broke) only while nothing was
  *     shown, waiting as {@link Backoff} says;
- * <li>then the next model of the chain, also at once for 401, 402, 403, 404, {@code model_not_found}
+ * <li>then the next model of the chain, also at once for 401, 403, 404, {@code model_not_found}
  *     and {@code model_not_supported};
+ * <li>a 402 ends it, explained ({@link BudgetStop}): every model bills the same account;
  * <li>a plain 400 (the request itself is wrong) ends it: another model would refuse it too;
  * <li>once any of the answer was shown, nothing else is tried: a broken answer fails.
  * </ul>
@@ -41,7 +42,8 @@ final class ChatRun {
     record Answer(String model, String provider, String content, String reasoning, String finishReason,
             ChatChunk.Usage usage, String requestId) implements Attempt { }
 
-    private enum Next { RETRY, OTHER_MODEL, STOP }
+    /** {@code BUDGET}: a 402, which ends the chain as STOP does, with what whoami says of who pays. */
+    private enum Next { RETRY, OTHER_MODEL, STOP, BUDGET }
 
     /** A failed attempt: its one-line description and what may follow it. */
     private record Failed(String line, Next next, Duration retryAfter) implements Attempt { }
@@ -51,8 +53,16 @@ final class ChatRun {
     private final Pause pause;
     private final Random random;
     private final PrintStream err;
+    /** After a 402: the lines that explain it ({@link BudgetStop}); asked only then (whoami is rate-limited). */
+    private final java.util.function.Supplier<List<String>> budget;
 
     ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err) {
+        this(router, settings, pause, random, err, List::of);
+    }
+
+    ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err,
+            java.util.function.Supplier<List<String>> budget) {
+        this.budget = budget;
         this.router = router;
         this.settings = settings;
         this.pause = pause;
@@ -95,6 +105,12 @@ final class ChatRun {
                 }
                 // A provider the conversation stuck to may refuse what the model itself takes: back to the plan.
                 if (failed.next() == Next.STOP && !sticky) throw new Cli.Failure(line);
+                if (failed.next() == Next.BUDGET) {
+                    Cli.say(err, line);
+                    for (String why : budget.get()) Cli.say(err, why);
+                    throw new Cli.Failure(next ? "stopped: the fallbacks bill the same account, so none was tried"
+                            : "no model answered (" + attempts + (attempts == 1 ? " attempt" : " attempts") + ")");
+                }
                 if (failed.next() == Next.RETRY && retry < settings.retries() && !sticky) {
                     Duration wait = Backoff.delay(retry, failed.retryAfter(), random);
                     // A planned attempt waits only when told to, and not long; else another provider is asked now.
@@ -246,7 +262,7 @@ final class ChatRun {
                             + " token may not bill it; see https://huggingface.co/organizations/" + billTo.org()
                                     + "/settings/billing" + quoted
                     : "402: your Inference Providers credits are used up; buy pre-paid credits at "
-                    + "https://huggingface.co/settings/billing or subscribe to PRO" + quoted, Next.OTHER_MODEL, null);
+                    + BudgetStop.BILLING + " or subscribe to PRO" + quoted, Next.BUDGET, null);
             case 403 -> new Failed("403: this token may not call Inference Providers; make a fine-grained token with "
                     + "\"Make calls to Inference Providers\" at https://huggingface.co/settings/tokens" + quoted,
                             Next.OTHER_MODEL, null);

@@ -4,6 +4,7 @@
 //SOURCES ../catalog/sources.java
 //SOURCES Attachment.java
 //SOURCES Backoff.java
+//SOURCES BudgetStop.java
 //SOURCES ChatChunk.java
 //SOURCES ChatCommand.java
 //SOURCES ChatLog.java

@@ -56,15 +56,33 @@ class BillToTest extends RouterTest {
         assertTrue(!t.models("status").out().contains("alone"), t.models("status").out());
     }
 
-    @Test void a402NamesTheOrganization() {
+    /** A 402 billed to an organization: what whoami-v2 says of it, each case its own line. */
+    @Test void a402NamesTheOrganizationAndWhyItCannotPay() {
+        String whoami = Repo.read("test/fixtures/whoami-v2_finegrained.json");
+        String member = whoami.replace("\"orgs\":[]", "\"orgs\":[{\"name\":\"acme-labs\",\"canPay\":false}]");
+        String[][] cases = {
+            {whoami, "chat: example-user is not a member of acme-labs (whoami-v2 lists no organization); bill one of "
+                    + "those, or drop --bill-to"},
+            {member, "chat: acme-labs has no way to pay (whoami-v2: canPay false); an admin of acme-labs adds a "
+                    + "payment method or credits at https://huggingface.co/organizations/acme-labs/settings/billing"},
+            {member.replace("\"canPay\":false}", "\"canPay\":true}"), "chat: acme-labs can pay, but this token may "
+                    + "not bill it: a fine-grained token needs inference.serverless.write for acme-labs; make one at "
+                    + Whoami.NEW_TOKEN_URL},
+        };
         router.chat(R1, FakeRouter.Answer.json(402,
                 Repo.read("test/fixtures/chat/err_402_depleted_credits_2026-08.json")));
-        Run r = t.chat("", "--no-stream", "--no-fallback", "--bill-to", "acme-labs", "hello");
-        assertEquals(1, r.status());
-        assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 402: the organization acme-labs (billed, from "
-                + "--bill-to) cannot pay: its credits are used up,"
-                + " or this token may not bill it; see "
-                        + "https://huggingface.co/organizations/acme-labs/settings/billing"), r.err());
+        for (String[] c : cases) {
+            router.answer("/api/whoami-v2", 200, c[0]);
+            Run r = t.chat("", "--no-stream", "--no-fallback", "--bill-to", "acme-labs", "hello");
+            assertEquals(1, r.status());
+            assertTrue(r.err().startsWith("chat: deepseek-ai/DeepSeek-R1: 402: the organization acme-labs (billed, "
+                    + "from --bill-to) cannot pay: its credits are used up,"
+                    + " or this token may not bill it; see "
+                            + "https://huggingface.co/organizations/acme-labs/settings/billing"), r.err());
+            assertTrue(r.err().endsWith(")\n" + c[1] + "\nchat: no model answered (1 attempt)\n"), r.err());
+            assertEquals(null, router.requests.get(router.requests.size() - 1).header("X-HF-Bill-To"),
+                    "whoami is never billed");
+        }
     }
 
     @Test void aNameThatIsNotOneIsRefused() {

@@ -49,20 +49,47 @@ class ChatFailuresTest extends RouterTest {
         assertEquals(List.<Duration>of(), t.pauses);
     }
 
-    @Test void outOfCreditsFallsBackAtOnceToTheConfiguredFallback() {
+    /**
+     * A 402 stops the chain (every model bills the same account), explained in what whoami-v2 says: no payment
+     * method, prepaid, when the included credits renew, where to top up.
+     */
+    @Test void outOfCreditsStopsAndSaysWhoPaysAndWhenCreditsRenew() {
         t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/" + R1
                 + "\", fallbacks: [\"huggingface/" + QWEN + "\"] } } } }");
         router.chat(R1, NO_CREDITS);
-        router.chat(QWEN, OK);
-        assertEquals(new Run(0, "Hello.\n",
-                "chat: deepseek-ai/DeepSeek-R1: 402: your Inference Providers credits are used up; buy pre-paid "
-                        + "credits at "
-                + "https://huggingface.co/settings/billing or subscribe to PRO (router: You have depleted your monthly "
-                        + "included credits. Purchase pre-paid "
-                + "credits to continue using Inference Providers. Alternatively, subscribe to PRO to get 20x more "
-                        + "included credits.); trying Qwen/Qwen3-8B\n"
-                + "chat: Qwen/Qwen3-8B via together\n"), t.chat("", "hi"));
-        assertEquals(List.of(R1, QWEN), router.chatModels());
+        router.answer("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json"));
+        assertEquals(new Run(1, "", """
+                chat: deepseek-ai/DeepSeek-R1: 402: your Inference Providers credits are used up; buy pre-paid \
+                credits at https://huggingface.co/settings/billing or subscribe to PRO (router: You have depleted \
+                your monthly included credits. Purchase pre-paid credits to continue using Inference Providers. \
+                Alternatively, subscribe to PRO to get 20x more included credits.)
+                chat: example-user has no way to pay past the included credits (whoami-v2: canPay false, billing \
+                prepaid); the included credits renew on 2026-08-01; top up with pre-paid credits at \
+                https://huggingface.co/settings/billing, or subscribe to PRO for 20x the included credits
+                chat: stopped: the fallbacks bill the same account, so none was tried
+                """), t.chat("", "hi"));
+        assertEquals(List.of(R1), router.chatModels());
+        assertEquals("Bearer hf_test_token_abcd", router.requests.get(1).authorization());
+    }
+
+    @Test void aPayingAccountIsToldOfItsSpendingLimit() {
+        router.chat(R1, NO_CREDITS);
+        router.answer("/api/whoami-v2", 200, Repo.read("test/fixtures/whoami-v2_finegrained.json")
+                .replace("\"canPay\":false", "\"canPay\":true"));
+        assertTrue(t.chat("", "hi").err().endsWith("""
+                chat: example-user can pay (whoami-v2: canPay true), so a spending limit was likely reached; the \
+                included credits renew on 2026-08-01; see https://huggingface.co/settings/billing
+                chat: no model answered (1 attempt)
+                """));
+    }
+
+    @Test void whenWhoamiCannotBeAskedThe402SaysWhy() {
+        router.chat(R1, NO_CREDITS);
+        t.with("HF_HUB_OFFLINE", "1");
+        assertTrue(t.chat("", "hi").err().endsWith("""
+                chat: whoami-v2 could not say more: HF_HUB_OFFLINE=1: the token was not checked
+                chat: no model answered (1 attempt)
+                """));
     }
 
     @Test void noFallbackMeansNone() {
