@@ -63,6 +63,7 @@ public final class ChatCommand {
                    chat [OPTIONS]                    on a terminal: a conversation (/help inside)
                    chat -c [PROMPT...] | --cid ID [PROMPT...]   continue a logged conversation
                    chat logs [-n N] [-q TEXT] [--cid ID] [--json] | chat logs --path
+                   chat costs [--since WHEN] [--by day|model|provider] [--json]
                    chat --help | --version
                    chat --install [--dir DIR] [--name NAME] | --uninstall
 
@@ -76,6 +77,10 @@ public final class ChatCommand {
             Options of chat logs (newest turn first: when, conversation id, model, provider, tokens,
             cost, the question's start):
             """ + ChatLogs.OPTIONS.help() + """
+
+            Options of chat costs (the logged turns' costs summed: usage at the serving provider's
+            listed price; a turn without a price is said so, never counted as $0):
+            """ + ChatCosts.OPTIONS.help() + """
 
             Options of every command:
               -h, --help          this help
@@ -167,6 +172,11 @@ public final class ChatCommand {
             cli.next();
             env.useConfig(ConfigFile.of(env).read());
             return ChatLogs.run(cli, env, out, err);
+        }
+        if ("costs".equals(cli.peek())) {
+            cli.next();
+            env.useConfig(ConfigFile.of(env).read());
+            return ChatCosts.run(cli, env, out, err, java.time.Instant.now());
         }
         ChatRequest r = ChatRequest.parse(cli);
         JsonValue config = ConfigFile.of(env).read();

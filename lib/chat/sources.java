@@ -7,6 +7,7 @@
 //SOURCES BudgetStop.java
 //SOURCES ChatChunk.java
 //SOURCES ChatCommand.java
+//SOURCES ChatCosts.java
 //SOURCES ChatLog.java
 //SOURCES ChatLogs.java
 //SOURCES ChatOutput.java
