@@ -51,7 +51,10 @@ final class ModelMerge {
         if (entries != null) {
             for (JsonObject entry : entries.objects()) {
                 String id = entry.string("id");
-                if (id == null) continue;
+                // An entry for a ref with a suffix (models sync writes them: OpenClaw budgets each ref by its own
+                // entry) describes that ref, not a model of its own: its model's row stays the router's.
+                ModelRef suffixed = id == null ? null : ModelRef.orNull(id);
+                if (id == null || (suffixed != null && suffixed.suffix() != null)) continue;
                 String key = keyOf(merged, ModelRef.withoutPrefix(id));
                 if (key == null) key = ModelRef.withoutPrefix(id);
                 merged.put(key, merged.getOrDefault(key, Model.known(key)).with(entry));

@@ -9,6 +9,7 @@
 //SOURCES Discovery.java
 //SOURCES Model.java
 //SOURCES ModelChoice.java
+//SOURCES ModelEntries.java
 //SOURCES ModelMerge.java
 //SOURCES ModelRef.java
 //SOURCES ModelRefException.java

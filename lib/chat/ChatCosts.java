@@ -70,13 +70,15 @@ final class ChatCosts {
         String shownCost() {
             int unpriced = turns - priced;
             if (priced == 0) return "no price listed";
-            return ChatReport.dollars(cost) + (unpriced == 0 ? "" : " + " + unpriced + (unpriced == 1 ? " turn" : " turns")
+            return ChatReport.dollars(cost) + (unpriced == 0 ? "" : " + " + unpriced
+                    + (unpriced == 1 ? " turn" : " turns")
                     + " without a price");
         }
 
         JsonObject json(String keyName) {
             return JsonValue.object(keyName, JsonValue.of(key), "turns", JsonValue.of(turns), "priced",
-                    JsonValue.of(priced), "unpriced", JsonValue.of(turns - priced), "promptTokens", JsonValue.of(prompt),
+                    JsonValue.of(priced), "unpriced", JsonValue.of(turns - priced), "promptTokens",
+                    JsonValue.of(prompt),
                     "completionTokens", JsonValue.of(completion),
                     "cost", priced == 0 ? JsonValue.NULL : JsonValue.of(cost.stripTrailingZeros()));
         }

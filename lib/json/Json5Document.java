@@ -55,8 +55,22 @@ final class Json5Document {
     }
 
     /** Sets the value at {@code path}, making the objects on the way. Returns false when it was already that. */
-    boolean set(List<String> path, JsonValue value) {
-        Node node = root;
+    boolean set(List<String> path, JsonValue value) { return set(root, path, value); }
+
+    /**
+     * {@link #set} inside element {@code index} of the array at {@code arrayPath} (an object): one entry of a list
+     * edited in place, the rest of it and of the file as they were.
+     */
+    boolean setInElement(List<String> arrayPath, int index, List<String> path, JsonValue value) {
+        Node array = find(arrayPath);
+        if (array == null || !(array.value instanceof JsonArray) || index >= array.elements.size()) {
+            throw new IllegalArgumentException(String.join(".", arrayPath) + "[" + index + "] is not there");
+        }
+        return set(array.elements.get(index), path, value);
+    }
+
+    private boolean set(Node from, List<String> path, JsonValue value) {
+        Node node = from;
         for (int i = 0; i < path.size(); i++) {
             Node next = member(node, path.get(i));
             if (next == null) {

@@ -166,8 +166,17 @@ final class ListCommands {
     }
 
     private Discovery.Result discover(JsonValue config) throws Exception {
+        return discover(env, term, err, config, offline, refresh, timeout);
+    }
+
+    /**
+     * The model list as list, show and sync get it: the cache, the router or the built-in catalog, as the options say,
+     * a spinner on a terminal while fetching, and the note that says where the list came from when it is not fresh.
+     */
+    static Discovery.Result discover(Env env, Term term, PrintStream err, JsonValue config, boolean offlineAsked,
+            boolean refresh, int timeout) throws Exception {
         // HF_HUB_OFFLINE=1, the Hugging Face libraries' switch, is --offline unless --refresh asks otherwise.
-        boolean offline = this.offline || ("1".equals(env.process("HF_HUB_OFFLINE")) && !refresh);
+        boolean offline = offlineAsked || ("1".equals(env.process("HF_HUB_OFFLINE")) && !refresh);
         Discovery.Result found;
         try (AutoCloseable spinner = offline ? Term.NO_SPINNER : term.spinner(err, "fetching the model list\u2026")) {
             found = new Discovery(env, config, Instant.now()).discover(new Discovery.Options(offline, refresh,

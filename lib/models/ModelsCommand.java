@@ -10,6 +10,7 @@ public final class ModelsCommand {
                    models fallbacks [list | add MODEL [--force] | remove MODEL | clear]
                    models aliases [list | add ALIAS MODEL [--force] | remove ALIAS]
                    models status [--json] [--check] [--verify]
+                   models sync [--dry-run] [--offline | --refresh] [--timeout S]
                    models --help | --version
                    models --install [--dir DIR] [--name NAME] | --uninstall
 
@@ -28,6 +29,9 @@ public final class ModelsCommand {
               status        the config file, default, fallbacks, aliases, base URL and the token
                             (masked; where each one found comes from); --check exits 1 when no
                             token is found that OpenClaw can use
+              sync          write the configured models' real prices, context window and tool
+                            support into models.providers.huggingface.models[], where OpenClaw
+                            reads them (it counts Hugging Face models as free otherwise)
 
             Options of list and show (show takes the first four):
             """ + ListCommands.LIST.help() + """
@@ -37,6 +41,9 @@ public final class ModelsCommand {
 
             Options of status:
             """ + StatusCommand.OPTIONS.help() + """
+
+            Options of sync:
+            """ + SyncCommand.OPTIONS.help() + """
 
             Options of every command:
               -h, --help    this help
@@ -82,7 +89,8 @@ public final class ModelsCommand {
             case "fallbacks" -> config.fallbacks();
             case "aliases" -> config.aliases();
             case "status" -> new StatusCommand(cli, env, out).run();
-            default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status");
+            case "sync" -> new SyncCommand(cli, env, term, out, err).run();
+            default -> throw cli.unknown(command, "list", "show", "set", "fallbacks", "aliases", "status", "sync");
         };
         for (String warning : env.warnings()) Cli.warn(err, warning);
         return status;

@@ -9,3 +9,4 @@
 //SOURCES ModelView.java
 //SOURCES ModelsCommand.java
 //SOURCES StatusCommand.java
+//SOURCES SyncCommand.java

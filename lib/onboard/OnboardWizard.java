@@ -63,12 +63,15 @@ final class OnboardWizard {
         out.println("  " + config.shown + ": default model " + ref + was + ", its alias \"" + OnboardSetup.ALIAS
                 + "\" (unless it has one),"
                 + " auth profile huggingface:default, provider huggingface" + (billTo == null ? "" : billTo.isEmpty()
-                        ? ", inference billed to your account" : ", inference billed to " + billTo));
+                        ? ", inference billed to your account" : ", inference billed to " + billTo)
+                + (found.source() == Discovery.Source.BUILT_IN ? "" : ", its price for OpenClaw (in"
+                        + " models.providers.huggingface.models[])"));
         out.println("  " + env.display(env.stateDir().resolve(".env")) + ": HF_TOKEN=" + token.masked());
         String yes = keyboard.line("Write these? [Y/n] ");
         if (yes == null) throw cancelled();
         if (yes.strip().toLowerCase(Locale.ROOT).startsWith("n")) throw new Cli.Failure("nothing written");
-        onboarding.write(config, ref, token, billTo);
+        onboarding.write(config, ref, token, billTo, found.source() == Discovery.Source.BUILT_IN ? null
+                : found.live(), models);
         return Cli.OK;
     }
 

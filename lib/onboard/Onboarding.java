@@ -40,6 +40,16 @@ final class Onboarding {
     String written() { return progress; }
 
     void write(ConfigFile config, String ref, Token token, String billTo) throws Exception {
+        write(config, ref, token, billTo, null, null);
+    }
+
+    /**
+     * {@link #write}; with the model list onboarding fetched ({@code live}, and the models merged from it), the default
+     * model's entry in {@code models.providers.huggingface.models[]} too ({@link ModelEntries}), so that OpenClaw
+     * counts its real price.
+     */
+    void write(ConfigFile config, String ref, Token token, String billTo, List<RouterModel> live,
+            List<Model> merged) throws Exception {
         // Everything checked before anything is written: the config was read whole already; the .env must be a file.
         Path dotEnv = SafeFile.target(env.stateDir().resolve(".env"));
         if (java.nio.file.Files.exists(dotEnv) && !java.nio.file.Files.isRegularFile(dotEnv)) {
@@ -47,7 +57,14 @@ final class Onboarding {
         }
         JsonValue[] written = new JsonValue[1];
         List<String> said = config.update(doc -> {
-            List<String> done = OnboardSetup.apply(doc, ref, billTo);
+            List<String> done = new java.util.ArrayList<>(OnboardSetup.apply(doc, ref, billTo));
+            ModelRef chosen = ModelRef.orNull(ConfigFile.string(doc.value(), ConfigFile.PRIMARY));
+            if (live != null && !live.isEmpty() && chosen != null) {
+                String what = ModelEntries.sync(doc, chosen, live, merged, true, w -> Cli.warn(err, w),
+                        new java.util.ArrayList<>());
+                if (what != null && !what.equals("unchanged")) done.add("its price for OpenClaw (" + what
+                        + " in models.providers.huggingface.models[])");
+            }
             written[0] = doc.value();
             return done;
         });

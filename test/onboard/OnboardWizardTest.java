@@ -60,9 +60,9 @@ class OnboardWizardTest {
                 Number, text to filter, > or < to page, Enter for DeepSeek R1: Provider locked — the router picks the backend by cost or speed.
 
                 Ready to write:
-                  ~/.openclaw/openclaw.json: default model huggingface/Qwen/Qwen3-8B:cheapest, its alias "Hugging Face" (unless it has one), auth profile huggingface:default, provider huggingface
+                  ~/.openclaw/openclaw.json: default model huggingface/Qwen/Qwen3-8B:cheapest, its alias "Hugging Face" (unless it has one), auth profile huggingface:default, provider huggingface, its price for OpenClaw (in models.providers.huggingface.models[])
                   ~/.openclaw/.env: HF_TOKEN=hf_…xyz
-                Write these? [Y/n] Wrote ~/.openclaw/openclaw.json: default model huggingface/Qwen/Qwen3-8B:cheapest, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1), plugin huggingface enabled, local gateway (loopback, a token of its own)
+                Write these? [Y/n] Wrote ~/.openclaw/openclaw.json: default model huggingface/Qwen/Qwen3-8B:cheapest, alias "Hugging Face", auth profile huggingface:default, provider huggingface (https://router.huggingface.co/v1), plugin huggingface enabled, local gateway (loopback, a token of its own), its price for OpenClaw (added in models.providers.huggingface.models[])
                 Saved the token to ~/.openclaw/.env as HF_TOKEN (hf_…xyz)
 
                 Next:
