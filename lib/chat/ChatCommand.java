@@ -48,6 +48,15 @@ public final class ChatCommand {
             .add("--max-cost", null, "USD", "refuse, before sending, a question whose estimate may pass USD\n"
                     + "(default: HF_MAX_COST)")
             .add("--reroute", null, null, "let the plan replace a pinned :provider by others that can serve")
+            .add("--batch", null, "FILE|-", "ask every prompt of FILE (- for stdin), --concurrency at a time: JSON\n"
+                    + "Lines of OpenAI batch requests ({custom_id, body}), {prompt} objects or\nstrings, or CSV "
+                    + "(--template); a JSON line per item on stdout or --out")
+            .add("--out", null, "FILE", "--batch: append each item's line to FILE")
+            .add("--concurrency", null, "N", "--batch: at most N requests in flight (default 4, at most 64;\nfewer "
+                    + "after a 429)")
+            .add("--resume", null, null, "--batch: skip the items --out already holds a line for")
+            .add("--template", null, "TEXT", "--batch: the input is CSV with a header; each row's prompt is TEXT\n"
+                    + "with {column} filled in (a .csv FILE without it: the prompt column)")
             .add("--no-log", null, null, "do not log this exchange (HF_CHAT_LOG=off: never log)")
             .add("--bill-to", null, "ORG", "bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat\n"
                     + "requests only); default: HF_BILL_TO, else the "
@@ -64,6 +73,7 @@ public final class ChatCommand {
                    chat -c [PROMPT...] | --cid ID [PROMPT...]   continue a logged conversation
                    chat logs [-n N] [-q TEXT] [--cid ID] [--json] | chat logs --path
                    chat costs [--since WHEN] [--by day|model|provider] [--json]
+                   chat --batch FILE|- [--out FILE] [--concurrency N] [--resume] [--max-cost USD]
                    chat --help | --version
                    chat --install [--dir DIR] [--name NAME] | --uninstall
 
@@ -203,11 +213,10 @@ public final class ChatCommand {
             if (router.cannotSend() != null) throw new Cli.Failure(router.cannotSend() + "; nothing was sent");
             ChatReport report = new ChatReport(term, out, err, new ChatReport.Shown(r.json, r.hideReasoning, schema,
                     r.extract), known);
+            java.util.function.Supplier<List<String>> budget = () -> token == null ? List.of()
+                    : BudgetStop.explain(TokenCheck.of(env, token, w -> Cli.warn(err, w)), billTo);
             ChatSession session = new ChatSession(conversation.cid(), conversation.logged(), r.system,
-                    conversation.log(),
-                    new ChatRun(router, settings, pause, random, err, () -> token == null ? List.of()
-                            : BudgetStop.explain(TokenCheck.of(env, token, w -> Cli.warn(err, w)), billTo)),
-                    report, err);
+                    conversation.log(), new ChatRun(router, settings, pause, random, err, budget), report, err);
             // A pinned provider the cached list says does not serve the model: said as models show says it, before any
             // request; the model asked for is refused, a fallback so pinned is left out with a warning.
             for (int i = chain.size() - 1; i >= 0; i--) {
@@ -224,6 +233,16 @@ public final class ChatCommand {
                 for (RouterModel m : known) ids.add(m.id());
                 Cli.warn(err, chain.get(0).id() + " is not in the router's list (as cached)"
                         + ModelChoice.suggestionsAmong(chain.get(0).id(), ids));
+            }
+            if (r.batch != null) {
+                // Items are asked whole (no stream: nothing is shown as it comes), each with the run's settings.
+                ChatRun.Settings whole = new ChatRun.Settings(r.temperature, r.maxTokens, false, r.retries,
+                        settings.idle(), settings.responseFormat(), r.reroute, settings.maxCost(),
+                        settings.maxCostFrom());
+                BatchRun.Setup setup = new BatchRun.Setup(chain, chain.subList(1, chain.size()), r.system, aliases,
+                        whole, schema, r.concurrency, known);
+                return BatchCommand.run(r, setup, router, conversation.log(), "batch-" + conversation.cid(),
+                        new BatchCommand.Context(env, term, in, out, err, pause, random, budget, onInterrupt));
             }
             List<Attachment> attached = new ArrayList<>();
             for (String a : r.attachments) attached.add(Attachment.of(a, in));

@@ -112,6 +112,34 @@ final class ChatLog {
         return cid[0];
     }
 
+    /**
+     * A turn as the log holds it: {@code answer} null for a failed one, {@code cost} null when unpriced, {@code added}
+     * the messages this turn added. The one shape a chat and a batch item are logged in.
+     */
+    static JsonObject turn(String cid, int turn, java.time.Instant at, long durationMs, ModelRef chosen,
+            ChatRun.Answer a, java.math.BigDecimal cost, List<JsonValue> added, String outcome, String error) {
+        return JsonValue.object("cid", JsonValue.of(cid), "turn", JsonValue.of(turn), "time",
+                JsonValue.of(UtcTime.format(at)),
+                "ref", JsonValue.of(chosen.ref()), "model", a == null ? JsonValue.NULL : JsonValue.of(a.model()),
+                "provider", a == null || a.provider() == null ? JsonValue.NULL : JsonValue.of(a.provider()),
+                "requestId", a == null || a.requestId() == null ? JsonValue.NULL : JsonValue.of(a.requestId()),
+                "messages", new JsonArray(added),
+                "answer", a == null ? JsonValue.NULL : JsonValue.of(a.content()),
+                "reasoning", a == null || a.reasoning().isEmpty() ? JsonValue.NULL : JsonValue.of(a.reasoning()),
+                "usage", usage(a),
+                "cost", cost == null ? JsonValue.NULL : JsonValue.of(cost.setScale(6,
+                        java.math.RoundingMode.HALF_UP).stripTrailingZeros()),
+                "durationMs", JsonValue.of(durationMs),
+                "outcome", JsonValue.of(outcome), "error", error == null ? JsonValue.NULL : JsonValue.of(error));
+    }
+
+    /** An answer's usage as the log (and a batch's output) holds it: {@code {prompt, completion, total}}, or null. */
+    static JsonValue usage(ChatRun.Answer a) {
+        return a == null || a.usage() == null ? JsonValue.NULL : JsonValue.object("prompt",
+                JsonValue.of(a.usage().prompt()), "completion", JsonValue.of(a.usage().completion()), "total",
+                JsonValue.of(a.usage().total()));
+    }
+
     /** A new conversation id: when it started, and 4 random hex digits ({@code 20261202-170501-3f9a}). */
     static String newCid(java.time.Instant now, java.util.Random random) {
         String time = UtcTime.format(now).replaceAll("[-:]", "").replace('T', '-');

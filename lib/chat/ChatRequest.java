@@ -21,6 +21,10 @@ final class ChatRequest {
     final List<String> prompt = new ArrayList<>();
     boolean noStdin, plan, reroute, estimate;
     java.math.BigDecimal maxCost;
+    /** --batch FILE|-, --out FILE, --concurrency N, --resume, --template TEXT. */
+    String batch, out, template;
+    int concurrency = 4;
+    boolean resume;
 
     /** Reads the command line by {@link ChatCommand#OPTIONS}; usage errors name the flag. */
     static ChatRequest parse(CommandLine cli) {
@@ -63,10 +67,30 @@ final class ChatRequest {
                 case "--reroute" -> r.reroute = true;
                 case "--estimate" -> r.estimate = true;
                 case "--max-cost" -> r.maxCost = usd(arg, cli.value(arg));
+                case "--batch" -> r.batch = cli.value(arg);
+                case "--out" -> r.out = cli.value(arg);
+                case "--concurrency" -> r.concurrency = cli.intValue(arg, 1);
+                case "--resume" -> r.resume = true;
+                case "--template" -> r.template = cli.value(arg);
                 default -> throw new IllegalStateException(option);
             }
         }
         ChatCommand.OPTIONS.requireAtMostOne(given);
+        if (r.batch == null) {
+            for (String only : List.of("--out", "--concurrency", "--resume", "--template")) {
+                if (given.contains(only)) throw new Cli.UsageException(only + " goes with --batch");
+            }
+        } else {
+            for (String not : List.of("--continue", "--cid", "--plan", "--estimate", "--attach", "--json",
+                    "--extract")) {
+                if (given.contains(not)) throw new Cli.UsageException(not + " does not go with --batch");
+            }
+            if (!r.prompt.isEmpty()) throw new Cli.UsageException("--batch takes its prompts from "
+                    + (r.batch.equals("-") ? "stdin" : r.batch) + ", not from arguments");
+            if (r.resume && r.out == null) throw new Cli.UsageException("--resume reads the --out FILE: give one");
+            if (r.concurrency > 64) throw new Cli.UsageException("invalid value for --concurrency: '"
+                    + r.concurrency + "' (at most 64)");
+        }
         if (r.attachments.contains("-")
                 && r.prompt.isEmpty()) throw new Cli.UsageException("-a - reads the image from stdin: give the prompt "
                         + "as arguments");

@@ -27,10 +27,34 @@ final class ChatRun {
     /**
      * {@code responseFormat}: sent as the request's {@code response_format} (--schema), or null. {@code reroute}:
      * a pinned provider may be planned around ({@link RoutePlan}). {@code maxCost}: the most a question may cost
-     * (USD, {@link CostEstimate}), or null; {@code maxCostFrom} says where it was set.
+     * (USD, {@link CostEstimate}), or null; {@code maxCostFrom} says where it was set. {@code extra}: more request
+     * fields, sent as they are (a batch line's {@code top_p}, {@code stop}, {@code seed}), or null.
      */
     record Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle,
-            JsonObject responseFormat, boolean reroute, java.math.BigDecimal maxCost, String maxCostFrom) { }
+            JsonObject responseFormat, boolean reroute, java.math.BigDecimal maxCost, String maxCostFrom,
+            JsonObject extra) {
+        Settings(Double temperature, Integer maxTokens, boolean stream, int retries, Duration idle,
+                JsonObject responseFormat, boolean reroute, java.math.BigDecimal maxCost, String maxCostFrom) {
+            this(temperature, maxTokens, stream, retries, idle, responseFormat, reroute, maxCost, maxCostFrom, null);
+        }
+
+        /** These settings, as a batch line's body overrides them: its temperature, max_tokens and the rest. */
+        Settings with(JsonObject body) {
+            if (body == null) return this;
+            List<Object> rest = new ArrayList<>();
+            for (var m : body.members().entrySet()) {
+                if (List.of("temperature", "max_tokens", "response_format").contains(m.getKey())) continue;
+                rest.add(m.getKey());
+                rest.add(m.getValue());
+            }
+            Double t = body.get("temperature") instanceof JsonNumber n ? Double.valueOf(n.doubleValue()) : temperature;
+            Integer most = body.get("max_tokens") instanceof JsonNumber n ? Integer.valueOf((int) Math.min(
+                    Integer.MAX_VALUE, Math.max(1, n.doubleValue()))) : maxTokens;
+            JsonObject format = body.get("response_format") instanceof JsonObject f ? f : responseFormat;
+            return new Settings(t, most, stream, retries, idle, format, reroute, maxCost, maxCostFrom,
+                    rest.isEmpty() ? null : JsonValue.object(rest.toArray()));
+        }
+    }
 
     /** What one request to one model came to: an answer, or a failure and what may follow it. */
     sealed interface Attempt permits Answer, Failed { }
@@ -46,7 +70,9 @@ final class ChatRun {
     private enum Next { RETRY, OTHER_MODEL, STOP, BUDGET }
 
     /** A failed attempt: its one-line description and what may follow it. */
-    private record Failed(String line, Next next, Duration retryAfter) implements Attempt { }
+    private record Failed(String line, Next next, Duration retryAfter, int status) implements Attempt {
+        Failed(String line, Next next, Duration retryAfter) { this(line, next, retryAfter, 0); }
+    }
 
     private final RouterClient router;
     private final Settings settings;
@@ -55,6 +81,7 @@ final class ChatRun {
     private final PrintStream err;
     /** After a 402: the lines that explain it ({@link BudgetStop}); asked only then (whoami is rate-limited). */
     private final java.util.function.Supplier<List<String>> budget;
+    private final java.util.function.IntConsumer statuses;
 
     ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err) {
         this(router, settings, pause, random, err, List::of);
@@ -62,6 +89,13 @@ final class ChatRun {
 
     ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err,
             java.util.function.Supplier<List<String>> budget) {
+        this(router, settings, pause, random, err, budget, status -> { });
+    }
+
+    /** {@code statuses}: told the HTTP status of each failed attempt (0: no answer), as a batch paces itself by. */
+    ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err,
+            java.util.function.Supplier<List<String>> budget, java.util.function.IntConsumer statuses) {
+        this.statuses = statuses;
         this.budget = budget;
         this.router = router;
         this.settings = settings;
@@ -97,6 +131,7 @@ final class ChatRun {
                 }
                 if (attempt instanceof Answer answer) return answer;
                 Failed failed = (Failed) attempt;   // the one other kind of Attempt
+                statuses.accept(failed.status());
                 output.stopWaiting();
                 String line = model.routerId() + ": " + failed.line();
                 if (output.shown()) {
@@ -145,8 +180,9 @@ final class ChatRun {
             int status = response.status();
             if (status / 100 != 2) {
                 String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-                return failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter,
+                Failed f = failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter,
                         ZonedDateTime.now()), router.tokenSource(), router.billTo());
+                return new Failed(f.line(), f.next(), f.retryAfter(), status);
             }
             String provider = response.headers().firstValue("x-inference-provider").orElse(null);
             String requestId = response.headers().firstValue("x-request-id").orElse(null);
@@ -167,6 +203,9 @@ final class ChatRun {
                 new JsonNumber(Figures.plain(settings.temperature()))));
         if (settings.maxTokens() != null) fields.addAll(List.of("max_tokens", JsonValue.of(settings.maxTokens())));
         if (settings.responseFormat() != null) fields.addAll(List.of("response_format", settings.responseFormat()));
+        if (settings.extra() != null) {
+            for (var m : settings.extra().members().entrySet()) fields.addAll(List.of(m.getKey(), m.getValue()));
+        }
         return JsonValue.object(fields.toArray());
     }
 

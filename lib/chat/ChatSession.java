@@ -176,23 +176,10 @@ final class ChatSession {
         ChatRun.Answer a = turn == null ? null : turn.answer();
         BigDecimal cost = turn == null ? null : turn.cost();
         if (log == null) return;
-        List<Object> fields = new ArrayList<>(List.of("cid", JsonValue.of(cid), "turn", JsonValue.of(turns), "time",
-                JsonValue.of(UtcTime.format(at)),
-                "ref", JsonValue.of(chosen.ref()), "model", a == null ? JsonValue.NULL : JsonValue.of(a.model()),
-                "provider", a == null || a.provider() == null ? JsonValue.NULL : JsonValue.of(a.provider()),
-                "requestId", a == null || a.requestId() == null ? JsonValue.NULL : JsonValue.of(a.requestId()),
-                "messages", new JsonArray(added),
-                "answer", a == null ? JsonValue.NULL : JsonValue.of(a.content()),
-                "reasoning", a == null || a.reasoning().isEmpty() ? JsonValue.NULL : JsonValue.of(a.reasoning()),
-                "usage", a == null || a.usage() == null ? JsonValue.NULL : JsonValue.object("prompt",
-                        JsonValue.of(a.usage().prompt()),
-                        "completion", JsonValue.of(a.usage().completion()), "total", JsonValue.of(a.usage().total())),
-                "cost", cost == null ? JsonValue.NULL : JsonValue.of(cost.setScale(6,
-                        java.math.RoundingMode.HALF_UP).stripTrailingZeros()),
-                "durationMs", JsonValue.of((System.nanoTime() - started) / 1_000_000),
-                "outcome", JsonValue.of(outcome), "error", error == null ? JsonValue.NULL : JsonValue.of(error)));
+        JsonObject line = ChatLog.turn(cid, turns, at, (System.nanoTime() - started) / 1_000_000, chosen, a, cost,
+                added, outcome, error);
         try {
-            if (!log.append(JsonValue.object(fields.toArray()))) {
+            if (!log.append(line)) {
                 Cli.warn(err, "another process held the conversation log " + log.file() + " for over "
                         + Figures.seconds(SafeFile.APPEND_WAIT) + "; this turn was not logged");
             }

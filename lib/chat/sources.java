@@ -2,6 +2,7 @@
 // The list of this folder's sources, and of the folders it builds on: a script names one such file
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES ../catalog/sources.java
+//SOURCES batch/sources.java
 //SOURCES Attachment.java
 //SOURCES Backoff.java
 //SOURCES BudgetStop.java

@@ -36,6 +36,9 @@ final class SafeOutput extends PrintStream {
     /** Whether what this prints goes out in ASCII stand-ins (a C or POSIX locale). */
     boolean asciiOnly() { return target instanceof Output.AsciiStream; }
 
+    /** Where what nobody is to see goes: the attempts of a batch item, whose one line says how it ended. */
+    static final PrintStream NOWHERE = new PrintStream(java.io.OutputStream.nullOutputStream());
+
     /** {@code given} behind the exit; a stream that already is one is returned as it is. */
     static PrintStream of(PrintStream given) {
         if (given instanceof SafeOutput) return given;

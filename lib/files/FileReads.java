@@ -138,6 +138,15 @@ final class FileReads {
         return entries;
     }
 
+    /**
+     * A stream of {@code file}, a regular file, for a reader that bounds what it takes itself (a batch's input is
+     * read a line at a time, each line bounded, the whole not: a million prompts cost what one does).
+     */
+    static java.io.InputStream stream(Path file) throws IOException {
+        requireRegular(file);
+        return Files.newInputStream(file);
+    }
+
     /** A read-only channel on {@code file}, a regular file (the SQLite reader reads pages where it needs them). */
     static FileChannel channel(Path file) throws IOException {
         requireRegular(file);

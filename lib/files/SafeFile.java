@@ -268,6 +268,33 @@ final class SafeFile {
         }
     }
 
+    /**
+     * Cuts off what follows the last newline of {@code file} (a line a full disk or a power cut left without its
+     * end), under the same OS lock as {@link #append}, so that a reader of whole lines never takes half of one;
+     * false, with nothing cut, when the lock could not be had. A missing file is left missing.
+     */
+    static boolean cutTornTail(Path file) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes attributes = attributesOrNull(file);
+        if (attributes == null) return true;
+        if (!attributes.isRegularFile()) throw new IOException(file + " is not a regular file");
+        try (FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.WRITE,
+                StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                java.nio.channels.FileLock lock = tryLock(channel)) {
+            if (lock == null) return false;
+            long end = channel.size();
+            long keep = end;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') break;
+                keep--;
+            }
+            if (keep < end) channel.truncate(keep);
+            return true;
+        }
+    }
+
     /** The channel's OS lock, or null while another holds it (another process, or another thread of ours). */
     private static java.nio.channels.FileLock tryLock(FileChannel channel) throws IOException {
         try {

@@ -22,6 +22,15 @@ final class JsonException extends RuntimeException {
         this.position = null;
     }
 
+    /**
+     * {@link #inFile} for a value read from line {@code line} of a file holding one value a line (JSON Lines): its
+     * column on that line.
+     */
+    String onLine(String file, long line) {
+        return position != null ? file + ":" + line + ":" + position.column() + ": " + reason : file + ":" + line
+                + ": " + reason;
+    }
+
     /** {@code file:line:col: reason}, the form an editor can jump to; just {@code file: reason} without a place. */
     String inFile(String file) {
         return position != null ? file + ":" + position.line() + ":" + position.column() + ": " + reason : file + ": "

@@ -19,7 +19,7 @@ class OptionsTest {
             Map.entry("S", "1"), Map.entry("USD", "0.05"), Map.entry("N", "1"), Map.entry("T", "1"), Map.entry("TEXT", "x"), Map.entry("NAME",
                     "together"), Map.entry("ID", "x"),
             Map.entry("FILE|JSON", "{}"), Map.entry("F|URL", "https://example.com/a.png"), Map.entry("ORG", "acme"),
-                    Map.entry("KEY", "hf_abcdefghijklmnop"),
+                    Map.entry("KEY", "hf_abcdefghijklmnop"), Map.entry("FILE|-", "-"), Map.entry("FILE", "out.jsonl"),
             Map.entry("MODE", "local"), Map.entry("CHOICE", "huggingface-api-key"));
 
     record Command(String name, Options table, Function<TestEnv, Function<String[], Run>> run, List<String> before,

@@ -87,7 +87,16 @@ final class FakeRouter implements AutoCloseable {
         requests.add(new Request(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders().getFirst("Authorization"), body,
                 Map.copyOf(exchange.getRequestHeaders())));
-        Answer a = next(path.endsWith("/chat/completions") ? "model:" + model(body) : path);
+        boolean chat = path.endsWith("/chat/completions");
+        if (chat && delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Answer a = chat ? next("prompt:" + lastUserText(body)) : null;
+        if (a == null) a = next(chat ? "model:" + model(body) : path);
         if (a == null) a = next(path);
         if (a == null) a = Answer.json(404, "{\"error\":\"Not Found\"}");
         try {
@@ -122,6 +131,22 @@ final class FakeRouter implements AutoCloseable {
             return queue.size() > 1 ? queue.poll() : queue.peek();
         }
     }
+
+    /** The text of the request's last message, the key {@link #prompt} answers by. */
+    private static String lastUserText(String body) {
+        try {
+            List<JsonValue> messages = Json.parse(body).asObject().get("messages").asArray().elements();
+            return messages.get(messages.size() - 1).asObject().get("content").asString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** How long each chat request waits before it is answered: a router that takes its time. */
+    volatile long delayMs;
+
+    /** Answers to chat completions whose last message says {@code text}, in turn (before any by model). */
+    FakeRouter prompt(String text, Answer... given) { return answer("prompt:" + text, given); }
 
     private static String model(String body) {
         try {

@@ -76,7 +76,7 @@ final class TestEnv {
     Path config() { return state().resolve("openclaw.json"); }
 
     /** The waits chat asked for between retries (recorded, never slept). */
-    final List<Duration> pauses = new ArrayList<>();
+    final List<Duration> pauses = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** {@code chat} with {@code stdin} as its input; not a terminal. Retry jitter is fixed at its middle. */
     Run chat(String stdin, String... args) { return chat(Term.PLAIN, stdin, args); }
@@ -92,6 +92,14 @@ final class TestEnv {
      */
     Run chatTyping(java.util.function.Consumer<Runnable> ctrlC, String typed, String... args) {
         return chat(new Term(true, 80, false), typed, handler -> {
+            ctrlC.accept(handler);
+            return true;
+        }, args);
+    }
+
+    /** {@code chat} without a terminal, its Ctrl-C handler handed to {@code ctrlC} (for the test to press). */
+    Run chatPressing(java.util.function.Consumer<Runnable> ctrlC, String stdin, String... args) {
+        return chat(Term.PLAIN, stdin, handler -> {
             ctrlC.accept(handler);
             return true;
         }, args);
