@@ -134,6 +134,7 @@ final class ChatRun {
                 statuses.accept(failed.status());
                 output.stopWaiting();
                 String line = model.routerId() + ": " + failed.line();
+                lastFailure = line;
                 if (output.shown()) {
                     output.finish();
                     throw new Cli.Failure(line + "; the answer above is incomplete");
@@ -173,6 +174,11 @@ final class ChatRun {
     }
 
     Settings settings() { return settings; }
+
+    private volatile String lastFailure;
+
+    /** The last failed attempt's line ({@code MODEL: WHY}), or null: what a batch's line says beside the outcome. */
+    String lastFailure() { return lastFailure; }
 
     /** One request: an {@link Answer} or a {@link Failed}. */
     private Attempt once(ModelRef model, List<JsonValue> messages, ChatOutput output) {

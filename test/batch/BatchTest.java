@@ -108,7 +108,7 @@ class BatchTest extends RouterTest {
         Run r = t.chat("", "--batch", in.toString(), "--concurrency", "1", "--retries", "1");
         assertEquals(1, r.status());
         assertEquals("""
-                {"custom_id":"a","line":1,"error":"no model answered (2 attempts)","durationMs":0}
+                {"custom_id":"a","line":1,"error":"Qwen/Qwen3-8B: 500: server error (router: boom); no model answered (2 attempts)","durationMs":0}
                 {"custom_id":"b","line":2,"model":"Qwen/Qwen3-8B","provider":"nscale","answer":"2","usage":{"prompt":10,"completion":5,"total":15},"cost":null,"durationMs":0}
                 """, steady(r.out()));
         assertEquals("chat: 2 items: 1 answered, 1 failed; $0 (1 without a price); 0 s\n", steady(r.err()));

@@ -198,7 +198,12 @@ final class BatchRun {
                     boolean rateLimited = last[0] == 429;
                     if (budgetStop[0]) stop("stopped at a 402: " + f.getMessage());
                     if (!rateLimited || round >= RATE_LIMITED_ROUNDS || stopped != null) {
-                        finish(p, null, begun, f.getMessage());
+                        String why = f.getMessage();
+                        // No line went to stderr for it: the item's line says what the last attempt met.
+                        if (run.lastFailure() != null && !why.startsWith(run.lastFailure())) {
+                            why = run.lastFailure() + "; " + why;
+                        }
+                        finish(p, null, begun, why);
                         return;
                     }
                     // Slowed down, not failed: the place goes back as a 429's, and the item waits its turn again.
