@@ -73,6 +73,20 @@ final class BatchRun {
         return false;
     }
 
+    /** Items started and not yet ended (asked, waiting after a 429, or writing their line). */
+    private int unended;
+
+    private synchronized void started() { unended++; }
+
+    private synchronized void ended() {
+        unended--;
+        notifyAll();
+    }
+
+    private synchronized void awaitEnded() throws InterruptedException {
+        while (unended > 0) wait();
+    }
+
     private synchronized void stop(String why) {
         if (stopped == null) stopped = why;
     }
@@ -102,9 +116,17 @@ final class BatchRun {
                     break;
                 }
                 dispatched++;
-                workers.execute(() -> ask(p, total));
+                started();
+                workers.execute(() -> {
+                    try {
+                        ask(p, total);
+                    } finally {
+                        ended();
+                    }
+                });
             }
-            pacer.drain();
+            // Not the pacer's drain: an item waiting to be let in again after a 429 holds no place, yet is not done.
+            awaitEnded();
         } finally {
             workers.shutdownNow();
         }
