@@ -47,8 +47,15 @@ final class ChatLog {
      * redacted; false when another process held the log's lock past {@link SafeFile#APPEND_WAIT} (nothing written).
      */
     boolean append(JsonObject turn) throws IOException {
-        String line = HF_TOKEN.matcher(Running.redact(Json.write(turn))).replaceAll("[redacted]");
-        return SafeFile.append(file, (line + "\n").getBytes(StandardCharsets.UTF_8));
+        return SafeFile.append(file, (redactedLine(turn) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code value} as one JSON line with every secret this run holds and every token of the Hugging Face shape
+     * redacted: the rule for every line written to a file a model's words reach (the log, a batch's --out).
+     */
+    static String redactedLine(JsonValue value) {
+        return HF_TOKEN.matcher(Running.redact(Json.write(value))).replaceAll("[redacted]");
     }
 
     /**

@@ -189,6 +189,16 @@ class BatchTest extends RouterTest {
                 """, steady(r.err()));
     }
 
+    /** A token a model repeats never reaches --out whole: the log's redaction holds for the batch's lines. */
+    @Test void aTokenInAnAnswerIsRedactedInOut() {
+        router.prompt("one", says("hf_abcdefghijklmnopqrstuvwxyz0123"));
+        t.write(in, "\"one\"\n");
+        assertEquals(0, t.chat("", "--batch", in.toString(), "--out", out.toString()).status());
+        assertEquals("{\"line\":1,\"model\":\"Qwen/Qwen3-8B\",\"provider\":\"nscale\",\"answer\":\"[redacted]\","
+                + "\"usage\":{\"prompt\":10,\"completion\":5,\"total\":15},\"cost\":null,\"durationMs\":0}\n",
+                steady(t.read(out)));
+    }
+
     @Test void usageErrors() {
         assertEquals(new Run(2, "", "chat: --out goes with --batch\nTry 'chat --help' for more information.\n"),
                 t.chat("", "--out", "x", "hi"));

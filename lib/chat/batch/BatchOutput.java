@@ -23,7 +23,7 @@ final class BatchOutput {
 
     /** Writes {@code line} (one JSON object) as one line, in one write; lines of other threads never interleave. */
     synchronized void write(JsonObject line) throws IOException {
-        byte[] bytes = (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (ChatLog.redactedLine(line) + "\n").getBytes(StandardCharsets.UTF_8);
         if (file == null) {
             out.write(bytes, 0, bytes.length);
             out.flush();

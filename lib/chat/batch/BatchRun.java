@@ -42,10 +42,10 @@ final class BatchRun {
     private final AtomicInteger answered = new AtomicInteger(), failed = new AtomicInteger(),
             unpriced = new AtomicInteger();
     private int skipped;
-    private long dispatched;
     private BigDecimal spent = BigDecimal.ZERO, reserved = BigDecimal.ZERO;
     private final long started = System.nanoTime();
     private long lastProgress;
+    private boolean progressShown;
     private final List<String> budgetLines = new ArrayList<>();
 
     BatchRun(Setup setup, RouterClient router, BatchOutput output, ChatLog log, String cid, Term term,
@@ -115,7 +115,6 @@ final class BatchRun {
                     pacer.release(false);
                     break;
                 }
-                dispatched++;
                 started();
                 workers.execute(() -> {
                     try {
@@ -293,8 +292,6 @@ final class BatchRun {
                     ok ? "ok" : "failed", error));
         }
     }
-
-    private boolean progressShown;
 
     /** On a terminal: {@code batch: 120/1000 done, 2 failed, 8.1/s, $0.0123, about 1m48s left}, rewritten. */
     private synchronized void progress(long total) {
