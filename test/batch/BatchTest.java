@@ -191,7 +191,7 @@ class BatchTest extends RouterTest {
 
     /** A token a model repeats never reaches --out whole: the log's redaction holds for the batch's lines. */
     @Test void aTokenInAnAnswerIsRedactedInOut() {
-        router.prompt("one", says("hf_abcdefghijklmnopqrstuvwxyz0123"));
+        router.prompt("one", says("hf_Q7mZpX2vR9kLw4nB8tY6cJ3dF5gH1sAe"));
         t.write(in, "\"one\"\n");
         assertEquals(0, t.chat("", "--batch", in.toString(), "--out", out.toString()).status());
         assertEquals("{\"line\":1,\"model\":\"Qwen/Qwen3-8B\",\"provider\":\"nscale\",\"answer\":\"[redacted]\","
