@@ -57,6 +57,20 @@ public final class ChatCommand {
             .add("--resume", null, null, "--batch: skip the items --out already holds a line for")
             .add("--template", null, "TEXT", "--batch: the input is CSV with a header; each row's prompt is TEXT\n"
                     + "with {column} filled in (a .csv FILE without it: the prompt column)")
+            .add("--tool", null, "PATH", "offer the model a tool (repeatable): an executable that prints its\n"
+                    + "definition ({name, description, parameters}) when run with --describe,\nand is run with a "
+                    + "call's arguments as JSON on stdin, stdout the result")
+            .add("--tools", null, "DIR", "offer every executable in DIR as a --tool (repeatable)")
+            .add("--mcp-server", null, "CMD", "start the MCP server CMD (a command line, run without a shell) and\n"
+                    + "offer its tools (repeatable); stopped when chat ends")
+            .add("--mcp", null, "URL", "let the router connect to the remote MCP server URL and call its tools\n"
+                    + "(repeatable; sent through /v1/responses, the router's beta Responses API)")
+            .add("--allow", null, "TOOL", "--mcp: the server's tools the model may call (repeatable; default all)")
+            .add("--yes", "-y", null, "run tool calls without asking (without a terminal they are refused\n"
+                    + "unless --yes; on one, each is asked [y/N/a])")
+            .add("--max-tool-calls", null, "N", "at most N tool calls for one question (default 5); then the model\n"
+                    + "is asked to answer without more")
+            .add("--tool-timeout", null, "S", "stop a tool call after S seconds (default 60); the model is told")
             .add("--no-log", null, null, "do not log this exchange (HF_CHAT_LOG=off: never log)")
             .add("--bill-to", null, "ORG", "bill the Hugging Face organization ORG (header X-HF-Bill-To, on chat\n"
                     + "requests only); default: HF_BILL_TO, else the "
@@ -202,11 +216,44 @@ public final class ChatCommand {
         Conversation conversation = conversation(r);
         List<ModelRef> chain = chain(r, config, aliases, ChatSession.lastRef(conversation.logged()));
         JsonObject schema = r.schema == null ? null : StructuredAnswer.schema(r.schema);
-        ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries,
-                Duration.ofMillis(Math.round(r.timeout * 1000)),
-                schema == null ? null : StructuredAnswer.responseFormat(schema), r.reroute, maxCost(r),
-                        r.maxCost != null
-                        ? "--max-cost" : "HF_MAX_COST");
+        try (ToolBox box = r.offersTools() && r.mcp.isEmpty() ? ToolBox.open(r.tools, r.toolFolders, r.mcpServers)
+                : null) {
+            JsonArray tools = box != null ? box.definitions() : r.mcp.isEmpty() ? null : RemoteMcp.tools(r.mcp,
+                    r.allowed, r.yes);
+            if (box != null && box.isEmpty()) throw new Cli.Failure("no tools to offer: "
+                    + "the --tools folders hold no executable and the --mcp-server servers list none");
+            ChatRun.Settings settings = new ChatRun.Settings(r.temperature, r.maxTokens, r.stream, r.retries,
+                    Duration.ofMillis(Math.round(r.timeout * 1000)),
+                    schema == null ? null : StructuredAnswer.responseFormat(schema), r.reroute, maxCost(r),
+                    r.maxCost != null ? "--max-cost" : "HF_MAX_COST", tools == null ? null : JsonValue.object("tools",
+                            tools));
+            ToolRunner runner = tools == null ? null : new ToolRunner(box, new ToolApproval(r.yes
+                    ? ToolApproval.Mode.YES : term.tty() ? ToolApproval.Mode.ASK : ToolApproval.Mode.REFUSE,
+                    this::typedLine, err), r.maxToolCalls, Duration.ofMillis(Math.round(r.toolTimeout * 1000)), err);
+            return ask(r, config, token, billTo, aliases, conversation, chain, schema, settings, runner);
+        }
+    }
+
+    /** The terminal's lines, read by the conversation and by a tool call's approval alike (one reader). */
+    private java.io.BufferedReader typed;
+
+    private java.io.BufferedReader typed() {
+        if (typed == null) typed = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                StandardCharsets.UTF_8));
+        return typed;
+    }
+
+    private String typedLine() {
+        try {
+            return typed().readLine();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private int ask(ChatRequest r, JsonValue config, Token token, BillTo billTo, Map<String, String> aliases,
+            Conversation conversation, List<ModelRef> chain, JsonObject schema, ChatRun.Settings settings,
+            ToolRunner runner) throws Exception {
         List<RouterModel> known = ChatReport.cached(env, config);
         try (RouterClient router = RouterClient.forRouter(env, config, token, settings.idle(), w -> Cli.warn(err, w),
                 billTo)) {
@@ -217,6 +264,7 @@ public final class ChatCommand {
                     : BudgetStop.explain(TokenCheck.of(env, token, w -> Cli.warn(err, w)), billTo);
             ChatSession session = new ChatSession(conversation.cid(), conversation.logged(), r.system,
                     conversation.log(), new ChatRun(router, settings, pause, random, err, budget), report, err);
+            session.useTools(runner);
             // A pinned provider the cached list says does not serve the model: said as models show says it, before any
             // request; the model asked for is refused, a fallback so pinned is left out with a warning.
             for (int i = chain.size() - 1; i >= 0; i--) {
@@ -250,7 +298,7 @@ public final class ChatCommand {
             if (!attached.isEmpty()) Attachment.requireImages(chain.get(0), known);
             if (r.prompt.isEmpty() && term.tty()) {
                 if (r.plan) throw new Cli.UsageException("--plan plans one question: give a PROMPT");
-                ChatRepl repl = new ChatRepl(session, chain, in, err, aliases, () -> System.exit(Cli.INTERRUPTED));
+                ChatRepl repl = new ChatRepl(session, chain, typed(), err, aliases, () -> System.exit(Cli.INTERRUPTED));
                 repl.attach(attached);
                 onInterrupt.test(repl::interrupt);
                 return repl.run();

@@ -46,10 +46,16 @@ final class ChatRepl {
     /** {@code leave}: what a Ctrl-C at the prompt (or a second one during an answer) does: exit 130 for real. */
     ChatRepl(ChatSession session, List<ModelRef> chain, InputStream in, PrintStream err, Map<String, String> aliases,
             Runnable leave) {
+        this(session, chain, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), err, aliases, leave);
+    }
+
+    /** {@code in}: the lines typed, shared with what else asks the user (a tool call's approval). */
+    ChatRepl(ChatSession session, List<ModelRef> chain, BufferedReader in, PrintStream err, Map<String, String> aliases,
+            Runnable leave) {
         this.leave = leave;
         this.chain = new ArrayList<>(chain);
         this.session = session;
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.in = in;
         this.err = err;
         this.aliases = aliases;
     }

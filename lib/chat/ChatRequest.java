@@ -25,6 +25,17 @@ final class ChatRequest {
     String batch, out, template;
     int concurrency = 4;
     boolean resume;
+    /** --tool PATH, --tools DIR, --mcp-server CMD, --mcp URL, --allow TOOL, --yes, --max-tool-calls, --tool-timeout. */
+    final List<String> tools = new ArrayList<>(), toolFolders = new ArrayList<>(), mcpServers = new ArrayList<>(),
+            mcp = new ArrayList<>(), allowed = new ArrayList<>();
+    boolean yes;
+    int maxToolCalls = 5;
+    double toolTimeout = 60;
+
+    /** Whether any tool is offered: local ones, servers run here, or the router's Remote MCP. */
+    boolean offersTools() {
+        return !tools.isEmpty() || !toolFolders.isEmpty() || !mcpServers.isEmpty() || !mcp.isEmpty();
+    }
 
     /** Reads the command line by {@link ChatCommand#OPTIONS}; usage errors name the flag. */
     static ChatRequest parse(CommandLine cli) {
@@ -72,10 +83,19 @@ final class ChatRequest {
                 case "--concurrency" -> r.concurrency = cli.intValue(arg, 1);
                 case "--resume" -> r.resume = true;
                 case "--template" -> r.template = cli.value(arg);
+                case "--tool" -> r.tools.add(cli.value(arg));
+                case "--tools" -> r.toolFolders.add(cli.value(arg));
+                case "--mcp-server" -> r.mcpServers.add(cli.value(arg));
+                case "--mcp" -> r.mcp.add(RemoteMcp.checked(cli.value(arg)));
+                case "--allow" -> r.allowed.add(cli.value(arg));
+                case "--yes" -> r.yes = true;
+                case "--max-tool-calls" -> r.maxToolCalls = cli.intValue(arg, 1);
+                case "--tool-timeout" -> r.toolTimeout = cli.decimalValue(arg, 0.1, 3600);
                 default -> throw new IllegalStateException(option);
             }
         }
         ChatCommand.OPTIONS.requireAtMostOne(given);
+        requireToolsFit(r, given);
         if (r.batch == null) {
             for (String only : List.of("--out", "--concurrency", "--resume", "--template")) {
                 if (given.contains(only)) throw new Cli.UsageException(only + " goes with --batch");
@@ -98,6 +118,32 @@ final class ChatRequest {
         if (r.continueLast && r.cid != null) throw new Cli.UsageException("-c and --cid together: -c continues the "
                 + "most recent conversation, --cid the one named");
         return r;
+    }
+
+    /** The tool options together: each needs tools offered, --mcp goes alone, tools not with --batch. */
+    private static void requireToolsFit(ChatRequest r, java.util.Set<String> given) {
+        if (!r.offersTools()) {
+            for (String only : List.of("--yes", "--max-tool-calls", "--tool-timeout", "--allow")) {
+                if (given.contains(only)) throw new Cli.UsageException(only + " goes with --tool, --tools, "
+                        + "--mcp-server or --mcp");
+            }
+            return;
+        }
+        if (r.batch != null) throw new Cli.UsageException("--batch does not take tools (--tool, --tools, "
+                + "--mcp-server, --mcp)");
+        if (given.contains("--allow") && r.mcp.isEmpty()) throw new Cli.UsageException("--allow names the tools "
+                + "of --mcp servers the model may call: give --mcp");
+        if (r.mcp.isEmpty()) return;
+        for (String local : List.of("--tool", "--tools", "--mcp-server")) {
+            if (given.contains(local)) throw new Cli.UsageException("--mcp and " + local + " together: the router "
+                    + "runs --mcp servers (through /v1/responses), chat runs " + local + " (through "
+                    + "chat/completions); choose one");
+        }
+        for (String not : List.of("--schema", "--attach", "--extract")) {
+            if (given.contains(not)) throw new Cli.UsageException(not + " does not go with --mcp");
+        }
+        if (given.contains("--tool-timeout")) throw new Cli.UsageException("--tool-timeout goes with local tools: "
+                + "the router runs --mcp servers' tools");
     }
 
     /** A cost in USD given by {@code where}: a plain non-negative number ({@code 0.05}). */

@@ -64,7 +64,24 @@ final class ChatRun {
      * x-request-id}, when it said.
      */
     record Answer(String model, String provider, String content, String reasoning, String finishReason,
-            ChatChunk.Usage usage, String requestId) implements Attempt { }
+            ChatChunk.Usage usage, String requestId, List<ToolCall> calls, JsonArray items) implements Attempt {
+        Answer(String model, String provider, String content, String reasoning, String finishReason,
+                ChatChunk.Usage usage, String requestId) {
+            this(model, provider, content, reasoning, finishReason, usage, requestId, List.of(), null);
+        }
+
+        /** {@code calls}: the tool calls it asked for; {@code items}: /v1/responses' output items, else null. */
+        Answer withCalls(List<ToolCall> calls, JsonArray items) {
+            return new Answer(model, provider, content, reasoning, finishReason, usage, requestId, calls, items);
+        }
+
+        /** This last answer of a question, with {@code earlier} (its tool rounds' usage) added to its own. */
+        Answer withUsageBefore(ChatChunk.Usage earlier) {
+            if (earlier == null) return this;
+            return new Answer(model, provider, content, reasoning, finishReason, earlier.plus(usage), requestId,
+                    calls, items);
+        }
+    }
 
     /** {@code BUDGET}: a 402, which ends the chain as STOP does, with what whoami says of who pays. */
     private enum Next { RETRY, OTHER_MODEL, STOP, BUDGET }
@@ -95,6 +112,13 @@ final class ChatRun {
     /** {@code statuses}: told the HTTP status of each failed attempt (0: no answer), as a batch paces itself by. */
     ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err,
             java.util.function.Supplier<List<String>> budget, java.util.function.IntConsumer statuses) {
+        this(router, settings, pause, random, err, budget, statuses, new boolean[1]);
+    }
+
+    private ChatRun(RouterClient router, Settings settings, Pause pause, Random random, PrintStream err,
+            java.util.function.Supplier<List<String>> budget, java.util.function.IntConsumer statuses,
+            boolean[] refusesReasoning) {
+        this.refusesReasoning = refusesReasoning;
         this.statuses = statuses;
         this.budget = budget;
         this.router = router;
@@ -181,22 +205,67 @@ final class ChatRun {
     String lastFailure() { return lastFailure; }
 
     /** One request: an {@link Answer} or a {@link Failed}. */
-    private Attempt once(ModelRef model, List<JsonValue> messages, ChatOutput output) {
-        try (RouterResponse response = router.chat(request(model, messages), settings.stream(), settings.idle())) {
+    /** Set by a provider that refused the reasoning sent back: from then on this run sends none (a shared flag). */
+    private final boolean[] refusesReasoning;
+
+    private Attempt once(ModelRef model, List<JsonValue> asked, ChatOutput output) {
+        List<JsonValue> messages = refusesReasoning[0] ? withoutReasoning(asked) : asked;
+        // Remote MCP (--mcp) is served by the Responses API alone; everything else by chat/completions.
+        boolean responses = RemoteMcp.offeredIn(settings.extra());
+        JsonValue body = responses ? RemoteMcp.request(model.routerId(), messages, settings) : request(model, messages);
+        try (RouterResponse response = responses ? router.responses(body, settings.stream(), settings.idle())
+                : router.chat(body, settings.stream(), settings.idle())) {
             int status = response.status();
             if (status / 100 != 2) {
                 String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-                Failed f = failed(status, response.rest(RouterClient.MAX_BODY), Backoff.retryAfter(retryAfter,
-                        ZonedDateTime.now()), router.tokenSource(), router.billTo());
+                String said = response.rest(RouterClient.MAX_BODY);
+                if (status == 400 && echoesReasoning(messages) && said.contains("reasoning")) {
+                    // Some models need their reasoning echoed back beside their tool calls, and some providers
+                    // refuse the field: the same request again without it, once, and never again this run.
+                    Cli.say(err, model.routerId() + ": 400: this provider refuses the reasoning sent back with the "
+                            + "tool calls; asking again without it");
+                    refusesReasoning[0] = true;
+                    return once(model, asked, output);
+                }
+                Failed f = failed(status, said, Backoff.retryAfter(retryAfter, ZonedDateTime.now()),
+                        router.tokenSource(), router.billTo());
                 return new Failed(f.line(), f.next(), f.retryAfter(), status);
             }
             String provider = response.headers().firstValue("x-inference-provider").orElse(null);
             String requestId = response.headers().firstValue("x-request-id").orElse(null);
+            if (responses) return ResponseEvents.read(response, settings.stream(), model.routerId(), provider,
+                    requestId, output, err);
             return settings.stream() ? streamed(response, model, provider, requestId, output) : whole(response, model,
                     provider, requestId, output);
         } catch (RouterError e) {
             return new Failed(e.getMessage(), Next.RETRY, null);
         }
+    }
+
+    private static boolean echoesReasoning(List<JsonValue> messages) {
+        for (JsonValue m : messages) if (m instanceof JsonObject o && o.has("reasoning_content")) return true;
+        return false;
+    }
+
+    /** {@code messages} without {@code reasoning_content} in the assistant messages. */
+    private static List<JsonValue> withoutReasoning(List<JsonValue> messages) {
+        List<JsonValue> sent = new ArrayList<>();
+        for (JsonValue message : messages) {
+            if (!(message instanceof JsonObject o) || !o.has("reasoning_content")) {
+                sent.add(message);
+                continue;
+            }
+            List<Object> kept = new ArrayList<>();
+            for (var m : o.members().entrySet()) if (!m.getKey().equals("reasoning_content")) kept.addAll(List.of(
+                    m.getKey(), m.getValue()));
+            sent.add(JsonValue.object(kept.toArray()));
+        }
+        return sent;
+    }
+
+    /** This run with other settings (the same router, pauses and output): a question's last round without tools. */
+    ChatRun with(Settings other) {
+        return new ChatRun(router, other, pause, random, err, budget, statuses, refusesReasoning);
     }
 
     private JsonValue request(ModelRef model, List<JsonValue> messages) {
@@ -225,6 +294,7 @@ final class ChatRun {
             ChatOutput output) throws RouterError {
         Sse sse = new Sse();
         ThinkSplitter think = new ThinkSplitter(output);
+        ToolCallParts calls = new ToolCallParts();
         String finish = null;
         ChatChunk.Usage usage = null;
         boolean done = false;
@@ -245,9 +315,10 @@ final class ChatRun {
                         Next.RETRY, null);
                 if (chunk.reasoning() != null) output.reasoning(chunk.reasoning());
                 if (chunk.content() != null) think.feed(chunk.content());
+                for (JsonObject call : chunk.toolCalls()) calls.add(call);
                 if (chunk.finishReason() != null) finish = chunk.finishReason();
                 if (chunk.usage() != null) usage = chunk.usage();
-                if (output.size() > MAX_ANSWER) {
+                if (output.size() + calls.size() > MAX_ANSWER) {
                     think.finish();
                     output.finish();   // the answer's line ends before the note on stderr
                     Cli.say(err, "the answer passed " + MAX_ANSWER / (1024 * 1024)
@@ -263,7 +334,7 @@ final class ChatRun {
         if (!done && finish == null) return new Failed("the stream stopped before the answer was complete", Next.RETRY,
                 null);
         return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(), finish, usage,
-                requestId);
+                requestId).withCalls(calls.calls(), null);
     }
 
     private Attempt whole(RouterResponse response, ModelRef model, String provider, String requestId,
@@ -279,8 +350,10 @@ final class ChatRun {
         ThinkSplitter think = new ThinkSplitter(output);
         if (answer.content() != null) think.feed(answer.content());
         think.finish();
+        ToolCallParts calls = new ToolCallParts();
+        for (int i = 0; i < answer.toolCalls().size(); i++) calls.add(answer.toolCalls().get(i), i);
         return new Answer(model.routerId(), provider, output.answerText(), output.reasoningText(),
-                answer.finishReason(), answer.usage(), requestId);
+                answer.finishReason(), answer.usage(), requestId).withCalls(calls.calls(), null);
     }
 
     /** A non-2xx answer, made plain, and what it allows next. */

@@ -144,15 +144,10 @@ final class ChatSession {
         Instant at = Instant.now();
         ChatReport.Turn turn;
         try {
-            ChatOutput output = report.output();
-            ChatRun.Answer answer;
-            try {
-                answer = run.ask(asked, messages, output, sticks);
-            } finally {
-                output.stopWaiting();
-            }
-            turn = report.shown(answer, output);
-            history.add(question);
+            ChatOutput[] output = {report.output()};
+            ChatRun.Answer answer = answered(asked, messages, added, output, sticks);
+            turn = report.shown(answer, output[0]);
+            for (JsonValue m : added) if (!"system".equals(m.asObject().string("role"))) history.add(m);
             history.add(ChatReport.message("assistant", answer.content()));
             if (chosen.suffix() == null && ModelRef.isProviderName(answer.provider())
                     && chosen.names(ModelRef.looseId(answer.model()))) {
@@ -169,6 +164,56 @@ final class ChatSession {
         report.finish(turn);
         return turn;
     }
+
+    /**
+     * The answer to {@code messages}: asked of {@code asked}, and with tools offered, asked again after each round of
+     * tool calls (the calls and their results added to {@code messages} and to {@code added}, which the log keeps),
+     * of the model that answered, until an answer calls none. Its usage is the rounds' summed; {@code shown} holds
+     * the output the answer streamed into (each round has its own).
+     */
+    private ChatRun.Answer answered(List<RoutePlan.Attempt> asked, List<JsonValue> messages, List<JsonValue> added,
+            ChatOutput[] shown, boolean sticks) throws InterruptedException {
+        ChatOutput output = shown[0];
+        ChatRun asking = run;
+        ChatChunk.Usage used = null;
+        List<RoutePlan.Attempt> plan = asked;
+        boolean once = sticks;
+        if (tools != null) tools.newQuestion();
+        while (true) {
+            ChatRun.Answer answer;
+            try {
+                answer = asking.ask(plan, messages, output, once);
+            } finally {
+                output.stopWaiting();
+            }
+            if (tools == null || answer.calls().isEmpty()) return answer.withUsageBefore(used);
+            output.finish();
+            List<JsonValue> carried = tools.round(answer);
+            messages.addAll(carried);
+            added.addAll(carried);
+            if (answer.usage() != null) used = answer.usage().plus(used);
+            // The next round asks the model that answered first (its provider too, when it said).
+            for (int i = 0; i < plan.size(); i++) {
+                if (!plan.get(i).ref().routerId().equals(answer.model())) continue;
+                ModelRef ref = plan.get(i).ref();
+                boolean pin = ref.suffix() == null && ModelRef.isProviderName(answer.provider());
+                List<RoutePlan.Attempt> next = new ArrayList<>();
+                if (pin) next.add(new RoutePlan.Attempt(new ModelRef(ref.id(), answer.provider()),
+                        "the provider that called the tools", true));
+                next.addAll(plan.subList(i, plan.size()));
+                plan = next;
+                once = pin;   // asked once: when it fails, the plan comes next
+                break;
+            }
+            if (tools.exhausted()) asking = run.with(ToolRunner.withoutTools(run.settings()));
+            output = shown[0] = report.output();
+        }
+    }
+
+    /** The tools offered with each question, or none (null). */
+    private ToolRunner tools;
+
+    void useTools(ToolRunner runner) { tools = runner; }
 
     private void record(Instant at, long started, ModelRef chosen, ChatReport.Turn turn, List<JsonValue> added,
             String outcome, String error) {

@@ -41,7 +41,11 @@ final class RoutePlan {
                     }
                 }
             }
-            return new Needs(settings.responseFormat() != null, false, images, (chars + 3) / 4, settings.maxTokens());
+            // Tools (--tool, --mcp-server, --mcp) are sent in the request's tools: their definitions take room too.
+            JsonValue tools = settings.extra() == null ? null : settings.extra().get("tools");
+            if (tools != null) chars += Json.write(tools).length();
+            return new Needs(settings.responseFormat() != null, tools != null, images, (chars + 3) / 4,
+                    settings.maxTokens());
         }
 
         String said() {

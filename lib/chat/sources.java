@@ -3,6 +3,7 @@
 // in //SOURCES and JBang follows the lists (locally and from a URL). No globs: they break from a URL.
 //SOURCES ../catalog/sources.java
 //SOURCES batch/sources.java
+//SOURCES tools/sources.java
 //SOURCES Attachment.java
 //SOURCES Backoff.java
 //SOURCES BudgetStop.java

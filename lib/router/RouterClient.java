@@ -244,7 +244,16 @@ final class RouterClient implements AutoCloseable {
      * have come (within {@code idle}); the body follows through the answer, line by line.
      */
     RouterResponse chat(JsonValue request, boolean stream, Duration idle) throws RouterError {
-        String url = baseUrl + "/chat/completions";
+        return post("/chat/completions", request, stream, idle);
+    }
+
+    /** {@code POST {baseUrl}/responses} (the beta Responses API, which runs Remote MCP servers), as {@link #chat}. */
+    RouterResponse responses(JsonValue request, boolean stream, Duration idle) throws RouterError {
+        return post("/responses", request, stream, idle);
+    }
+
+    private RouterResponse post(String path, JsonValue request, boolean stream, Duration idle) throws RouterError {
+        String url = baseUrl + path;
         HttpRequest.Builder builder = request(url, idle).header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(request)));

@@ -29,7 +29,7 @@ class ChatStreamPartsTest {
     @Test void sseALastEventWithoutItsBlankLine() { assertEquals(List.of("x"), events("data: x")); }
     @Test void sseBlankLinesAloneAreNothing() { assertEquals(List.of(), events("", "", ": ping", "")); }
 
-    @Test void chunkWithEverythingMissing() { assertEquals(new ChatChunk(null, null, null, null, null),
+    @Test void chunkWithEverythingMissing() { assertEquals(new ChatChunk(null, null, null, null, null, List.of()),
             ChatChunk.ofStreamed("{\"id\":\"\",\"choices\":[],\"usage\":null}")); }
     @Test void chunkUsageWithoutTotal() { assertEquals(new ChatChunk.Usage(3, 4, 7),
             ChatChunk.ofStreamed("{\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4}}").usage()); }

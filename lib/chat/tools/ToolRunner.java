@@ -1,0 +1,129 @@
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tool calls of one question, round after round: each call shown on stderr, asked ({@link ToolApproval}), run,
+ * and its result (or why it failed or did not run) given to the model, as a {@code tool} message answering the
+ * call's id. At most {@code max} calls a question (--max-tool-calls): a call past it is not run, the model is told
+ * so and asked once more without tools ({@link #exhausted}). Remote MCP calls ({@code /v1/responses}) are run by the
+ * router: here they are only approved, or not ({@code mcp_approval_response}).
+ */
+final class ToolRunner {
+    private final ToolBox box;
+    private final ToolApproval approval;
+    private final int max;
+    private final Duration limit;
+    private final PrintStream err;
+    private int calls;
+    private boolean exhausted;
+
+    ToolRunner(ToolBox box, ToolApproval approval, int max, Duration limit, PrintStream err) {
+        this.box = box;
+        this.approval = approval;
+        this.max = max;
+        this.limit = limit;
+        this.err = err;
+    }
+
+    void newQuestion() {
+        calls = 0;
+        exhausted = false;
+    }
+
+    /** Whether a call was refused for the limit: the next request asks for an answer without tools. */
+    boolean exhausted() { return exhausted; }
+
+    int max() { return max; }
+
+    /** {@code settings} asking for an answer without more calls ({@code tool_choice: none}; the tools stay defined,
+     * since the history names them). */
+    static ChatRun.Settings withoutTools(ChatRun.Settings settings) {
+        List<Object> fields = new ArrayList<>();
+        for (var m : settings.extra().members().entrySet()) fields.addAll(List.of(m.getKey(), m.getValue()));
+        fields.addAll(List.of("tool_choice", JsonValue.of("none")));
+        return new ChatRun.Settings(settings.temperature(), settings.maxTokens(), settings.stream(),
+                settings.retries(), settings.idle(), settings.responseFormat(), settings.reroute(), settings.maxCost(),
+                settings.maxCostFrom(), JsonValue.object(fields.toArray()));
+    }
+
+    /**
+     * What carries the question on after {@code answer} asked for tools: the answer itself (the assistant message
+     * with its calls; a response's output items), then a result for each call.
+     */
+    List<JsonValue> round(ChatRun.Answer answer) throws InterruptedException {
+        String cut = "length".equals(answer.finishReason()) ? answer.calls().get(answer.calls().size() - 1).name()
+                : null;
+        if (cut != null) throw new Cli.Failure("the model's call to " + Printable.line(cut) + " was cut off at the "
+                + "token limit (finish_reason: length); nothing was run (raise --max-tokens)");
+        if (exhausted) throw new Cli.Failure("the model asked for more tool calls after the limit of " + max
+                + " (--max-tool-calls); stopped");
+        List<JsonValue> carried = new ArrayList<>();
+        if (answer.items() != null) {
+            carried.addAll(answer.items().elements());
+            for (ToolCall call : answer.calls()) carried.add(JsonValue.object("type",
+                    JsonValue.of("mcp_approval_response"), "approval_request_id", JsonValue.of(call.id()), "approve",
+                    JsonValue.of(allowed(call, "remote MCP"))));
+            return carried;
+        }
+        carried.add(said(answer));
+        for (ToolCall call : answer.calls()) {
+            Tool.Result result = run(call);
+            String content = result.failure() == null ? result.text() : "error: " + result.failure();
+            carried.add(JsonValue.object("role", JsonValue.of("tool"), "tool_call_id", JsonValue.of(call.id()),
+                    "content", JsonValue.of(content)));
+        }
+        return carried;
+    }
+
+    /**
+     * The assistant message that asked for the calls. Its content is null when it said nothing, never "" (some
+     * providers refuse an empty content beside tool calls, with a 400); its reasoning goes back as
+     * {@code reasoning_content} (some models need it, and {@link ChatRun} drops it for a provider that refuses it).
+     */
+    static JsonObject said(ChatRun.Answer answer) {
+        List<JsonValue> calls = new ArrayList<>();
+        for (ToolCall c : answer.calls()) calls.add(c.json());
+        return JsonValue.object("role", JsonValue.of("assistant"), "content", answer.content().isEmpty()
+                ? JsonValue.NULL : JsonValue.of(answer.content()), "tool_calls", new JsonArray(calls),
+                "reasoning_content", answer.reasoning().isEmpty() ? null : JsonValue.of(answer.reasoning()));
+    }
+
+    private boolean allowed(ToolCall call, String origin) {
+        Cli.say(err, "tool call " + call.shown());
+        if (calls >= max) {
+            exhausted = true;
+            Cli.say(err, call.name() + " not run: " + max + " tool calls is the limit for one question "
+                    + "(--max-tool-calls)");
+            return false;
+        }
+        calls++;
+        boolean allowed = approval.allows(call, origin);
+        if (!allowed) Cli.say(err, call.name() + " not run: not allowed");
+        return allowed;
+    }
+
+    private Tool.Result run(ToolCall call) throws InterruptedException {
+        Tool tool = box.find(call.name());
+        if (tool == null) {
+            Cli.say(err, "tool call " + call.shown());
+            Cli.say(err, Printable.line(call.name()) + " not run: no tool of that name was offered");
+            return Tool.Result.failed("no tool called " + call.name() + " was offered");
+        }
+        if (!allowed(call, tool.origin())) return Tool.Result.failed(calls >= max && exhausted
+                ? "not run: the limit of " + max + " tool calls for one question was reached; answer with what you "
+                        + "have" : "not run: the user did not allow this call");
+        JsonObject arguments;
+        try {
+            arguments = call.argumentsObject();
+        } catch (JsonException e) {
+            Cli.say(err, call.name() + " not run: its arguments are not JSON (" + e.getMessage() + ")");
+            return Tool.Result.failed("the arguments are not JSON (" + e.getMessage() + ")");
+        }
+        Tool.Result result = tool.call(arguments, limit);
+        if (result.failure() != null) Cli.say(err, call.name() + " failed: " + result.failure());
+        else Cli.say(err, call.name() + " gave " + result.text().length() + " chars");
+        return result;
+    }
+}
