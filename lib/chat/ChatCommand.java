@@ -148,7 +148,9 @@ public final class ChatCommand {
         this.term = term;
         this.in = in;
         // A test's stdin is a stream it made; the process's is piped only when the shell or Linux says so.
-        this.stdin = in != System.in ? Term.Stdin.FILE : Term.stdin(System.getenv());
+        // (A test that types on a terminal gives a stream standing for the keyboard.)
+        this.stdin = in != System.in ? term.tty() ? Term.Stdin.TERMINAL : Term.Stdin.FILE
+                : Term.stdin(System.getenv());
         this.out = SafeOutput.of(out);
         this.err = SafeOutput.of(err);
         this.pause = pause;

@@ -80,4 +80,84 @@ class ToolsTest extends RouterTest {
                 Json.write(sent(1).get("messages")));
         assertEquals(QWEN + ":nscale", sent(1).string("model"));
     }
+
+    @Test void withoutATerminalACallIsRefusedUnlessYes() {
+        router.prompt("Weather in Paris?", callsWeather()).prompt("error: not run: the user did not allow this call",
+                says("I may not look it up."));
+        Run r = t.chat("", "--tool", weather.toString(), "Weather in Paris?");
+        assertEquals(new Run(0, "I may not look it up.\n", """
+                chat: tool call get_weather {"city":"Paris"}
+                chat: tool calls are not run without a terminal to ask on; --yes runs them without asking
+                chat: get_weather not run: not allowed
+                chat: Qwen/Qwen3-8B:nscale via nscale
+                """), r);
+    }
+
+    @Test void onATerminalEachCallIsAskedAndNoMeansNo() {
+        router.prompt("Weather in Paris?", callsWeather()).prompt("error: not run: the user did not allow this call",
+                says("Not allowed, then."));
+        Run r = t.chatTyping("n\n", "--tool", weather.toString(), "Weather in Paris?");
+        assertEquals(new Run(0, "Not allowed, then.\n", "chat: tool call get_weather {\"city\":\"Paris\"}\n"
+                + "chat: run get_weather {\"city\":\"Paris\"} (--tool " + weather + ")? [y/N/a] "
+                + "chat: get_weather not run: not allowed\n"
+                + "chat: Qwen/Qwen3-8B:nscale via nscale\n"), r);
+    }
+
+    @Test void alwaysAllowsThatToolForTheRestOfTheRun() {
+        FakeRouter.Answer twice = stream(delta("{\"tool_calls\":[{\"index\":0,\"id\":\"c1\",\"function\":{\"name\":"
+                + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}},{\"index\":1,\"id\":\"c2\",\"function\":"
+                + "{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Rome\\\"}\"}}]}"), finish("tool_calls"));
+        router.prompt("Paris and Rome?", twice).prompt("18C and sunny (asked: {\"city\":\"Rome\"})",
+                says("Both 18C."));
+        Run r = t.chatTyping("a\n", "--tool", weather.toString(), "Paris and Rome?");
+        assertEquals(new Run(0, "Both 18C.\n", "chat: tool call get_weather {\"city\":\"Paris\"}\n"
+                + "chat: run get_weather {\"city\":\"Paris\"} (--tool " + weather + ")? [y/N/a] "
+                + "chat: get_weather gave 39 chars\n"
+                + "chat: tool call get_weather {\"city\":\"Rome\"}\n"
+                + "chat: get_weather gave 38 chars\n"
+                + "chat: Qwen/Qwen3-8B:nscale via nscale\n"), r);
+        assertEquals(4, Json.parse(chats().get(1).body()).asObject().array("messages").size());
+    }
+
+    @Test void aCallPastTheLimitIsNotRunAndTheModelIsAskedToAnswer() {
+        router.prompt("Weather in Paris?", callsWeather()).prompt(RESULT, callsWeather()).prompt("error: not run: "
+                + "the limit of 1 tool calls for one question was reached; answer with what you have",
+                says("18C, I think."));
+        Run r = t.chat("", "--tool", weather.toString(), "--yes", "--max-tool-calls", "1", "Weather in Paris?");
+        assertEquals(new Run(0, "18C, I think.\n", """
+                chat: tool call get_weather {"city":"Paris"}
+                chat: get_weather gave 39 chars
+                chat: tool call get_weather {"city":"Paris"}
+                chat: get_weather not run: 1 tool calls is the limit for one question (--max-tool-calls)
+                chat: Qwen/Qwen3-8B:nscale via nscale
+                """), r);
+        assertEquals(null, sent(1).get("tool_choice"));
+        assertEquals("\"none\"", Json.write(sent(2).get("tool_choice")));
+        assertEquals(1, sent(2).array("tools").size());
+    }
+
+    @Test void argumentsCutAtTheTokenLimitAreNeverRun() {
+        router.prompt("Weather in Paris?", stream(delta("{\"tool_calls\":[{\"index\":0,\"id\":\"c1\",\"function\":"
+                + "{\"name\":\"get_weather\",\"arguments\":\"{\\\"ci\"}}]}"), finish("length")));
+        assertEquals(new Run(1, "", "chat: the model's call to get_weather was cut off at the token limit "
+                + "(finish_reason: length); nothing was run (raise --max-tokens)\n"),
+                t.chat("", "--tool", weather.toString(), "--yes", "Weather in Paris?"));
+        assertEquals(1, chats().size());
+    }
+
+    @Test void aProviderThatRefusesEchoedReasoningIsAskedAgainWithout() {
+        FakeRouter.Answer thinksThenCalls = stream(delta("{\"reasoning_content\":\"Need the weather.\"}"),
+                delta("{\"tool_calls\":[{\"index\":0,\"id\":\"c1\",\"function\":{\"name\":\"get_weather\","
+                        + "\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}"), finish("tool_calls"));
+        router.prompt("Weather in Paris?", thinksThenCalls).prompt(RESULT, FakeRouter.Answer.json(400, "{\"error\":"
+                + "{\"message\":\"Extra inputs are not permitted: messages.1.reasoning_content\"}}"),
+                says("18C."));
+        Run r = t.chat("", "--tool", weather.toString(), "--yes", "Weather in Paris?");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("18C.\n", r.out());
+        assertEquals("Need the weather.", sent(1).array("messages").objects().get(1).string("reasoning_content"));
+        assertEquals(false, sent(2).array("messages").objects().get(1).has("reasoning_content"));
+        assertEquals(true, r.err().contains("chat: Qwen/Qwen3-8B:nscale: 400: this provider refuses the reasoning "
+                + "sent back with the tool calls; asking again without it\n"), r.err());
+    }
 }

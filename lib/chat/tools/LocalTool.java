@@ -57,7 +57,7 @@ final class LocalTool implements Tool {
 
     @Override public String name() { return name; }
 
-    @Override public String origin() { return shown; }
+    @Override public String origin() { return "--tool " + Printable.line(shown); }
 
     @Override public JsonObject definition() { return definition; }
 

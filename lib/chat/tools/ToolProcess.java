@@ -48,7 +48,7 @@ final class ToolProcess {
         try {
             // Polled, so that a tool printing without end is stopped as soon as it passes the limit.
             while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-                if (out.over) return new Outcome("", "printed more than " + FileReads.size(max) + " (stopped)");
+                if (out.over) return new Outcome("", "printed more than " + FileReads.size(max));
                 if (System.nanoTime() > deadline) return new Outcome("", "ran past " + Figures.seconds(limit)
                         + " (stopped)");
             }
