@@ -83,14 +83,31 @@ final class ChatOutput implements ThinkSplitter.Sink {
     void finish() {
         stopWaiting();
         endReasoningLine();
-        if (!json && !ended && content.length() > 0 && content.charAt(content.length() - 1) != '\n') out.println();
+        if (!json && !ended && content.length() > lineStart
+                && content.charAt(content.length() - 1) != '\n') out.println();
         ended = true;
         out.flush();
     }
 
+    /**
+     * Ends the lines open now (stdout's answer, stderr's reasoning), so that a line on stderr (a remote tool call)
+     * starts on its own; the answer may go on after it.
+     */
+    void breakLine() {
+        stopWaiting();
+        endReasoningLine();
+        if (!json && content.length() > lineStart && content.charAt(content.length() - 1) != '\n') out.println();
+        lineStart = content.length();
+        out.flush();
+    }
+
+    /** Where the answer's text goes on after {@link #breakLine}: an answer ending there needs no new line. */
+    private int lineStart;
+
     /** Forgets an attempt that showed nothing, before the next one. */
     void clear() {
         ended = false;
+        lineStart = 0;
         content.setLength(0);
         reasoning.setLength(0);
     }

@@ -160,4 +160,31 @@ class ToolsTest extends RouterTest {
         assertEquals(true, r.err().contains("chat: Qwen/Qwen3-8B:nscale: 400: this provider refuses the reasoning "
                 + "sent back with the tool calls; asking again without it\n"), r.err());
     }
+
+    @Test void theLogKeepsTheCallsRedactedAndContinuingSendsThemAgain() throws Exception {
+        Path leaky = tool("leaky", "{\"name\":\"get_weather\"}", "printf 'sunny; key hf_test_token_tools1'");
+        router.prompt("Weather in Paris?", callsWeather()).prompt("sunny; key hf_test_token_tools1", says("Sunny."))
+                .prompt("And Rome?", says("Also sunny."));
+        assertEquals(0, t.chat("", "--tool", leaky.toString(), "--yes", "Weather in Paris?").status());
+        String log = t.read(t.home.resolve(".openclaw/huggingface/chat-log.jsonl"));
+        assertEquals(false, log.contains("hf_test_token_tools1"), log);
+        assertEquals(true, log.contains("\"role\":\"tool\",\"tool_call_id\":\"call_w1\",\"content\":\"sunny; key "
+                + "[redacted]\"}"), log);
+        assertEquals(0, t.chat("", "-c", "--tool", leaky.toString(), "--yes", "And Rome?").status());
+        assertEquals("[{\"role\":\"user\",\"content\":\"Weather in Paris?\"},{\"role\":\"assistant\",\"content\":"
+                + "null,\"tool_calls\":[{\"id\":\"call_w1\",\"type\":\"function\",\"function\":{\"name\":"
+                + "\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},{\"role\":\"tool\","
+                + "\"tool_call_id\":\"call_w1\",\"content\":\"sunny; key [redacted]\"},{\"role\":\"assistant\","
+                + "\"content\":\"Sunny.\"},{\"role\":\"user\",\"content\":\"And Rome?\"}]",
+                Json.write(sent(2).get("messages")));
+    }
+
+    @Test void theConversationAsksToRunACallAndShowsIt() {
+        router.prompt("Weather in Paris?", callsWeather()).prompt(RESULT, says("18C."));
+        Run r = t.chatTyping("Weather in Paris?\ny\n/exit\n", "--tool", weather.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals("18C.\n", r.out());
+        assertEquals(true, r.err().contains("chat: tool call get_weather {\"city\":\"Paris\"}\nchat: run get_weather "
+                + "{\"city\":\"Paris\"} (--tool " + weather + ")? [y/N/a] chat: get_weather gave 39 chars\n"), r.err());
+    }
 }

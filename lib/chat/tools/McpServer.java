@@ -35,13 +35,14 @@ final class McpServer implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final StringBuilder stderrTail = new StringBuilder();
     private volatile String ended;
+    private final Thread errors;
 
     private McpServer(String shown, Process process) {
         this.shown = shown;
         this.process = process;
         this.stdin = process.getOutputStream();
+        this.errors = ToolProcess.daemon(this::readErrors);
         ToolProcess.daemon(this::readMessages);
-        ToolProcess.daemon(this::readErrors);
     }
 
     /** Starts the server {@code commandLine} and initializes it; fails in one line naming it. */
@@ -233,17 +234,19 @@ final class McpServer implements AutoCloseable {
 
     /** {@code the server ended (exit 1: its last line)}, or that it stopped answering while still running. */
     private String endedLine() {
+        try {
+            // An ended server's stderr is read to its end first: its last line says why.
+            if (process.waitFor(500, TimeUnit.MILLISECONDS)) errors.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String last;
         synchronized (stderrTail) {
             String[] lines = stderrTail.toString().strip().split("\n");
             last = McpContent.oneLine(lines[lines.length - 1]);
         }
-        try {
-            if (process.waitFor(500, TimeUnit.MILLISECONDS)) return "the server ended (exit " + process.exitValue()
-                    + (last.isEmpty() ? "" : ": " + last) + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        if (!process.isAlive()) return "the server ended (exit " + process.exitValue() + (last.isEmpty() ? ""
+                : ": " + last) + ")";
         return "the server closed its output" + (last.isEmpty() ? "" : " (" + last + ")");
     }
 

@@ -108,7 +108,7 @@ final class ResponseEvents {
         String server = item.stringOr("server_label", "");
         if (type.equals("mcp_call")) {
             if (!saidCalls.add(item.stringOr("id", ""))) return;   // said once, as it came or at the end
-            output.finish();
+            output.breakLine();
             String error = item.get("error") instanceof JsonString s ? s.value() : item.get("error") instanceof JsonObject
                     o ? o.stringOr("message", Json.write(o)) : null;
             String call = new ToolCall(item.stringOr("id", ""), server + "." + item.stringOr("name", ""),

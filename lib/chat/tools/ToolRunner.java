@@ -64,7 +64,7 @@ final class ToolRunner {
             carried.addAll(answer.items().elements());
             for (ToolCall call : answer.calls()) carried.add(JsonValue.object("type",
                     JsonValue.of("mcp_approval_response"), "approval_request_id", JsonValue.of(call.id()), "approve",
-                    JsonValue.of(allowed(call, "remote MCP"))));
+                    JsonValue.of(allowed(call, "--mcp " + serverOf(call, answer.items())))));
             return carried;
         }
         carried.add(said(answer));
@@ -75,6 +75,14 @@ final class ToolRunner {
                     "content", JsonValue.of(content)));
         }
         return carried;
+    }
+
+    /** The server a remote call's approval request names ({@code server_label}), as --mcp gave it. */
+    private static String serverOf(ToolCall call, JsonArray items) {
+        for (JsonObject item : items.objects()) {
+            if (call.id().equals(item.string("id"))) return Printable.line(item.stringOr("server_label", "?"));
+        }
+        return "?";
     }
 
     /**
