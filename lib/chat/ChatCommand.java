@@ -308,10 +308,11 @@ public final class ChatCommand {
             // A piped prompt ends with the newline of its last line, which is not part of the question.
             // Piped text and a prompt both: the text, a blank line, the prompt (cat FILE | chat "summarise"), as llm
             // does.
-            String piped = r.prompt.isEmpty() ? stdinPrompt() : !r.noStdin && !r.attachments.contains("-")
-                    && (stdin == Term.Stdin.PIPE || stdin == Term.Stdin.FILE) ? pipedText() : "";
+            StdinPrompt piped = new StdinPrompt(in, stdin, err);
+            String text = r.prompt.isEmpty() ? piped.whole() : !r.noStdin && !r.attachments.contains("-")
+                    && (stdin == Term.Stdin.PIPE || stdin == Term.Stdin.FILE) ? piped.beside() : "";
             String asked = String.join(" ", r.prompt);
-            String prompt = piped.isBlank() ? asked : asked.isEmpty() ? piped : piped + "\n\n" + asked;
+            String prompt = text.isBlank() ? asked : asked.isEmpty() ? text : text + "\n\n" + asked;
             if (prompt.isBlank()) throw new Cli.UsageException("nothing to send: give a prompt, or pipe text in");
             JsonValue question = Attachment.message(prompt, attached);
             if (r.plan) {
@@ -340,46 +341,6 @@ public final class ChatCommand {
         } catch (Cli.UsageException e) {
             throw new Cli.Failure(e.getMessage());
         }
-    }
-
-    /** The most a prompt on stdin may hold: far above any model's context, far below what memory holds. */
-    static final int MAX_PROMPT = 16 * 1024 * 1024;
-
-    /**
-     * How long a prompt waits for piped text to start: a pipe a parent holds open and never writes must not hang us.
-     */
-    static final long STDIN_GRACE_MS = 1000;
-
-    /**
-     * Text piped in beside a PROMPT, or "" when none starts within {@link #STDIN_GRACE_MS} (said on stderr: a producer
-     * slower than that loses its text, and the user must know). A test's own stream is read as it is.
-     */
-    private String pipedText() throws java.io.IOException {
-        if (stdin == Term.Stdin.PIPE) {
-            long until = System.nanoTime() + STDIN_GRACE_MS * 1_000_000;
-            while (in.available() == 0) {
-                if (System.nanoTime() > until) {
-                    Cli.say(err, "nothing came on stdin within " + STDIN_GRACE_MS / 1000
-                            + " s; sending the prompt alone (--no-stdin says so at once)");
-                    return "";
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return "";
-                }
-            }
-        }
-        return stdinPrompt();
-    }
-
-    /** The question from stdin, without the newline that ends the last line (not part of the question). */
-    private String stdinPrompt() throws java.io.IOException {
-        byte[] bytes = in.readNBytes(MAX_PROMPT + 1);
-        if (bytes.length > MAX_PROMPT) throw new Cli.Failure("the prompt on stdin is larger than "
-                + MAX_PROMPT / (1024 * 1024) + " MB; nothing was sent");
-        return new String(bytes, StandardCharsets.UTF_8).replaceFirst("[\r\n]+$", "");
     }
 
     /**

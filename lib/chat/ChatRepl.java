@@ -46,7 +46,8 @@ final class ChatRepl {
     /** {@code leave}: what a Ctrl-C at the prompt (or a second one during an answer) does: exit 130 for real. */
     ChatRepl(ChatSession session, List<ModelRef> chain, InputStream in, PrintStream err, Map<String, String> aliases,
             Runnable leave) {
-        this(session, chain, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), err, aliases, leave);
+        this(session, chain, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), err, aliases,
+                leave);
     }
 
     /** {@code in}: the lines typed, shared with what else asks the user (a tool call's approval). */

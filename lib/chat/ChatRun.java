@@ -209,7 +209,7 @@ final class ChatRun {
     private final boolean[] refusesReasoning;
 
     private Attempt once(ModelRef model, List<JsonValue> asked, ChatOutput output) {
-        List<JsonValue> messages = refusesReasoning[0] ? withoutReasoning(asked) : asked;
+        List<JsonValue> messages = refusesReasoning[0] ? ToolRunner.withoutReasoning(asked) : asked;
         // Remote MCP (--mcp) is served by the Responses API alone; everything else by chat/completions.
         boolean responses = RemoteMcp.offeredIn(settings.extra());
         JsonValue body = responses ? RemoteMcp.request(model.routerId(), messages, settings) : request(model, messages);
@@ -219,7 +219,7 @@ final class ChatRun {
             if (status / 100 != 2) {
                 String retryAfter = response.headers().firstValue("retry-after").orElse(null);
                 String said = response.rest(RouterClient.MAX_BODY);
-                if (status == 400 && echoesReasoning(messages) && said.contains("reasoning")) {
+                if (status == 400 && ToolRunner.echoesReasoning(messages) && said.contains("reasoning")) {
                     // Some models need their reasoning echoed back beside their tool calls, and some providers
                     // refuse the field: the same request again without it, once, and never again this run.
                     Cli.say(err, model.routerId() + ": 400: this provider refuses the reasoning sent back with the "
@@ -240,27 +240,6 @@ final class ChatRun {
         } catch (RouterError e) {
             return new Failed(e.getMessage(), Next.RETRY, null);
         }
-    }
-
-    private static boolean echoesReasoning(List<JsonValue> messages) {
-        for (JsonValue m : messages) if (m instanceof JsonObject o && o.has("reasoning_content")) return true;
-        return false;
-    }
-
-    /** {@code messages} without {@code reasoning_content} in the assistant messages. */
-    private static List<JsonValue> withoutReasoning(List<JsonValue> messages) {
-        List<JsonValue> sent = new ArrayList<>();
-        for (JsonValue message : messages) {
-            if (!(message instanceof JsonObject o) || !o.has("reasoning_content")) {
-                sent.add(message);
-                continue;
-            }
-            List<Object> kept = new ArrayList<>();
-            for (var m : o.members().entrySet()) if (!m.getKey().equals("reasoning_content")) kept.addAll(List.of(
-                    m.getKey(), m.getValue()));
-            sent.add(JsonValue.object(kept.toArray()));
-        }
-        return sent;
     }
 
     /** This run with other settings (the same router, pauses and output): a question's last round without tools. */

@@ -21,5 +21,6 @@
 //SOURCES CostEstimate.java
 //SOURCES RoutePlan.java
 //SOURCES Sse.java
+//SOURCES StdinPrompt.java
 //SOURCES StructuredAnswer.java
 //SOURCES ThinkSplitter.java

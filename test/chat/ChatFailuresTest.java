@@ -296,7 +296,7 @@ class ChatFailuresTest extends RouterTest {
     }
 
     @Test void aPromptOnStdinLargerThanTheCapIsRefusedWithNothingSent() {
-        Run r = t.chat("x".repeat(ChatCommand.MAX_PROMPT + 1));
+        Run r = t.chat("x".repeat(StdinPrompt.MAX_PROMPT + 1));
         assertEquals(new Run(1, "", "chat: the prompt on stdin is larger than 16 MB; nothing was sent\n"), r);
         assertEquals(List.of(), router.requests);
     }

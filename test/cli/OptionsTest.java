@@ -20,6 +20,8 @@ class OptionsTest {
                     "together"), Map.entry("ID", "x"),
             Map.entry("FILE|JSON", "{}"), Map.entry("F|URL", "https://example.com/a.png"), Map.entry("ORG", "acme"),
                     Map.entry("KEY", "hf_abcdefghijklmnop"), Map.entry("FILE|-", "-"), Map.entry("FILE", "out.jsonl"),
+            Map.entry("PATH", "./no-such-tool"), Map.entry("DIR", "no-such-dir"), Map.entry("CMD", "no-such-server"),
+            Map.entry("URL", "https://example.com/mcp"), Map.entry("TOOL", "echo"),
             Map.entry("MODE", "local"), Map.entry("CHOICE", "huggingface-api-key"));
 
     record Command(String name, Options table, Function<TestEnv, Function<String[], Run>> run, List<String> before,

@@ -157,4 +157,20 @@ class TerminalTest {
         String shown = waitFor("[exit 130]");
         assertEquals("[exit 130]\n", shown, "the spinner's line is cleared");
     }
+
+    @Test void aToolCallIsAskedOnTheTerminalAndRunsOnY() throws Exception {
+        t.with("HF_TOKEN", "hf_test_token_terminal1");
+        t.write(t.config(), "{ agents: { defaults: { model: { primary: \"huggingface/" + ToolsTest.QWEN
+                + "\" } } } }");
+        ToolsTest tools = new ToolsTest();
+        tools.tmp = tmp;
+        Path weather = tools.tool("weather", "{\"name\":\"get_weather\"}", "printf '18C'");
+        hub.prompt("Weather in Paris?", ToolsTest.callsWeather()).prompt("18C", ToolsTest.says("It is 18C."));
+        start(200, "chat", "--tool", weather.toString(), "Weather in Paris?");
+        waitFor("[y/N/a]");
+        keys("y", "Enter");
+        String shown = waitFor("[exit 0]");
+        assertTrue(shown.contains("chat: run get_weather {\"city\":\"Paris\"} (--tool " + weather + ")? [y/N/a] y\n"
+                + "chat: get_weather gave 3 chars\nIt is 18C.\n"), shown);
+    }
 }

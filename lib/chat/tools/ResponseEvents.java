@@ -109,8 +109,9 @@ final class ResponseEvents {
         if (type.equals("mcp_call")) {
             if (!saidCalls.add(item.stringOr("id", ""))) return;   // said once, as it came or at the end
             output.breakLine();
-            String error = item.get("error") instanceof JsonString s ? s.value() : item.get("error") instanceof JsonObject
-                    o ? o.stringOr("message", Json.write(o)) : null;
+            JsonValue failed = item.get("error");
+            String error = failed instanceof JsonString s ? s.value() : failed instanceof JsonObject o
+                    ? o.stringOr("message", Json.write(o)) : null;
             String call = new ToolCall(item.stringOr("id", ""), server + "." + item.stringOr("name", ""),
                     item.stringOr("arguments", "")).shown();
             Cli.say(err, "remote tool call " + call + (error == null ? " ran" : " failed: "

@@ -6,7 +6,7 @@ import java.time.Duration;
  * the user named it.
  */
 interface Tool {
-    /** What a call came to: {@code text}, the result the model is given, or {@code failure}, one line (then text is ""). */
+    /** What a call came to: {@code text}, the result the model is given, or {@code failure}, one line (text ""). */
     record Result(String text, String failure) {
         static Result ok(String text) { return new Result(text, null); }
 

@@ -26,7 +26,7 @@ final class ToolProcess {
         return builder;
     }
 
-    /** Runs {@code command} with {@code input} on stdin for at most {@code limit}, keeping at most {@code max} bytes. */
+    /** Runs {@code command} with {@code input} on stdin, for {@code limit} at most, keeping {@code max} bytes. */
     static Outcome run(List<String> command, String input, Duration limit, int max) throws InterruptedException {
         Process process;
         try {

@@ -134,4 +134,26 @@ final class ToolRunner {
         else Cli.say(err, call.name() + " gave " + result.text().length() + " chars");
         return result;
     }
+
+    /** Whether {@code messages} send reasoning back ({@code reasoning_content}, beside tool calls). */
+    static boolean echoesReasoning(List<JsonValue> messages) {
+        for (JsonValue m : messages) if (m instanceof JsonObject o && o.has("reasoning_content")) return true;
+        return false;
+    }
+
+    /** {@code messages} without {@code reasoning_content} in the assistant messages. */
+    static List<JsonValue> withoutReasoning(List<JsonValue> messages) {
+        List<JsonValue> sent = new ArrayList<>();
+        for (JsonValue message : messages) {
+            if (!(message instanceof JsonObject o) || !o.has("reasoning_content")) {
+                sent.add(message);
+                continue;
+            }
+            List<Object> kept = new ArrayList<>();
+            for (var m : o.members().entrySet()) if (!m.getKey().equals("reasoning_content")) kept.addAll(List.of(
+                    m.getKey(), m.getValue()));
+            sent.add(JsonValue.object(kept.toArray()));
+        }
+        return sent;
+    }
 }
