@@ -88,12 +88,13 @@ public final class ChatCommand {
                    chat logs [-n N] [-q TEXT] [--cid ID] [--json] | chat logs --path
                    chat costs [--since WHEN] [--by day|model|provider] [--json]
                    chat --batch FILE|- [--out FILE] [--concurrency N] [--resume] [--max-cost USD]
+                   chat --tool PATH | --tools DIR | --mcp-server CMD | --mcp URL [--yes] PROMPT...
                    chat --help | --version
                    chat --install [--dir DIR] [--name NAME] | --uninstall
 
             Chat with a model through the Hugging Face router (POST {base URL}/chat/completions).
             stdout carries the answer text only; stderr the rest: reasoning (dimmed), which model and
-            provider answered, tokens and cost, retries and fallbacks.
+            provider answered, tokens and cost, retries and fallbacks, and each tool call.
 
             Options:
             """ + OPTIONS.help() + """

@@ -79,7 +79,7 @@ final class ChatSession {
     List<JsonValue> messagesWith(JsonValue question) {
         List<JsonValue> messages = new ArrayList<>();
         if (system != null) messages.add(ChatReport.message("system", system));
-        messages.addAll(history);
+        messages.addAll(ToolHistory.forRequest(history, ToolHistory.of(run.settings())));
         messages.add(question);
         return messages;
     }

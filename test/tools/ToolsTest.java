@@ -187,4 +187,46 @@ class ToolsTest extends RouterTest {
         assertEquals(true, r.err().contains("chat: tool call get_weather {\"city\":\"Paris\"}\nchat: run get_weather "
                 + "{\"city\":\"Paris\"} (--tool " + weather + ")? [y/N/a] chat: get_weather gave 39 chars\n"), r.err());
     }
+
+    @Test void aQuestionWithToolsIsPlannedOnlyToProvidersListingToolCalls() {
+        router.answer("/v1/models", 200, Repo.read("test/fixtures/router-models.json"));
+        t.models("--plain");
+        Run r = t.chat("", "-m", "deepseek-ai/DeepSeek-R1", "--tool", weather.toString(), "--plan", "Weather?");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("""
+                Needs: tools, about 43 prompt tokens
+                  1. deepseek-ai/DeepSeek-R1:together  fastest capable (86 tokens/s)
+                  left out: deepseek-ai/DeepSeek-R1:novita: no tool calls listed
+                  left out: deepseek-ai/DeepSeek-R1:featherless-ai: no tool calls listed
+                """, r.out());
+    }
+
+    @Test void aWholeAnswersToolCallsAreRunToo() {
+        router.prompt("Weather in Paris?", FakeRouter.Answer.json(200, "{\"model\":\"" + QWEN + "\",\"choices\":[{"
+                + "\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"w9\","
+                + "\"type\":\"function\",\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":"
+                + "\\\"Paris\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":20,"
+                + "\"completion_tokens\":5}}")).prompt(RESULT, FakeRouter.Answer.json(200, "{\"model\":\"" + QWEN
+                + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"18C.\"},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":3}}"));
+        Run r = t.chat("", "--tool", weather.toString(), "--yes", "--no-stream", "Weather in Paris?");
+        assertEquals(new Run(0, "18C.\n", """
+                chat: tool call get_weather {"city":"Paris"}
+                chat: get_weather gave 39 chars
+                chat: Qwen/Qwen3-8B · 60 in + 8 out tokens
+                """), r);
+        assertEquals("w9", sent(1).array("messages").objects().get(2).string("tool_call_id"));
+    }
+
+    @Test void continuedWithoutToolsTheRoundsGoAsPlainText() {
+        router.prompt("Weather in Paris?", callsWeather()).prompt(RESULT, says("18C.")).prompt("Thanks", says("Bye."));
+        assertEquals(0, t.chat("", "--tool", weather.toString(), "--yes", "Weather in Paris?").status());
+        assertEquals(0, t.chat("", "-c", "Thanks").status());
+        assertEquals("[{\"role\":\"user\",\"content\":\"Weather in Paris?\"},{\"role\":\"assistant\",\"content\":"
+                + "\"(called the tool get_weather {\\\"city\\\":\\\"Paris\\\"})\"},{\"role\":\"user\",\"content\":"
+                + "\"(the tool get_weather gave: 18C and sunny (asked: {\\\"city\\\":\\\"Paris\\\"}))\"},{\"role\":"
+                + "\"assistant\",\"content\":\"18C.\"},{\"role\":\"user\",\"content\":\"Thanks\"}]",
+                Json.write(sent(2).get("messages")));
+        assertEquals(null, sent(2).get("tools"));
+    }
 }

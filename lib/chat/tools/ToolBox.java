@@ -52,7 +52,12 @@ final class ToolBox implements AutoCloseable {
         return found;
     }
 
+    /** The most tools one request offers (OpenAI's limit, which providers follow). */
+    static final int MAX_TOOLS = 128;
+
     private void add(Tool tool) {
+        if (tools.size() == MAX_TOOLS) throw new Cli.Failure("more than " + MAX_TOOLS + " tools to offer (the most a "
+                + "request takes); from " + tool.origin() + " on, choose fewer");
         Tool before = tools.putIfAbsent(tool.name(), tool);
         if (before != null) throw new Cli.Failure("two tools are called " + tool.name() + ": from " + before.origin()
                 + " and from " + tool.origin());

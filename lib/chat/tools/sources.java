@@ -14,5 +14,6 @@
 //SOURCES ToolBox.java
 //SOURCES ToolCall.java
 //SOURCES ToolCallParts.java
+//SOURCES ToolHistory.java
 //SOURCES ToolProcess.java
 //SOURCES ToolRunner.java
