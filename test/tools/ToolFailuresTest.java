@@ -123,4 +123,17 @@ class ToolFailuresTest extends RouterTest {
             assertEquals(c[2], r.err().lines().findFirst().orElse(""));
         }
     }
+
+    @Test void aNameFromTheModelIsPrintedHarmlessAndCut() throws Exception {
+        Path tool = tools.tool("weather", DEFINITION, "cat");
+        String name = "\\u001b]0;pwned\\u0007" + "x".repeat(300);
+        router.prompt("Weather in Paris?", ToolsTest.stream(ToolsTest.delta("{\"tool_calls\":[{\"index\":0,\"id\":"
+                + "\"c1\",\"function\":{\"name\":\"" + name + "\",\"arguments\":\"{}\"}}]}"),
+                ToolsTest.finish("tool_calls"))).prompt("error: no tool called \u001b]0;pwned\u0007" + "x".repeat(300)
+                + " was offered", ToolsTest.says("Sorry."));
+        Run r = t.chat("", "--tool", tool.toString(), "--yes", "Weather in Paris?");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(false, r.err().contains("\u001b") || r.err().contains("\u0007"), r.err());
+        assertEquals(true, r.err().lines().allMatch(l -> l.length() < 120), r.err());
+    }
 }

@@ -126,6 +126,9 @@ final class McpServer implements AutoCloseable {
             String text = McpContent.text(result.array("content"), result.get("structuredContent"));
             if (result.boolOr("isError", false)) return Result.failed("the server says the call failed"
                     + (text.isBlank() ? "" : ": " + McpContent.oneLine(text)));
+            // Bounded as a local tool's result is: it goes to the model, whose context is far smaller.
+            if (text.length() > LocalTool.MAX_RESULT) return Result.failed("gave more than "
+                    + FileReads.size(LocalTool.MAX_RESULT));
             return Result.ok(text);
         }
     }

@@ -21,7 +21,12 @@ record ToolCall(String id, String name, String arguments) {
     /** {@code get_weather {"city":"Paris"}}: the call on one line, the arguments cut at 200 chars. */
     String shown() {
         String args = arguments.isBlank() ? "{}" : arguments.replaceAll("\\s+", " ");
-        return Printable.line(name) + " " + Printable.line(args.length() > 200 ? args.substring(0, 200) + "\u2026"
-                : args);
+        return shownName() + " " + Printable.line(args.length() > 200 ? args.substring(0, 200) + "\u2026" : args);
+    }
+
+    /** The name as the model gave it, made printable and cut at 64 chars (a model may send anything). */
+    String shownName() {
+        String shown = Printable.line(name);
+        return shown.length() > 64 ? shown.substring(0, 64) + "\u2026" : shown;
     }
 }

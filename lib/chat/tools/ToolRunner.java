@@ -53,9 +53,9 @@ final class ToolRunner {
      * with its calls; a response's output items), then a result for each call.
      */
     List<JsonValue> round(ChatRun.Answer answer) throws InterruptedException {
-        String cut = "length".equals(answer.finishReason()) ? answer.calls().get(answer.calls().size() - 1).name()
-                : null;
-        if (cut != null) throw new Cli.Failure("the model's call to " + Printable.line(cut) + " was cut off at the "
+        String cut = "length".equals(answer.finishReason()) ? answer.calls().get(answer.calls().size() - 1)
+                .shownName() : null;
+        if (cut != null) throw new Cli.Failure("the model's call to " + cut + " was cut off at the "
                 + "token limit (finish_reason: length); nothing was run (raise --max-tokens)");
         if (exhausted) throw new Cli.Failure("the model asked for more tool calls after the limit of " + max
                 + " (--max-tool-calls); stopped");
@@ -102,13 +102,13 @@ final class ToolRunner {
         Cli.say(err, "tool call " + call.shown());
         if (calls >= max) {
             exhausted = true;
-            Cli.say(err, call.name() + " not run: " + max + " tool calls is the limit for one question "
+            Cli.say(err, call.shownName() + " not run: " + max + " tool calls is the limit for one question "
                     + "(--max-tool-calls)");
             return false;
         }
         calls++;
         boolean allowed = approval.allows(call, origin);
-        if (!allowed) Cli.say(err, call.name() + " not run: not allowed");
+        if (!allowed) Cli.say(err, call.shownName() + " not run: not allowed");
         return allowed;
     }
 
@@ -116,7 +116,7 @@ final class ToolRunner {
         Tool tool = box.find(call.name());
         if (tool == null) {
             Cli.say(err, "tool call " + call.shown());
-            Cli.say(err, Printable.line(call.name()) + " not run: no tool of that name was offered");
+            Cli.say(err, call.shownName() + " not run: no tool of that name was offered");
             return Tool.Result.failed("no tool called " + call.name() + " was offered");
         }
         if (!allowed(call, tool.origin())) return Tool.Result.failed(calls >= max && exhausted
