@@ -92,4 +92,16 @@ class RemoteMcpTest extends RouterTest {
         assertEquals("chat: --mcp and --tool together: the router runs --mcp servers (through /v1/responses), chat "
                 + "runs --tool (through chat/completions); choose one", mixed.err().lines().findFirst().orElse(""));
     }
+
+    @Test void aWholeResponseToo() {
+        router.answer("/v1/responses", FakeRouter.Answer.json(200, "{\"id\":\"resp_2\",\"status\":\"completed\","
+                + "\"output\":[" + LIST + "," + CALL + "," + TEXT + "],\"usage\":{\"input_tokens\":7,\"output_tokens\":"
+                + "3,\"total_tokens\":10}}"));
+        Run r = t.chat("", "--mcp", "https://huggingface.co/mcp", "--yes", "--no-stream", "Top Qwen model?");
+        assertEquals(new Run(0, "The top one is Qwen3-8B.\n", """
+                chat: remote tool call huggingface_co.model_search {"query":"qwen"} ran
+                chat: Qwen/Qwen3-8B · 7 in + 3 out tokens
+                """), r);
+        assertEquals(false, sent(0).boolOr("stream", true));
+    }
 }

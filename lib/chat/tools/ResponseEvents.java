@@ -63,6 +63,8 @@ final class ResponseEvents {
                     if ("output_text".equals(p.string("type")) && p.string("text") != null) output.content(p.string(
                             "text"));
                 }
+            } else {
+                said(item);   // in the order the router gives: a call said before the text it led to
             }
         }
         done(r);
