@@ -79,6 +79,16 @@ class bundle {
             for (String line : ascii(content.replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"")).split("\n", -1)) nested.add(line.isEmpty() ? "" : "            " + line);
             nested.set(nested.size() - 1, nested.get(nested.size() - 1) + "            \"\"\";");
         }
+        // The program: what the source launcher used to compile on every run, now behind "//| " (see the launcher).
+        StringBuilder program = new StringBuilder();
+        for (String i : imports) program.append(i).append('\n');
+        program.append('\n');
+        int close = body.lastIndexOf("}");
+        for (String line : body.subList(0, close)) program.append(line).append('\n');
+        for (String line : nested) program.append(line).append('\n');
+        for (String line : body.subList(close, body.size())) program.append(line).append('\n');
+        String launcher = Files.readString(Path.of(".ci/bundle-launcher.java")).replace("__NAME__",
+                name.replace(".java", ""));
         StringBuilder sb = new StringBuilder();
         sb.append(header.get(0)).append('\n');   // the shebang stays first
         sb.append("//\n");
@@ -88,13 +98,13 @@ class bundle {
         sb.append("// then regenerate. Runs with plain `java ").append(name).append(" --help` on JDK 17+ (or `jbang ").append(name).append(" --help`).\n");
         sb.append("//\n");
         for (String line : header.subList(1, header.size())) sb.append(line).append('\n');
+        sb.append("//FILES ").append(name).append('\n');   // run by JBang, the launcher reads itself from its jar
         sb.append('\n');
-        for (String i : imports) sb.append(i).append('\n');
+        sb.append(launcher);
         sb.append('\n');
-        int close = body.lastIndexOf("}");
-        for (String line : body.subList(0, close)) sb.append(line).append('\n');
-        for (String line : nested) sb.append(line).append('\n');
-        for (String line : body.subList(close, body.size())) sb.append(line).append('\n');
+        for (String line : program.toString().split("\n", -1)) sb.append(line.isEmpty() ? "//|" : "//| " + line)
+                .append('\n');
+        sb.setLength(sb.length() - "//|\n".length());
         return sb.toString();
     }
 

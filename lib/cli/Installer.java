@@ -173,7 +173,8 @@ final class Installer {
 
     /** The program as one jar's bytes: JBang's jar as it is, or a bundle compiled from its source file. */
     private byte[] program() throws IOException {
-        String source = System.getProperty("jdk.launcher.sourcefile");
+        // A bundle's launcher names the program's own source (the launcher's file holds it behind comments).
+        String source = System.getProperty("openclaw.bundle.source", System.getProperty("jdk.launcher.sourcefile"));
         if (source != null) return compile(Path.of(source));
         Path location;
         try {

@@ -64,10 +64,51 @@ class BundleTest {
         assertTrue(models.startsWith("///usr/bin/env jbang \"$0\" \"$@\" ; exit $?\n//\n// models.java: the OpenClaw x "
                 + "Hugging Face toolkit's models script"), models.substring(0, 200));
         assertTrue(models.contains("by `./jbang .ci/bundle.java`; do not edit"));
-        assertTrue(models.contains("\n    // ---- lib/json/JsonReader.java\n"));
-        assertTrue(models.contains("\n    static final String CATALOG_JSON = \"\"\"\n"));
-        assertTrue(models.lines().noneMatch(l -> l.startsWith("//SOURCES") || l.startsWith("//FILES")),
-                "no JBang source or file lines");
+        // The launcher first, the program behind "//| " (compiled once, not by the source launcher on every run).
+        assertTrue(models.contains("\n//FILES models.java\n\n// The launcher of this bundle"));
+        assertTrue(models.contains("\nclass models {\n    static final String NAME = \"models\";\n"));
+        assertTrue(models.contains("\n//|     // ---- lib/json/JsonReader.java\n"));
+        assertTrue(models.contains("\n//|     static final String CATALOG_JSON = \"\"\"\n"));
+        assertTrue(models.lines().noneMatch(l -> l.startsWith("//SOURCES") || l.startsWith("//FILES")
+                && !l.equals("//FILES models.java")), "no JBang source lines; its one file line is itself");
+    }
+
+    @Test void theProgramIsCompiledOnceForTheFileAndItsJdk() throws Exception {
+        Path bundles = tmp.resolve("cache/openclaw-hf/bundles");
+        same("models", "", "--version");
+        int feature = Runtime.version().feature();
+        List<String> made = names(bundles);
+        assertTrue(made.stream().anyMatch(n -> n.matches("[0-9a-f]{32}-" + feature)), made.toString());
+        same("models", "", "--version");
+        assertEquals(made, names(bundles), "a second run compiles nothing");
+        // An edited copy is another program: compiled on its own.
+        Path copy = tmp.resolve("edited/models.java");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, Files.readString(dist.resolve("models.java")) + "\n// edited\n");
+        List<String> command = new ArrayList<>(java(copy));
+        command.add("--version");
+        Result edited = run(command, "");
+        assertEquals(new Result(0, "models " + Cli.VERSION + "\n", ""), edited);
+        assertEquals(made.size() + 1, names(bundles).size());
+        // No cache folder to write: compiled into a temporary one, which is gone after the run.
+        Path temporary = Files.createDirectories(tmp.resolve("tmpdir"));
+        Result homeless = run(List.of("env", "XDG_CACHE_HOME=", "HOME=/dev/null/none", Path.of(
+                System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + temporary,
+                dist.resolve("models.java").toString(), "--version"), "");
+        assertEquals(new Result(0, "models " + Cli.VERSION + "\n", ""), homeless);
+        assertEquals(List.of(), names(temporary));
+    }
+
+    /** {@code java FILE}, its program compiled into the test's own cache folder (XDG_CACHE_HOME). */
+    static List<String> java(Path file) {
+        return List.of("env", "XDG_CACHE_HOME=" + tmp.resolve("cache"), Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), file.toString());
+    }
+
+    static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test void models() throws Exception {
@@ -111,8 +152,7 @@ class BundleTest {
     static void same(String name, String stdin, String... args) throws Exception {
         List<String> jbang = new ArrayList<>(List.of(Repo.root().resolve("jbang").toString(),
                 Repo.root().resolve("scripts/" + name + ".java").toString()));
-        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                dist.resolve(name + ".java").toString()));
+        List<String> java = new ArrayList<>(java(dist.resolve(name + ".java")));
         jbang.addAll(List.of(args));
         java.addAll(List.of(args));
         Result viaJbang = run(jbang, stdin), viaJava = run(java, stdin);
