@@ -38,9 +38,9 @@ class __NAME__ {
     /** The folder holding the compiled program ({@code classes/}) and its source, made once. */
     static java.nio.file.Path compiled(byte[] file) throws Exception {
         StringBuilder key = new StringBuilder();
-        for (byte b : java.security.MessageDigest.getInstance("SHA-256").digest(file)) key.append(String.format(
-                "%02x", b));
-        key.setLength(32);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(file);
+        for (int i = 0; i < 16; i++) key.append(Character.forDigit(digest[i] >> 4 & 15, 16)).append(Character
+                .forDigit(digest[i] & 15, 16));
         key.append('-').append(Runtime.version().feature());
         String xdg = System.getenv("XDG_CACHE_HOME"), home = System.getenv("HOME");
         java.nio.file.Path bundles = (xdg != null && xdg.startsWith("/") ? java.nio.file.Path.of(xdg)

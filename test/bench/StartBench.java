@@ -13,7 +13,10 @@
 //   hf-models list --offline|--refresh --plain   installed by `./jbang models --install`
 //   hf-chat hi                                   installed by `./jbang chat --install`
 //   hfb-models list --offline --plain            installed from a copied bundle: `java models.java --install`
-//   java models.java list --offline --plain      the copied bundle run as it is (the source launcher)
+//   java models.java list --offline --plain      the copied bundle run as it is (the source launcher), its program
+//                                                compiled once (see .ci/bundle-launcher.java); and its first run
+//   java Hello.java                              the source launcher's own floor (issue 30: the bundle <= 2x it)
+//   python3 urllib (+ json)                      the one-shot GET of the list and POST of a chat a user would write
 //   the floors                                   the least program doing the same network I/O (Bench.httpFloor),
 //                                                and a hello-world with a class-data cache made the same way
 // Medians of RUNS alternating rounds (default 15) of wall and CPU time (user + system, GNU time: 10 ms steps),
@@ -67,19 +70,51 @@ public class StartBench {
                 bundled)) Bench.run(first, env);
         waitForCaches(home.resolve(".local/share/openclaw-hf"), 3);
 
+        // Issue 30's yardsticks: the source launcher's own floor, the copied bundle's first run (a cache of its own,
+        // empty, each round), and Python's standard library doing the same request.
+        Files.writeString(work.resolve("Hello.java"), "class Hello { public static void main(String[] a) { "
+                + "System.out.println(\"hello\"); } }");
+        List<String> sourceHello = List.of(Bench.java(), work.resolve("Hello.java").toString());
+        List<String> bundleFirst = List.of("sh", "-c", "d=$(mktemp -d) && XDG_CACHE_HOME=$d \"$0\" \"$1\" list "
+                + "--offline --plain; s=$?; rm -rf \"$d\"; exit $s", Bench.java(), work.resolve("dist/models.java")
+                .toString());
+        Files.writeString(work.resolve("get.py"), """
+                import json, os, urllib.request
+                with urllib.request.urlopen(os.environ["URL"]) as r:
+                    print(len(json.loads(r.read())["data"]))
+                """);
+        Files.writeString(work.resolve("post.py"), """
+                import json, os, urllib.request
+                body = json.dumps({"model": "deepseek-ai/DeepSeek-R1", "stream": True,
+                                   "messages": [{"role": "user", "content": "hi"}]}).encode()
+                req = urllib.request.Request(os.environ["CHAT_URL"], body, {"Content-Type": "application/json",
+                                             "Authorization": "Bearer " + os.environ["HF_TOKEN"]})
+                with urllib.request.urlopen(req) as r:
+                    for line in r:
+                        if line.startswith(b"data: {"):
+                            for c in json.loads(line[6:])["choices"]:
+                                print(c["delta"].get("content") or "", end="")
+                print()
+                """);
+        env.put("CHAT_URL", url + "/chat/completions");
+        List<String> pythonGet = List.of("python3", work.resolve("get.py").toString());
+        List<String> pythonPost = List.of("python3", work.resolve("post.py").toString());
+
         List<String> names = new ArrayList<>(List.of("hello-world JVM", "./jbang models (fast path)",
                 "./jbang models (through JBang)",
                 "hf-models --offline", "hf-models --refresh", "the floor: 1 GET, archived", "hf-chat hi",
                         "the floor: 1 POST, archived",
                 "hfb-models --offline (bundle, offline-made cache)", "java models.java --offline",
-                        "the floor: hello with its own cache"));
+                        "the floor: hello with its own cache", "java Hello.java (the source launcher's floor)",
+                "java models.java --offline, first run (compiles)", "python3 urllib + json: GET the list",
+                "python3 urllib: POST, the stream read"));
         List<List<String>> commands = new ArrayList<>(List.of(Bench.hello(work), launcher,
                 List.of("env", "OPENCLAW_JBANG_FAST=0", jbang, "models", "list", "--offline", "--plain"), offline,
                         refresh,
                 Bench.httpFloor(work, "GET", "models", true, env), chat, Bench.httpFloor(work, "POST", "chat", true,
                         env), bundled,
                 List.of(Bench.java(), work.resolve("dist/models.java").toString(), "list", "--offline", "--plain"),
-                        Bench.helloCached(work)));
+                        Bench.helloCached(work), sourceHello, bundleFirst, pythonGet, pythonPost));
         double[][] m = Bench.compareWithCpu(names, commands, env, runs);
         router.stop(0);
 
