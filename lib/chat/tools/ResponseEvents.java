@@ -120,8 +120,9 @@ final class ResponseEvents {
                     + McpContent.oneLine(error)));
         } else if (type.equals("mcp_list_tools") && item.get("error") != null && item.get("error") != JsonValue.NULL
                 && saidCalls.add(item.stringOr("id", ""))) {
-            Cli.say(err, "remote MCP " + McpContent.oneLine(server) + ": could not list its tools: " + McpContent.oneLine(
-                    item.get("error") instanceof JsonString s ? s.value() : Json.write(item.get("error"))));
+            String why = item.get("error") instanceof JsonString s ? s.value() : Json.write(item.get("error"));
+            Cli.say(err, "remote MCP " + McpContent.oneLine(server) + ": could not list its tools: "
+                    + McpContent.oneLine(why));
         } else if (type.equals("mcp_approval_request") && saidCalls.add(item.stringOr("id", ""))) {
             approvals.add(new ToolCall(item.stringOr("id", ""), item.stringOr("name", ""), item.stringOr("arguments",
                     "")));
