@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //
 // chat.java: the OpenClaw x Hugging Face toolkit's chat script as one self-contained file: lib/ nested inside it, catalog.json embedded.
-// Generated from commit 5a24198a2a3f by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
+// Generated from commit bd5653146303 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
 // then regenerate. Runs with plain `java chat.java --help` on JDK 17+ (or `jbang chat.java --help`).
 //
 //DESCRIPTION Chat with Hugging Face router models (OpenAI-compatible): streaming, reasoning, fallbacks
@@ -9203,8 +9203,9 @@ class chat {
 //|                         + McpContent.oneLine(error)));
 //|             } else if (type.equals("mcp_list_tools") && item.get("error") != null && item.get("error") != JsonValue.NULL
 //|                     && saidCalls.add(item.stringOr("id", ""))) {
-//|                 Cli.say(err, "remote MCP " + McpContent.oneLine(server) + ": could not list its tools: " + McpContent.oneLine(
-//|                         item.get("error") instanceof JsonString s ? s.value() : Json.write(item.get("error"))));
+//|                 String why = item.get("error") instanceof JsonString s ? s.value() : Json.write(item.get("error"));
+//|                 Cli.say(err, "remote MCP " + McpContent.oneLine(server) + ": could not list its tools: "
+//|                         + McpContent.oneLine(why));
 //|             } else if (type.equals("mcp_approval_request") && saidCalls.add(item.stringOr("id", ""))) {
 //|                 approvals.add(new ToolCall(item.stringOr("id", ""), item.stringOr("name", ""), item.stringOr("arguments",
 //|                         "")));
