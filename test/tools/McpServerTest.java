@@ -84,8 +84,8 @@ class McpServerTest extends RouterTest {
         Files.setPosixFilePermissions(dies, PosixFilePermissions.fromString("rwx------"));
         assertEquals(new Run(1, "", "chat: --mcp-server '" + dies + "': the server ended (exit 4: cannot open the "
                 + "database)\n"), t.chat("", "--mcp-server", dies.toString(), "hi"));
-        assertEquals(new Run(1, "", "chat: --mcp-server '" + tmp.resolve("none") + "': could not start: Cannot run "
-                + "program \"" + tmp.resolve("none") + "\": error=2, No such file or directory\n"),
+        assertEquals(new Run(1, "", "chat: --mcp-server '" + tmp.resolve("none") + "': could not start "
+                + tmp.resolve("none") + ": No such file or directory\n"),
                 t.chat("", "--mcp-server", tmp.resolve("none").toString(), "hi"));
         assertEquals(List.of(), router.requests);
     }

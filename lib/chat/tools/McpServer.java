@@ -54,7 +54,8 @@ final class McpServer implements AutoCloseable {
         try {
             process = ToolProcess.builder(words).start();
         } catch (IOException e) {
-            throw new Cli.Failure(shown + ": could not start: " + e.getMessage());
+            throw new Cli.Failure(shown + ": could not start " + Printable.line(words.get(0)) + ": "
+                    + ToolProcess.whyNotStarted(e));
         }
         McpServer server = new McpServer(shown, process);
         try {

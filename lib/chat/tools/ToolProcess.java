@@ -32,7 +32,7 @@ final class ToolProcess {
         try {
             process = builder(command).start();
         } catch (IOException e) {
-            return new Outcome("", "could not start: " + e.getMessage());
+            return new Outcome("", "could not start: " + whyNotStarted(e));
         }
         Drain out = new Drain(process.getInputStream(), max, false);
         Drain err = new Drain(process.getErrorStream(), 64 * 1024, true);
@@ -64,6 +64,18 @@ final class ToolProcess {
         } finally {
             if (process.isAlive()) stop(process);
         }
+    }
+
+    /**
+     * Why a program could not start, as the OS said it ({@code No such file or directory}): the JDK wraps it in
+     * words that differ from release to release ({@code error=2, ...} on 17, {@code Exec failed, error: 2 (...)}
+     * on 25).
+     */
+    static String whyNotStarted(IOException e) {
+        String said = String.valueOf(e.getMessage()).strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:\\(([^()]*)\\)|error=\\d+, (.*))$")
+                .matcher(said);
+        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : said;
     }
 
     /** Ends {@code process} and what it started: asked first, then forced. */
