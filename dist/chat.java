@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //
 // chat.java: the OpenClaw x Hugging Face toolkit's chat script as one self-contained file: lib/ nested inside it, catalog.json embedded.
-// Generated from commit bd5653146303 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
+// Generated from commit f9f3d96c9a63 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
 // then regenerate. Runs with plain `java chat.java --help` on JDK 17+ (or `jbang chat.java --help`).
 //
 //DESCRIPTION Chat with Hugging Face router models (OpenAI-compatible): streaming, reasoning, fallbacks
@@ -8783,7 +8783,8 @@ class chat {
 //|             try {
 //|                 process = ToolProcess.builder(words).start();
 //|             } catch (IOException e) {
-//|                 throw new Cli.Failure(shown + ": could not start: " + e.getMessage());
+//|                 throw new Cli.Failure(shown + ": could not start " + Printable.line(words.get(0)) + ": "
+//|                         + ToolProcess.whyNotStarted(e));
 //|             }
 //|             McpServer server = new McpServer(shown, process);
 //|             try {
@@ -9583,7 +9584,7 @@ class chat {
 //|             try {
 //|                 process = builder(command).start();
 //|             } catch (IOException e) {
-//|                 return new Outcome("", "could not start: " + e.getMessage());
+//|                 return new Outcome("", "could not start: " + whyNotStarted(e));
 //|             }
 //|             Drain out = new Drain(process.getInputStream(), max, false);
 //|             Drain err = new Drain(process.getErrorStream(), 64 * 1024, true);
@@ -9615,6 +9616,18 @@ class chat {
 //|             } finally {
 //|                 if (process.isAlive()) stop(process);
 //|             }
+//|         }
+//|
+//|         /**
+//|          * Why a program could not start, as the OS said it ({@code No such file or directory}): the JDK wraps it in
+//|          * words that differ from release to release ({@code error=2, ...} on 17, {@code Exec failed, error: 2 (...)}
+//|          * on 25).
+//|          */
+//|         static String whyNotStarted(IOException e) {
+//|             String said = String.valueOf(e.getMessage()).strip();
+//|             java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:\\(([^()]*)\\)|error=\\d+, (.*))$")
+//|                     .matcher(said);
+//|             return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : said;
 //|         }
 //|
 //|         /** Ends {@code process} and what it started: asked first, then forced. */

@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //
 // models.java: the OpenClaw x Hugging Face toolkit's models script as one self-contained file: lib/ nested inside it, catalog.json embedded.
-// Generated from commit bd5653146303 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
+// Generated from commit f9f3d96c9a63 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
 // then regenerate. Runs with plain `java models.java --help` on JDK 17+ (or `jbang models.java --help`).
 //
 //DESCRIPTION List and inspect Hugging Face router models for OpenClaw; edit the default model, fallbacks and aliases

@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //
 // onboard.java: the OpenClaw x Hugging Face toolkit's onboard script as one self-contained file: lib/ nested inside it, catalog.json embedded.
-// Generated from commit bd5653146303 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
+// Generated from commit f9f3d96c9a63 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
 // then regenerate. Runs with plain `java onboard.java --help` on JDK 17+ (or `jbang onboard.java --help`).
 //
 //DESCRIPTION Set up Hugging Face Inference Providers auth and the default model in OpenClaw's config
