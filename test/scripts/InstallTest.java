@@ -66,6 +66,8 @@ class InstallTest {
                 dist.toString()).directory(Repo.root().toFile()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
+        // The bundle's first run compiles its program into ~/.cache (the bundle's, not --install's): made before.
+        assertEquals(new Result(0, "models 0.1.0\n", ""), run(dist, java(), "models.java", "--version"));
         checkInstall(dist, "hfm", List.of(java(), "models.java"), List.of("--name", "hfm"));
     }
 
