@@ -22,6 +22,21 @@ record JsonObject(Map<String, JsonValue> members) implements JsonValue {
 
     public boolean has(String key) { return members.containsKey(key); }
 
+    /** A copy without the member {@code key} (this object when it has none). */
+    public JsonObject without(String key) {
+        if (!members.containsKey(key)) return this;
+        Map<String, JsonValue> copy = new java.util.LinkedHashMap<>(members);
+        copy.remove(key);
+        return new JsonObject(copy);
+    }
+
+    /** A copy with the member {@code key} set to {@code value} (in its place if it was there, else last). */
+    public JsonObject with(String key, JsonValue value) {
+        Map<String, JsonValue> copy = new java.util.LinkedHashMap<>(members);
+        copy.put(key, value);
+        return new JsonObject(copy);
+    }
+
     /** The member when it is a string, else null. */
     public String string(String key) { return members.get(key) instanceof JsonString s ? s.value() : null; }
 

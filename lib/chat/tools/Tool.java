@@ -31,12 +31,7 @@ interface Tool {
         JsonObject schema = parameters != null ? parameters : JsonValue.object("type", JsonValue.of("object"),
                 "properties", JsonValue.object());
         // A JSON schema's "$schema" tells nothing to a model, and some providers refuse a key starting with '$'.
-        if (schema.has("$schema")) {
-            java.util.List<Object> kept = new java.util.ArrayList<>();
-            for (var m : schema.members().entrySet()) if (!m.getKey().equals("$schema")) kept.addAll(
-                    java.util.List.of(m.getKey(), m.getValue()));
-            schema = JsonValue.object(kept.toArray());
-        }
+        schema = schema.without("$schema");
         return JsonValue.object("type", JsonValue.of("function"), "function", JsonValue.object("name",
                 JsonValue.of(name), "description", description == null ? null : JsonValue.of(description),
                 "parameters", schema));

@@ -40,13 +40,7 @@ final class ToolCallParts {
     }
 
     /** Adds a whole call of a whole answer ({@code message.tool_calls[place]}), which is a call of its own. */
-    void add(JsonObject call, int place) {
-        List<Object> fields = new ArrayList<>();
-        for (var m : call.members().entrySet()) if (!m.getKey().equals("index")) fields.addAll(List.of(m.getKey(),
-                m.getValue()));
-        fields.addAll(List.of("index", JsonValue.of(place)));
-        add(JsonValue.object(fields.toArray()));
-    }
+    void add(JsonObject call, int place) { add(call.with("index", JsonValue.of(place))); }
 
     private Part find(Integer index, String id) {
         for (Part p : parts) if (index != null && index.equals(p.index)) return p;

@@ -147,8 +147,7 @@ final class ToolProcess {
         /** The last non-blank line, on one line and cut at 200 chars. */
         String lastLine() {
             String[] lines = text().strip().split("\n");
-            String last = Printable.line(lines[lines.length - 1].strip());
-            return last.length() > 200 ? last.substring(0, 200) + "\u2026" : last;
+            return McpContent.oneLine(lines[lines.length - 1]);
         }
     }
 }

@@ -40,12 +40,9 @@ final class ToolRunner {
     /** {@code settings} asking for an answer without more calls ({@code tool_choice: none}; the tools stay defined,
      * since the history names them). */
     static ChatRun.Settings withoutTools(ChatRun.Settings settings) {
-        List<Object> fields = new ArrayList<>();
-        for (var m : settings.extra().members().entrySet()) fields.addAll(List.of(m.getKey(), m.getValue()));
-        fields.addAll(List.of("tool_choice", JsonValue.of("none")));
         return new ChatRun.Settings(settings.temperature(), settings.maxTokens(), settings.stream(),
                 settings.retries(), settings.idle(), settings.responseFormat(), settings.reroute(), settings.maxCost(),
-                settings.maxCostFrom(), JsonValue.object(fields.toArray()));
+                settings.maxCostFrom(), settings.extra().with("tool_choice", JsonValue.of("none")));
     }
 
     /**
@@ -64,7 +61,7 @@ final class ToolRunner {
             carried.addAll(answer.items().elements());
             for (ToolCall call : answer.calls()) carried.add(JsonValue.object("type",
                     JsonValue.of("mcp_approval_response"), "approval_request_id", JsonValue.of(call.id()), "approve",
-                    JsonValue.of(allowed(call, "--mcp " + serverOf(call, answer.items())))));
+                    JsonValue.of(refusal(call, "--mcp " + serverOf(call, answer.items())) == null)));
             return carried;
         }
         carried.add(said(answer));
@@ -98,18 +95,20 @@ final class ToolRunner {
                 "reasoning_content", answer.reasoning().isEmpty() ? null : JsonValue.of(answer.reasoning()));
     }
 
-    private boolean allowed(ToolCall call, String origin) {
+    /** Null when {@code call} may run (said, counted, asked); else why not, as the model is told it. */
+    private String refusal(ToolCall call, String origin) {
         Cli.say(err, "tool call " + call.shown());
         if (calls >= max) {
             exhausted = true;
             Cli.say(err, call.shownName() + " not run: " + max + " tool calls is the limit for one question "
                     + "(--max-tool-calls)");
-            return false;
+            return "not run: the limit of " + max + " tool calls for one question was reached; answer with what you "
+                    + "have";
         }
         calls++;
-        boolean allowed = approval.allows(call, origin);
-        if (!allowed) Cli.say(err, call.shownName() + " not run: not allowed");
-        return allowed;
+        if (approval.allows(call, origin)) return null;
+        Cli.say(err, call.shownName() + " not run: not allowed");
+        return "not run: the user did not allow this call";
     }
 
     private Tool.Result run(ToolCall call) throws InterruptedException {
@@ -119,9 +118,8 @@ final class ToolRunner {
             Cli.say(err, call.shownName() + " not run: no tool of that name was offered");
             return Tool.Result.failed("no tool called " + call.name() + " was offered");
         }
-        if (!allowed(call, tool.origin())) return Tool.Result.failed(calls >= max && exhausted
-                ? "not run: the limit of " + max + " tool calls for one question was reached; answer with what you "
-                        + "have" : "not run: the user did not allow this call");
+        String refused = refusal(call, tool.origin());
+        if (refused != null) return Tool.Result.failed(refused);
         JsonObject arguments;
         try {
             arguments = call.argumentsObject();
@@ -145,14 +143,7 @@ final class ToolRunner {
     static List<JsonValue> withoutReasoning(List<JsonValue> messages) {
         List<JsonValue> sent = new ArrayList<>();
         for (JsonValue message : messages) {
-            if (!(message instanceof JsonObject o) || !o.has("reasoning_content")) {
-                sent.add(message);
-                continue;
-            }
-            List<Object> kept = new ArrayList<>();
-            for (var m : o.members().entrySet()) if (!m.getKey().equals("reasoning_content")) kept.addAll(List.of(
-                    m.getKey(), m.getValue()));
-            sent.add(JsonValue.object(kept.toArray()));
+            sent.add(message instanceof JsonObject o ? o.without("reasoning_content") : message);
         }
         return sent;
     }
