@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //
 // chat.java: the OpenClaw x Hugging Face toolkit's chat script as one self-contained file: lib/ nested inside it, catalog.json embedded.
-// Generated from commit 5a1ea58db6f2 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
+// Generated from commit 8f6aa9154e39 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
 // then regenerate. Runs with plain `java chat.java --help` on JDK 17+ (or `jbang chat.java --help`).
 //
 //DESCRIPTION Chat with Hugging Face router models (OpenAI-compatible): streaming, reasoning, fallbacks
@@ -1096,6 +1096,21 @@ class chat {
 //|         public JsonValue get(String key) { return members.get(key); }
 //|
 //|         public boolean has(String key) { return members.containsKey(key); }
+//|
+//|         /** A copy without the member {@code key} (this object when it has none). */
+//|         public JsonObject without(String key) {
+//|             if (!members.containsKey(key)) return this;
+//|             Map<String, JsonValue> copy = new java.util.LinkedHashMap<>(members);
+//|             copy.remove(key);
+//|             return new JsonObject(copy);
+//|         }
+//|
+//|         /** A copy with the member {@code key} set to {@code value} (in its place if it was there, else last). */
+//|         public JsonObject with(String key, JsonValue value) {
+//|             Map<String, JsonValue> copy = new java.util.LinkedHashMap<>(members);
+//|             copy.put(key, value);
+//|             return new JsonObject(copy);
+//|         }
 //|
 //|         /** The member when it is a string, else null. */
 //|         public String string(String key) { return members.get(key) instanceof JsonString s ? s.value() : null; }
@@ -9261,12 +9276,7 @@ class chat {
 //|             JsonObject schema = parameters != null ? parameters : JsonValue.object("type", JsonValue.of("object"),
 //|                     "properties", JsonValue.object());
 //|             // A JSON schema's "$schema" tells nothing to a model, and some providers refuse a key starting with '$'.
-//|             if (schema.has("$schema")) {
-//|                 java.util.List<Object> kept = new java.util.ArrayList<>();
-//|                 for (var m : schema.members().entrySet()) if (!m.getKey().equals("$schema")) kept.addAll(
-//|                         java.util.List.of(m.getKey(), m.getValue()));
-//|                 schema = JsonValue.object(kept.toArray());
-//|             }
+//|             schema = schema.without("$schema");
 //|             return JsonValue.object("type", JsonValue.of("function"), "function", JsonValue.object("name",
 //|                     JsonValue.of(name), "description", description == null ? null : JsonValue.of(description),
 //|                     "parameters", schema));
@@ -9467,13 +9477,7 @@ class chat {
 //|         }
 //|
 //|         /** Adds a whole call of a whole answer ({@code message.tool_calls[place]}), which is a call of its own. */
-//|         void add(JsonObject call, int place) {
-//|             List<Object> fields = new ArrayList<>();
-//|             for (var m : call.members().entrySet()) if (!m.getKey().equals("index")) fields.addAll(List.of(m.getKey(),
-//|                     m.getValue()));
-//|             fields.addAll(List.of("index", JsonValue.of(place)));
-//|             add(JsonValue.object(fields.toArray()));
-//|         }
+//|         void add(JsonObject call, int place) { add(call.with("index", JsonValue.of(place))); }
 //|
 //|         private Part find(Integer index, String id) {
 //|             for (Part p : parts) if (index != null && index.equals(p.index)) return p;
@@ -9700,8 +9704,7 @@ class chat {
 //|             /** The last non-blank line, on one line and cut at 200 chars. */
 //|             String lastLine() {
 //|                 String[] lines = text().strip().split("\n");
-//|                 String last = Printable.line(lines[lines.length - 1].strip());
-//|                 return last.length() > 200 ? last.substring(0, 200) + "\u2026" : last;
+//|                 return McpContent.oneLine(lines[lines.length - 1]);
 //|             }
 //|         }
 //|     }
@@ -9744,12 +9747,9 @@ class chat {
 //|         /** {@code settings} asking for an answer without more calls ({@code tool_choice: none}; the tools stay defined,
 //|          * since the history names them). */
 //|         static ChatRun.Settings withoutTools(ChatRun.Settings settings) {
-//|             List<Object> fields = new ArrayList<>();
-//|             for (var m : settings.extra().members().entrySet()) fields.addAll(List.of(m.getKey(), m.getValue()));
-//|             fields.addAll(List.of("tool_choice", JsonValue.of("none")));
 //|             return new ChatRun.Settings(settings.temperature(), settings.maxTokens(), settings.stream(),
 //|                     settings.retries(), settings.idle(), settings.responseFormat(), settings.reroute(), settings.maxCost(),
-//|                     settings.maxCostFrom(), JsonValue.object(fields.toArray()));
+//|                     settings.maxCostFrom(), settings.extra().with("tool_choice", JsonValue.of("none")));
 //|         }
 //|
 //|         /**
@@ -9768,7 +9768,7 @@ class chat {
 //|                 carried.addAll(answer.items().elements());
 //|                 for (ToolCall call : answer.calls()) carried.add(JsonValue.object("type",
 //|                         JsonValue.of("mcp_approval_response"), "approval_request_id", JsonValue.of(call.id()), "approve",
-//|                         JsonValue.of(allowed(call, "--mcp " + serverOf(call, answer.items())))));
+//|                         JsonValue.of(refusal(call, "--mcp " + serverOf(call, answer.items())) == null)));
 //|                 return carried;
 //|             }
 //|             carried.add(said(answer));
@@ -9802,18 +9802,20 @@ class chat {
 //|                     "reasoning_content", answer.reasoning().isEmpty() ? null : JsonValue.of(answer.reasoning()));
 //|         }
 //|
-//|         private boolean allowed(ToolCall call, String origin) {
+//|         /** Null when {@code call} may run (said, counted, asked); else why not, as the model is told it. */
+//|         private String refusal(ToolCall call, String origin) {
 //|             Cli.say(err, "tool call " + call.shown());
 //|             if (calls >= max) {
 //|                 exhausted = true;
 //|                 Cli.say(err, call.shownName() + " not run: " + max + " tool calls is the limit for one question "
 //|                         + "(--max-tool-calls)");
-//|                 return false;
+//|                 return "not run: the limit of " + max + " tool calls for one question was reached; answer with what you "
+//|                         + "have";
 //|             }
 //|             calls++;
-//|             boolean allowed = approval.allows(call, origin);
-//|             if (!allowed) Cli.say(err, call.shownName() + " not run: not allowed");
-//|             return allowed;
+//|             if (approval.allows(call, origin)) return null;
+//|             Cli.say(err, call.shownName() + " not run: not allowed");
+//|             return "not run: the user did not allow this call";
 //|         }
 //|
 //|         private Tool.Result run(ToolCall call) throws InterruptedException {
@@ -9823,9 +9825,8 @@ class chat {
 //|                 Cli.say(err, call.shownName() + " not run: no tool of that name was offered");
 //|                 return Tool.Result.failed("no tool called " + call.name() + " was offered");
 //|             }
-//|             if (!allowed(call, tool.origin())) return Tool.Result.failed(calls >= max && exhausted
-//|                     ? "not run: the limit of " + max + " tool calls for one question was reached; answer with what you "
-//|                             + "have" : "not run: the user did not allow this call");
+//|             String refused = refusal(call, tool.origin());
+//|             if (refused != null) return Tool.Result.failed(refused);
 //|             JsonObject arguments;
 //|             try {
 //|                 arguments = call.argumentsObject();
@@ -9849,14 +9850,7 @@ class chat {
 //|         static List<JsonValue> withoutReasoning(List<JsonValue> messages) {
 //|             List<JsonValue> sent = new ArrayList<>();
 //|             for (JsonValue message : messages) {
-//|                 if (!(message instanceof JsonObject o) || !o.has("reasoning_content")) {
-//|                     sent.add(message);
-//|                     continue;
-//|                 }
-//|                 List<Object> kept = new ArrayList<>();
-//|                 for (var m : o.members().entrySet()) if (!m.getKey().equals("reasoning_content")) kept.addAll(List.of(
-//|                         m.getKey(), m.getValue()));
-//|                 sent.add(JsonValue.object(kept.toArray()));
+//|                 sent.add(message instanceof JsonObject o ? o.without("reasoning_content") : message);
 //|             }
 //|             return sent;
 //|         }

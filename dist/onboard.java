@@ -1,7 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //
 // onboard.java: the OpenClaw x Hugging Face toolkit's onboard script as one self-contained file: lib/ nested inside it, catalog.json embedded.
-// Generated from commit 5a1ea58db6f2 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
+// Generated from commit 8f6aa9154e39 by `./jbang .ci/bundle.java`; do not edit: change scripts/ and lib/,
 // then regenerate. Runs with plain `java onboard.java --help` on JDK 17+ (or `jbang onboard.java --help`).
 //
 //DESCRIPTION Set up Hugging Face Inference Providers auth and the default model in OpenClaw's config
@@ -1085,6 +1085,21 @@ class onboard {
 //|         public JsonValue get(String key) { return members.get(key); }
 //|
 //|         public boolean has(String key) { return members.containsKey(key); }
+//|
+//|         /** A copy without the member {@code key} (this object when it has none). */
+//|         public JsonObject without(String key) {
+//|             if (!members.containsKey(key)) return this;
+//|             Map<String, JsonValue> copy = new java.util.LinkedHashMap<>(members);
+//|             copy.remove(key);
+//|             return new JsonObject(copy);
+//|         }
+//|
+//|         /** A copy with the member {@code key} set to {@code value} (in its place if it was there, else last). */
+//|         public JsonObject with(String key, JsonValue value) {
+//|             Map<String, JsonValue> copy = new java.util.LinkedHashMap<>(members);
+//|             copy.put(key, value);
+//|             return new JsonObject(copy);
+//|         }
 //|
 //|         /** The member when it is a string, else null. */
 //|         public String string(String key) { return members.get(key) instanceof JsonString s ? s.value() : null; }
